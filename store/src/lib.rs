@@ -4,8 +4,12 @@
 //!
 //! Pure formats know nothing of the file system state of a store; [`local`] does.
 
+pub mod derivation;
 pub mod hash;
+pub mod local;
+pub mod nar;
 pub mod nixbase32;
+pub mod references;
 pub mod store_path;
 
 pub use hash::{Hash, HashAlgo, HashEncoding, HashError, Hasher};

@@ -1,0 +1,1 @@
+//! Derivations: the `Derive(...)` ATerm format, validation, hashDerivationModulo, output paths.

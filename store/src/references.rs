@@ -1,0 +1,1 @@
+//! Reference scanning: which candidate store paths (by hash part) occur in a file tree.
