@@ -46,7 +46,11 @@ impl HashAlgo {
 
     /// Parses an algorithm name with the reference's error for unknown names.
     pub fn parse(s: &str) -> Result<HashAlgo, HashError> {
-        HashAlgo::from_name(s).ok_or_else(|| HashError::UnknownAlgo(s.to_owned()))
+        match HashAlgo::from_name(s) {
+            Some(a) => Ok(a),
+            None if s == "blake3" => Err(HashError::Blake3Disabled),
+            None => Err(HashError::UnknownAlgo(s.to_owned())),
+        }
     }
 
     fn base64_len(self) -> usize {
@@ -73,8 +77,12 @@ pub enum HashEncoding {
 /// Errors from parsing hashes and algorithm names. Messages follow the reference's.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HashError {
-    #[error("unknown hash algorithm '{0}', expect 'md5', 'sha1', 'sha256', or 'sha512'")]
+    #[error("unknown hash algorithm '{0}', expect 'blake3', 'md5', 'sha1', 'sha256', or 'sha512'")]
     UnknownAlgo(String),
+    #[error(
+        "experimental Nix feature 'blake3-hashes' is disabled; add '--extra-experimental-features blake3-hashes' to enable it"
+    )]
+    Blake3Disabled,
     #[error("hash '{0}' does not include a type, nor is the type otherwise known from context")]
     MissingAlgo(String),
     #[error("hash '{0}' does not include a type")]
@@ -83,16 +91,10 @@ pub enum HashError {
     WrongAlgo { hash: String, expected: HashAlgo },
     #[error("hash '{hash}' has wrong length for hash algorithm '{algo}'")]
     WrongLength { hash: String, algo: HashAlgo },
-    #[error("invalid base-16 hash '{0}'")]
-    InvalidBase16(String),
-    #[error("invalid base-32 hash '{0}'")]
-    InvalidNix32(String),
-    #[error("invalid base-64 hash '{0}'")]
-    InvalidBase64(String),
-    #[error("invalid SRI hash '{0}'")]
-    InvalidSri(String),
+    /// The text does not decode in its encoding (`got` is 0 when it does not decode at all).
+    #[error("invalid {encoding} hash '{hash}', length {got} != expected length {expected}")]
+    BadEncoding { encoding: &'static str, hash: String, got: usize, expected: usize },
 }
-
 /// A digest together with its algorithm.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Hash {
@@ -164,46 +166,75 @@ impl Hash {
             (None, Some(a)) => a,
             (None, None) => return Err(HashError::MissingAlgo(s.to_owned())),
         };
-        if sri { Hash::decode_sri_body(s, rest, algo) } else { Hash::parse_bare(s, rest, algo) }
+        if sri { Hash::decode_as(Encoded::Sri, rest, algo) } else { Hash::parse_unprefixed(rest, algo) }
     }
 
     /// Parses a hash that must carry its algorithm.
     pub fn parse_prefixed(s: &str) -> Result<Hash, HashError> {
-        let (found, rest, sri) = split_algo(s);
-        let algo = found.ok_or_else(|| HashError::MissingPrefix(s.to_owned()))?;
-        if sri { Hash::decode_sri_body(s, rest, algo) } else { Hash::parse_bare(s, rest, algo) }
+        match split_algo(s) {
+            (Some(algo), rest, true) => Hash::decode_as(Encoded::Sri, rest, algo),
+            (Some(algo), rest, false) => Hash::parse_unprefixed(rest, algo),
+            (None, ..) => Err(HashError::MissingPrefix(s.to_owned())),
+        }
     }
 
     /// Parses an SRI hash (`sha256-<base64>`).
     pub fn parse_sri(s: &str) -> Result<Hash, HashError> {
         match split_algo(s) {
-            (Some(algo), rest, true) => Hash::decode_sri_body(s, rest, algo),
-            _ => Err(HashError::InvalidSri(s.to_owned())),
+            (Some(algo), rest, true) => Hash::decode_as(Encoded::Sri, rest, algo),
+            _ => Err(HashError::BadEncoding { encoding: "SRI", hash: s.to_owned(), got: 0, expected: 0 }),
         }
     }
 
     /// Parses an unprefixed hash of a known algorithm; the encoding is told by length.
     pub fn parse_unprefixed(s: &str, algo: HashAlgo) -> Result<Hash, HashError> {
-        Hash::parse_bare(s, s, algo)
-    }
-
-    fn parse_bare(whole: &str, body: &str, algo: HashAlgo) -> Result<Hash, HashError> {
-        let b = body.as_bytes();
-        let bytes = if b.len() == algo.size() * 2 {
-            HEXLOWER_PERMISSIVE.decode(b).map_err(|_| HashError::InvalidBase16(whole.to_owned()))?
-        } else if b.len() == nixbase32::encoded_len(algo.size()) {
-            nixbase32::decode(b).map_err(|_| HashError::InvalidNix32(whole.to_owned()))?
-        } else if b.len() == algo.base64_len() {
-            BASE64.decode(b).map_err(|_| HashError::InvalidBase64(whole.to_owned()))?
-        } else {
-            return Err(HashError::WrongLength { hash: whole.to_owned(), algo });
+        let enc = match s.len() {
+            n if n == algo.size() * 2 => Encoded::Base16,
+            n if n == nixbase32::encoded_len(algo.size()) => Encoded::Nix32,
+            n if n == algo.base64_len() => Encoded::Base64,
+            _ => return Err(HashError::WrongLength { hash: s.to_owned(), algo }),
         };
-        Hash::from_bytes(algo, &bytes).ok_or_else(|| HashError::WrongLength { hash: whole.to_owned(), algo })
+        Hash::decode_as(enc, s, algo)
     }
 
-    fn decode_sri_body(whole: &str, body: &str, algo: HashAlgo) -> Result<Hash, HashError> {
-        let bytes = BASE64.decode(body.as_bytes()).map_err(|_| HashError::InvalidSri(whole.to_owned()))?;
-        Hash::from_bytes(algo, &bytes).ok_or_else(|| HashError::WrongLength { hash: whole.to_owned(), algo })
+    fn decode_as(enc: Encoded, body: &str, algo: HashAlgo) -> Result<Hash, HashError> {
+        let decoded = match enc {
+            Encoded::Base16 => HEXLOWER_PERMISSIVE.decode(body.as_bytes()).ok(),
+            Encoded::Base64 | Encoded::Sri => BASE64.decode(body.as_bytes()).ok(),
+            Encoded::Nix32 => match nixbase32::decode(body.as_bytes()) {
+                Ok(b) => Some(b),
+                // The value needs one byte more than the algorithm's digest.
+                Err(nixbase32::Nix32Error::Overflow(n)) => Some(vec![0; n + 1]),
+                Err(_) => None,
+            },
+        };
+        let got = decoded.as_ref().map_or(0, Vec::len);
+        decoded.and_then(|b| Hash::from_bytes(algo, &b)).ok_or(HashError::BadEncoding {
+            encoding: enc.name(),
+            hash: body.to_owned(),
+            got,
+            expected: algo.size(),
+        })
+    }
+}
+
+/// The encodings a hash string can be decoded from.
+#[derive(Clone, Copy)]
+enum Encoded {
+    Base16,
+    Nix32,
+    Base64,
+    Sri,
+}
+
+impl Encoded {
+    fn name(self) -> &'static str {
+        match self {
+            Encoded::Base16 => "base16",
+            Encoded::Nix32 => "nix32",
+            Encoded::Base64 => "Base64",
+            Encoded::Sri => "SRI",
+        }
     }
 }
 
@@ -336,7 +367,30 @@ mod tests {
             Err(HashError::WrongLength { algo: HashAlgo::Sha256, .. })
         ));
         assert!(matches!(HashAlgo::parse("sha3"), Err(HashError::UnknownAlgo(_))));
-        assert!(matches!(Hash::parse_sri("sha256:abc"), Err(HashError::InvalidSri(_))));
+        let msg = |s: &str| Hash::parse_any(s, None).unwrap_err().to_string();
+        // Messages as `builtins.convertHash` prints them in the reference.
+        assert_eq!(msg("sha256:abc"), "hash 'abc' has wrong length for hash algorithm 'sha256'");
+        assert_eq!(
+            msg("sha256-qUiQTy8PR5uPgZdpSzAYSw0u0cHNKh7A+4XSmaGS"),
+            "invalid SRI hash 'qUiQTy8PR5uPgZdpSzAYSw0u0cHNKh7A+4XSmaGS', length 30 != expected length 32"
+        );
+        assert_eq!(
+            msg("sha256:0ix4jahrkll5zg01wandq78jw3ab30q4nscph67rniqg5x7r0j5e"),
+            "invalid nix32 hash '0ix4jahrkll5zg01wandq78jw3ab30q4nscph67rniqg5x7r0j5e', length 0 != expected length 32"
+        );
+        assert_eq!(
+            msg(&format!("sha256:2{}", "0".repeat(51))),
+            format!("invalid nix32 hash '2{}', length 33 != expected length 32", "0".repeat(51))
+        );
+        assert_eq!(
+            msg("sha256:qUiQTy8PR5uPgZdpSzAYSw0u0cHNKh7A+4XSmaGSpE!="),
+            "invalid Base64 hash 'qUiQTy8PR5uPgZdpSzAYSw0u0cHNKh7A+4XSmaGSpE!=', length 0 != expected length 32"
+        );
+        assert_eq!(
+            HashAlgo::parse("sha3").unwrap_err().to_string(),
+            "unknown hash algorithm 'sha3', expect 'blake3', 'md5', 'sha1', 'sha256', or 'sha512'"
+        );
+        assert_eq!(HashAlgo::parse("blake3"), Err(HashError::Blake3Disabled));
     }
 
     #[test]
