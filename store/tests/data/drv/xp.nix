@@ -1,0 +1,11 @@
+# Derivations that need experimental features (see generate.sh): text-hashed fixed
+# outputs, floating content-addressed outputs and a derivation deferred by one.
+let
+  sys = "x86_64-linux";
+  mk = attrs: derivation ({ system = sys; builder = "/bin/sh"; } // attrs);
+in rec {
+  fodText = mk { name = "fod-text"; args = [ "-c" "printf 'hello world\\n' > $out" ]; outputHashMode = "text";
+    outputHash = "sha256-qUiQTy8PR5uPgZdpSzAYSw0u0cHNKh7A+4XSmaGSpEc="; };
+  floating = mk { name = "floating"; __contentAddressed = true; outputs = [ "out" "dev" ]; args = [ "-c" "echo > $out; echo > $dev" ]; };
+  deferred = mk { name = "deferred"; args = [ "-c" "echo ${floating.dev} ${fodText} > $out" ]; };
+}
