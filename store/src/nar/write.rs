@@ -1,0 +1,155 @@
+//! Writing NARs: a streaming serialisation of a file, directory or symlink.
+
+use super::MAGIC;
+use crate::{Hash, HashAlgo, Hasher};
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Write};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+/// Size of the output buffer and of the reusable buffer file contents are read into.
+const CHUNK: usize = 256 * 1024;
+
+/// Writes the NAR serialisation of `path` (not followed if it is a symlink) to `out`.
+///
+/// Directory entries are written sorted by the bytes of their names; a file is
+/// executable when its owner has the execute bit. File contents are streamed in chunks,
+/// so memory use does not depend on file sizes; a file is read up to the size it had
+/// when visited. Anything that is not a regular file,
+/// directory or symlink is an error naming it.
+pub fn dump_path(path: &Path, out: &mut impl Write) -> io::Result<()> {
+    let mut dumper =
+        Dumper { out: BufWriter::with_capacity(CHUNK, out), buf: vec![0; CHUNK], path: path.to_owned() };
+    dumper.string(MAGIC)?;
+    dumper.node()?;
+    dumper.out.flush()
+}
+
+/// The SHA-256 of the NAR serialisation of `path`, and the archive's size in bytes.
+pub fn hash_path(path: &Path) -> io::Result<(Hash, u64)> {
+    let mut sink = CountingHasher { hasher: Hasher::new(HashAlgo::Sha256), len: 0 };
+    dump_path(path, &mut sink)?;
+    Ok((sink.hasher.finish(), sink.len))
+}
+
+/// Hashes what is written to it and counts the bytes.
+struct CountingHasher {
+    hasher: Hasher,
+    len: u64,
+}
+
+impl Write for CountingHasher {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.hasher.update(buf);
+        self.len += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The state of one dump: buffered output, the read buffer, and the path being visited.
+struct Dumper<W: Write> {
+    out: BufWriter<W>,
+    buf: Vec<u8>,
+    path: PathBuf,
+}
+
+impl<W: Write> Dumper<W> {
+    fn string(&mut self, s: &[u8]) -> io::Result<()> {
+        self.out.write_all(&(s.len() as u64).to_le_bytes())?;
+        self.out.write_all(s)?;
+        self.padding(s.len() as u64)
+    }
+
+    fn padding(&mut self, len: u64) -> io::Result<()> {
+        let pad = (8 - len % 8) % 8;
+        self.out.write_all(&[0; 8][..pad as usize])
+    }
+
+    fn strings(&mut self, ss: &[&[u8]]) -> io::Result<()> {
+        ss.iter().try_for_each(|s| self.string(s))
+    }
+
+    /// Writes the node at `self.path`, attaching the path to any error.
+    fn node(&mut self) -> io::Result<()> {
+        let meta = fs::symlink_metadata(&self.path).map_err(|e| self.with_path(e))?;
+        let kind = meta.file_type();
+        self.strings(&[b"(", b"type"])?;
+        if kind.is_file() {
+            self.string(b"regular")?;
+            if meta.permissions().mode() & 0o100 != 0 {
+                self.strings(&[b"executable", b""])?;
+            }
+            self.contents(meta.len())?;
+        } else if kind.is_dir() {
+            self.string(b"directory")?;
+            self.directory()?;
+        } else if kind.is_symlink() {
+            let target = fs::read_link(&self.path).map_err(|e| self.with_path(e))?;
+            self.strings(&[b"symlink", b"target", target.as_os_str().as_bytes()])?;
+        } else {
+            let what = if kind.is_fifo() {
+                "a FIFO"
+            } else if kind.is_socket() {
+                "a socket"
+            } else {
+                "a device"
+            };
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("file '{}' has an unsupported type ({what})", self.path.display()),
+            ));
+        }
+        self.string(b")")
+    }
+
+    fn contents(&mut self, len: u64) -> io::Result<()> {
+        self.string(b"contents")?;
+        self.out.write_all(&len.to_le_bytes())?;
+        let mut file = File::open(&self.path).map_err(|e| self.with_path(e))?;
+        let mut left = len;
+        while left > 0 {
+            let want = self.buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+            let n = match file.read(&mut self.buf[..want]) {
+                Ok(0) => return Err(self.changed_size()),
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(self.with_path(e)),
+            };
+            self.out.write_all(&self.buf[..n])?;
+            left -= n as u64;
+        }
+        self.padding(len)
+    }
+
+    fn directory(&mut self) -> io::Result<()> {
+        let mut names = fs::read_dir(&self.path)
+            .and_then(|entries| entries.map(|e| e.map(|e| e.file_name())).collect::<io::Result<Vec<_>>>())
+            .map_err(|e| self.with_path(e))?;
+        names.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        for name in names {
+            self.strings(&[b"entry", b"(", b"name", name.as_bytes(), b"node"])?;
+            self.path.push(&name);
+            let result = self.node();
+            self.path.pop();
+            result?;
+            self.string(b")")?;
+        }
+        Ok(())
+    }
+
+    fn with_path(&self, e: io::Error) -> io::Error {
+        io::Error::new(e.kind(), format!("cannot archive '{}': {e}", self.path.display()))
+    }
+
+    fn changed_size(&self) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            format!("file '{}' changed size while it was being archived", self.path.display()),
+        )
+    }
+}
