@@ -1,0 +1,123 @@
+//! Output paths and the `.drv` path of a derivation, computed as `derivationStrict` does
+//! once the environment is built, and checked as the reference checks a `.drv` it adds.
+
+use super::aterm::PrintMode;
+use super::{Derivation, DerivationError, DerivationOutput, DerivationType, DrvHashes};
+use crate::hash::{Hash, HashAlgo, Hasher};
+use crate::store_path::{
+    FileIngestionMethod, StorePath, make_fixed_output_path, make_output_path, make_text_path,
+    output_path_name,
+};
+use std::collections::BTreeSet;
+
+impl DerivationOutput {
+    /// The fixed output `out` of a derivation named `drv_name`, with its path.
+    pub fn fixed(
+        drv_name: &str,
+        method: FileIngestionMethod,
+        hash: Hash,
+    ) -> Result<DerivationOutput, DerivationError> {
+        let path = fixed_output_path(drv_name, "out", method, &hash)?;
+        Ok(DerivationOutput::Fixed { method, hash, path })
+    }
+}
+
+fn fixed_output_path(
+    drv_name: &str,
+    output: &str,
+    method: FileIngestionMethod,
+    hash: &Hash,
+) -> Result<StorePath, DerivationError> {
+    make_fixed_output_path(&output_path_name(drv_name, output), method, hash, &BTreeSet::new(), false)
+        .map_err(|source| DerivationError::OutputPath { output: output.to_owned(), source })
+}
+
+impl Derivation {
+    /// Computes the output paths and sets the output env vars: fixed outputs from their
+    /// hash, input-addressed (or deferred) outputs from the masked modulo hash, which
+    /// needs the input derivations' hashes (from `hashes`, else read with `load`).
+    /// Outputs stay deferred when an input is; floating and impure outputs have no path.
+    pub fn fill_output_paths(
+        &mut self,
+        hashes: &mut DrvHashes,
+        load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
+    ) -> Result<(), DerivationError> {
+        let kind = self.validate()?;
+        let name = self.name()?.into_owned();
+        match kind {
+            DerivationType::Fixed => {
+                for (output, out) in &mut self.outputs {
+                    if let DerivationOutput::Fixed { method, hash, path } = out {
+                        *path = fixed_output_path(&name, output, *method, hash)?;
+                        self.env.insert(output.clone(), path.to_string());
+                    }
+                }
+            }
+            DerivationType::InputAddressed | DerivationType::Deferred => {
+                for output in self.outputs.keys() {
+                    self.env.entry(output.clone()).or_default();
+                }
+                let modulo = hashes.hash_modulo(self, true, load)?;
+                for (output, hash) in &modulo.hashes {
+                    let filled = if modulo.deferred {
+                        DerivationOutput::Deferred
+                    } else {
+                        let path = make_output_path(output, hash, &name).map_err(|source| {
+                            DerivationError::OutputPath { output: output.clone(), source }
+                        })?;
+                        self.env.insert(output.clone(), path.to_string());
+                        DerivationOutput::InputAddressed(path)
+                    };
+                    self.outputs.insert(output.clone(), filled);
+                }
+            }
+            DerivationType::Floating | DerivationType::Impure => {}
+        }
+        Ok(())
+    }
+
+    /// The `.drv` path: a text path named `<name>.drv` of the ATerm, referring to the
+    /// input sources and input derivations.
+    pub fn drv_path(&self) -> Result<StorePath, DerivationError> {
+        let name = format!("{}.drv", self.name()?);
+        let mut hasher = Hasher::new(HashAlgo::Sha256);
+        self.write_aterm(&mut hasher, PrintMode::default());
+        let mut references = self.input_srcs.clone();
+        references.extend(self.input_drvs.keys().cloned());
+        make_text_path(&name, &hasher.finish(), &references).map_err(DerivationError::InvalidName)
+    }
+
+    /// Checks that the output paths and output env vars are the ones the derivation
+    /// determines, with the reference's messages.
+    pub fn check_output_paths(
+        &self,
+        hashes: &mut DrvHashes,
+        load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
+    ) -> Result<(), DerivationError> {
+        let mut expected = self.clone();
+        expected.fill_output_paths(hashes, load)?;
+        for (name, output) in &self.outputs {
+            let Some(want) = expected.outputs.get(name).and_then(DerivationOutput::path) else {
+                continue;
+            };
+            match output.path() {
+                Some(actual) if actual == want => {}
+                actual => {
+                    return Err(DerivationError::IncorrectOutput {
+                        actual: actual.map(StorePath::to_string).unwrap_or_default(),
+                        expected: want.to_string(),
+                    });
+                }
+            }
+            let want = want.to_string();
+            match self.env.get(name) {
+                None => return Err(DerivationError::MissingEnv { name: name.clone(), expected: want }),
+                Some(value) if *value != want => {
+                    return Err(DerivationError::IncorrectEnv { name: name.clone(), expected: want });
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
