@@ -69,7 +69,7 @@ fn case(name: &str) -> Case {
 
 #[test]
 fn goldens_cover_enough_derivations() {
-    assert!(goldens().len() >= 27, "{} goldens", goldens().len());
+    assert!(goldens().len() >= 28, "{} goldens", goldens().len());
     assert!(cases().len() >= 26);
 }
 
@@ -261,6 +261,11 @@ fn deferred_inputs_keep_outputs_deferred() {
     let floating =
         load(&StorePath::parse(&case("floating").drv_path.to_string()).expect("path")).expect("drv");
     assert_eq!(floating.derivation_type(), Ok(DerivationType::Floating));
+    let impure = load(&case("impure").drv_path).expect("golden");
+    assert_eq!(impure.derivation_type(), Ok(DerivationType::Impure));
+    let modulo = hashes.hash_modulo(&impure, false, &mut load).expect("hash");
+    assert!(modulo.deferred);
+    assert_eq!(modulo.hashes["out"], Hash::digest(HashAlgo::Sha256, "impure"));
 }
 
 #[test]

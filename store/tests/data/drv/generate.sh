@@ -5,7 +5,7 @@
 #   cases.json               per case: its drv path and output paths
 set -eu
 R=/work/shared/tools/refnix
-XP='nix-command ca-derivations dynamic-derivations'
+XP='nix-command ca-derivations dynamic-derivations impure-derivations'
 rm -rf store show && mkdir -p store show
 index='f: builtins.mapAttrs (n: d: { drvPath = d.drvPath;
   outputs = builtins.listToAttrs (map (o: { name = o; value = d.${o}.outPath; }) (d.outputs or [ "out" ])); }) (import f)'
