@@ -1,1 +1,43 @@
-fn main() {}
+//! The `ferrix` binary: picks a personality from the name it was invoked by, parses the
+//! command line, and hands the work to the crates.
+
+mod cli;
+mod compat;
+mod error;
+mod hash_cmd;
+mod hashing;
+mod store_cmd;
+mod store_ops;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use error::CliResult;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut argv = std::env::args();
+    let argv0 = argv.next().unwrap_or_default();
+    let personality = std::path::Path::new(&argv0).file_name().and_then(|n| n.to_str()).unwrap_or("ferrix");
+    let result = match personality {
+        "nix-store" => compat::nix_store::run(argv.collect()),
+        "nix-hash" => compat::nix_hash::run(argv.collect()),
+        _ => run(Cli::parse()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> CliResult {
+    match cli.command {
+        Command::Hash(cmd) => hash_cmd::run(cmd),
+        Command::NixStore { args } => compat::nix_store::run(args),
+        Command::NixHash { args } => compat::nix_hash::run(args),
+        Command::Store(cmd) => store_cmd::run(cli.store.as_deref(), cmd),
+        Command::Derivation(cmd) => store_cmd::run_derivation(cli.store.as_deref(), cmd),
+    }
+}

@@ -74,6 +74,49 @@ pub enum HashEncoding {
     Sri,
 }
 
+impl HashEncoding {
+    pub const ALL: [HashEncoding; 4] =
+        [HashEncoding::Base16, HashEncoding::Nix32, HashEncoding::Base64, HashEncoding::Sri];
+
+    /// The name used by `--to`/`--from` and `toHashFormat`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            HashEncoding::Base16 => "base16",
+            HashEncoding::Nix32 => "nix32",
+            HashEncoding::Base64 => "base64",
+            HashEncoding::Sri => "sri",
+        }
+    }
+
+    /// Parses a format name (`base32` is the reference's deprecated alias of `nix32`).
+    pub fn from_name(s: &str) -> Option<HashEncoding> {
+        if s == "base32" {
+            return Some(HashEncoding::Nix32);
+        }
+        HashEncoding::ALL.into_iter().find(|e| e.name() == s)
+    }
+
+    /// The encoding of an unprefixed hash of `algo`, told by its length.
+    fn detect(s: &str, algo: HashAlgo) -> Result<HashEncoding, HashError> {
+        match s.len() {
+            n if n == algo.size() * 2 => Ok(HashEncoding::Base16),
+            n if n == nixbase32::encoded_len(algo.size()) => Ok(HashEncoding::Nix32),
+            n if n == algo.base64_len() => Ok(HashEncoding::Base64),
+            _ => Err(HashError::WrongLength { hash: s.to_owned(), algo }),
+        }
+    }
+
+    /// How the reference names the encoding in decoding errors.
+    fn error_name(self) -> &'static str {
+        match self {
+            HashEncoding::Base16 => "base16",
+            HashEncoding::Nix32 => "nix32",
+            HashEncoding::Base64 => "Base64",
+            HashEncoding::Sri => "SRI",
+        }
+    }
+}
+
 /// Errors from parsing hashes and algorithm names. Messages follow the reference's.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HashError {
@@ -157,6 +200,11 @@ impl Hash {
     /// Parses a hash that may carry its algorithm (`algo:hash` or SRI `algo-base64`);
     /// `algo` supplies it when the string does not, and must agree when it does.
     pub fn parse_any(s: &str, algo: Option<HashAlgo>) -> Result<Hash, HashError> {
+        Hash::parse_any_detect(s, algo).map(|(h, _)| h)
+    }
+
+    /// As [`Hash::parse_any`], also telling which encoding the string was in.
+    pub fn parse_any_detect(s: &str, algo: Option<HashAlgo>) -> Result<(Hash, HashEncoding), HashError> {
         let (found, rest, sri) = split_algo(s);
         let algo = match (found, algo) {
             (Some(f), Some(a)) if f != a => {
@@ -166,13 +214,14 @@ impl Hash {
             (None, Some(a)) => a,
             (None, None) => return Err(HashError::MissingAlgo(s.to_owned())),
         };
-        if sri { Hash::decode_as(Encoded::Sri, rest, algo) } else { Hash::parse_unprefixed(rest, algo) }
+        let enc = if sri { HashEncoding::Sri } else { HashEncoding::detect(rest, algo)? };
+        Ok((Hash::decode_as(enc, rest, algo)?, enc))
     }
 
     /// Parses a hash that must carry its algorithm.
     pub fn parse_prefixed(s: &str) -> Result<Hash, HashError> {
         match split_algo(s) {
-            (Some(algo), rest, true) => Hash::decode_as(Encoded::Sri, rest, algo),
+            (Some(algo), rest, true) => Hash::decode_as(HashEncoding::Sri, rest, algo),
             (Some(algo), rest, false) => Hash::parse_unprefixed(rest, algo),
             (None, ..) => Err(HashError::MissingPrefix(s.to_owned())),
         }
@@ -181,27 +230,21 @@ impl Hash {
     /// Parses an SRI hash (`sha256-<base64>`).
     pub fn parse_sri(s: &str) -> Result<Hash, HashError> {
         match split_algo(s) {
-            (Some(algo), rest, true) => Hash::decode_as(Encoded::Sri, rest, algo),
+            (Some(algo), rest, true) => Hash::decode_as(HashEncoding::Sri, rest, algo),
             _ => Err(HashError::BadEncoding { encoding: "SRI", hash: s.to_owned(), got: 0, expected: 0 }),
         }
     }
 
     /// Parses an unprefixed hash of a known algorithm; the encoding is told by length.
     pub fn parse_unprefixed(s: &str, algo: HashAlgo) -> Result<Hash, HashError> {
-        let enc = match s.len() {
-            n if n == algo.size() * 2 => Encoded::Base16,
-            n if n == nixbase32::encoded_len(algo.size()) => Encoded::Nix32,
-            n if n == algo.base64_len() => Encoded::Base64,
-            _ => return Err(HashError::WrongLength { hash: s.to_owned(), algo }),
-        };
-        Hash::decode_as(enc, s, algo)
+        Hash::decode_as(HashEncoding::detect(s, algo)?, s, algo)
     }
 
-    fn decode_as(enc: Encoded, body: &str, algo: HashAlgo) -> Result<Hash, HashError> {
+    fn decode_as(enc: HashEncoding, body: &str, algo: HashAlgo) -> Result<Hash, HashError> {
         let decoded = match enc {
-            Encoded::Base16 => HEXLOWER_PERMISSIVE.decode(body.as_bytes()).ok(),
-            Encoded::Base64 | Encoded::Sri => BASE64.decode(body.as_bytes()).ok(),
-            Encoded::Nix32 => match nixbase32::decode(body.as_bytes()) {
+            HashEncoding::Base16 => HEXLOWER_PERMISSIVE.decode(body.as_bytes()).ok(),
+            HashEncoding::Base64 | HashEncoding::Sri => BASE64.decode(body.as_bytes()).ok(),
+            HashEncoding::Nix32 => match nixbase32::decode(body.as_bytes()) {
                 Ok(b) => Some(b),
                 // The value needs one byte more than the algorithm's digest.
                 Err(nixbase32::Nix32Error::Overflow(n)) => Some(vec![0; n + 1]),
@@ -210,31 +253,11 @@ impl Hash {
         };
         let got = decoded.as_ref().map_or(0, Vec::len);
         decoded.and_then(|b| Hash::from_bytes(algo, &b)).ok_or(HashError::BadEncoding {
-            encoding: enc.name(),
+            encoding: enc.error_name(),
             hash: body.to_owned(),
             got,
             expected: algo.size(),
         })
-    }
-}
-
-/// The encodings a hash string can be decoded from.
-#[derive(Clone, Copy)]
-enum Encoded {
-    Base16,
-    Nix32,
-    Base64,
-    Sri,
-}
-
-impl Encoded {
-    fn name(self) -> &'static str {
-        match self {
-            Encoded::Base16 => "base16",
-            Encoded::Nix32 => "nix32",
-            Encoded::Base64 => "Base64",
-            Encoded::Sri => "SRI",
-        }
     }
 }
 

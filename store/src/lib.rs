@@ -11,6 +11,7 @@ pub mod nar;
 pub mod nixbase32;
 pub mod references;
 pub mod store_path;
+pub mod topo;
 
 pub use hash::{Hash, HashAlgo, HashEncoding, HashError, Hasher};
 pub use store_path::{STORE_DIR, StorePath, StorePathError};

@@ -1,0 +1,155 @@
+//! The command line of `ferrix` itself (clap). The reference-syntax personalities live in
+//! `compat/`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "ferrix", version, about = "A Nix-language evaluator and builder")]
+pub struct Cli {
+    /// Physical root of the store (default: $FERRIX_STORE, else $XDG_DATA_HOME/ferrix).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Compute and convert hashes.
+    #[command(subcommand)]
+    Hash(HashCommand),
+    /// Work with the local store.
+    #[command(subcommand)]
+    Store(StoreCommand),
+    /// Inspect derivations.
+    #[command(subcommand)]
+    Derivation(DerivationCommand),
+    /// Run as the reference's `nix-store` (same flags).
+    #[command(name = "nix-store", disable_help_flag = true)]
+    NixStore {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Run as the reference's `nix-hash` (same flags).
+    #[command(name = "nix-hash", disable_help_flag = true)]
+    NixHash {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum HashCommand {
+    /// Hash the contents of files.
+    File(HashPathArgs),
+    /// Hash the NAR serialisation of paths.
+    Path(HashPathArgs),
+    /// Convert hashes between formats.
+    Convert {
+        /// The algorithm, when the hashes do not carry it.
+        #[arg(long, value_name = "ALGO")]
+        hash_algo: Option<String>,
+        /// The format the inputs must be in (base16, nix32, base64, sri).
+        #[arg(long, value_name = "FORMAT")]
+        from: Option<String>,
+        /// The format to print (default: sri).
+        #[arg(long, value_name = "FORMAT", default_value = "sri")]
+        to: String,
+        #[arg(required = true)]
+        hashes: Vec<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct HashPathArgs {
+    /// Hash algorithm (md5, sha1, sha256, sha512).
+    #[arg(long = "type", value_name = "ALGO", default_value = "sha256")]
+    pub algo: String,
+    #[command(flatten)]
+    pub format: FormatFlags,
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `--base16 | --base32 | --base64 | --sri` (default SRI).
+#[derive(Args)]
+#[group(multiple = false)]
+pub struct FormatFlags {
+    #[arg(long)]
+    pub base16: bool,
+    #[arg(long)]
+    pub base32: bool,
+    #[arg(long)]
+    pub base64: bool,
+    #[arg(long)]
+    pub sri: bool,
+}
+
+/// How `ferrix store add` ingests a path.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum AddMode {
+    /// Hash the NAR serialisation (a directory, file or symlink).
+    Nar,
+    /// Hash the bytes of a single regular file.
+    Flat,
+}
+
+#[derive(Subcommand)]
+pub enum StoreCommand {
+    /// Add paths to the store (as NAR, sha256 by default); prints the store paths.
+    Add {
+        /// Store name (default: the file's base name).
+        #[arg(long, short)]
+        name: Option<String>,
+        #[arg(long, value_enum, default_value = "nar")]
+        mode: AddMode,
+        /// Hash algorithm of the content address.
+        #[arg(long, value_name = "ALGO", default_value = "sha256")]
+        hash_algo: String,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Add regular files by their flat sha256 (as `--mode flat`).
+    AddFile {
+        #[arg(long, short)]
+        name: Option<String>,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Write the NAR serialisation of a path to standard output.
+    Dump { path: String },
+    /// Restore a NAR from standard input into a new path.
+    Restore { path: PathBuf },
+    /// Check the database against the files: missing and (with --check-contents) corrupt paths.
+    Verify {
+        #[arg(long)]
+        check_contents: bool,
+    },
+    /// Show metadata of valid store paths.
+    PathInfo {
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// List the paths a store path refers to.
+    References { path: String },
+    /// List the store paths that refer to a path.
+    Referrers { path: String },
+    /// List the closure (all paths reachable by references) of store paths.
+    Closure {
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DerivationCommand {
+    /// Print `.drv` files as JSON, shaped like `nix derivation show`.
+    Show {
+        /// Store paths (`/nix/store/…drv`) or `.drv` files named like store paths.
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+}

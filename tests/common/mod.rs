@@ -1,0 +1,61 @@
+//! Helpers shared by the binary's integration tests: running `ferrix` (or one of its
+//! personalities through a symlink) and checking its output.
+
+#![allow(dead_code)] // each test crate uses a different subset
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub const FERRIX: &str = env!("CARGO_BIN_EXE_ferrix");
+
+/// A symlink named `personality` to the binary, inside `dir`.
+pub fn personality(dir: &Path, personality: &str) -> PathBuf {
+    let link = dir.join(personality);
+    if !link.exists() {
+        std::os::unix::fs::symlink(FERRIX, &link).expect("symlink to the ferrix binary");
+    }
+    link
+}
+
+/// Runs `program args` with the store at `store` and `stdin` as input.
+pub fn run_with(program: &Path, args: &[&str], store: Option<&Path>, stdin: &[u8]) -> Output {
+    let mut cmd = Command::new(program);
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    match store {
+        Some(s) => cmd.env("FERRIX_STORE", s),
+        None => cmd.env_remove("FERRIX_STORE"),
+    };
+    let mut child = cmd.spawn().expect("spawn ferrix");
+    {
+        use std::io::Write;
+        let mut input = child.stdin.take().expect("stdin is piped");
+        // A command that exits early closes its stdin; that is not the test's failure.
+        let _ = input.write_all(stdin);
+    }
+    child.wait_with_output().expect("wait for ferrix")
+}
+
+/// Runs and expects success; returns stdout as text.
+pub fn ok(program: &Path, args: &[&str], store: Option<&Path>) -> String {
+    let out = run_with(program, args, store, b"");
+    assert!(
+        out.status.success(),
+        "{} {args:?} failed: {}",
+        program.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// Runs and expects failure with `code`; returns stderr as text.
+pub fn fails(program: &Path, args: &[&str], store: Option<&Path>, code: i32) -> String {
+    let out = run_with(program, args, store, b"");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{} {args:?}: {}",
+        program.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stderr).expect("utf-8 output")
+}
