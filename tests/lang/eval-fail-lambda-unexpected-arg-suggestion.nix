@@ -1,0 +1,1 @@
+let f = { alpha, beta ? 1 }: alpha; in f { alpha = 1; betta = 2; }

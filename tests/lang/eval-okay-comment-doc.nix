@@ -1,0 +1,4 @@
+let
+  /** A doc comment */
+  f = x: x;
+in f 3

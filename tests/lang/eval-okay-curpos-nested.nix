@@ -1,0 +1,4 @@
+[
+  __curPos.line
+    __curPos.column
+]

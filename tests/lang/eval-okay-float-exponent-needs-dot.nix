@@ -1,0 +1,1 @@
+let e3 = "variable e3"; in [ 1e3 ]

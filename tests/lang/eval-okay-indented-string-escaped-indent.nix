@@ -1,0 +1,4 @@
+''
+  ''\  not stripped?
+    a
+''

@@ -1,0 +1,3 @@
+[ ''first line content
+  second'' ''   leading spaces on first line
+  second'' '' x'' ]

@@ -1,0 +1,4 @@
+''
+  two spaces
+  	space then tab
+''

@@ -1,0 +1,4 @@
+''
+	tab-indented is not stripped
+	  second
+''

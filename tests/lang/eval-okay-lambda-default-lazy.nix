@@ -1,0 +1,1 @@
+let f = { a ? throw "unused default" }: 1; in f {}

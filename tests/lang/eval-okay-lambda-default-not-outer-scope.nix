@@ -1,0 +1,1 @@
+let b = "outer"; f = { a ? b, b ? "formal" }: a; in f {}

@@ -1,0 +1,1 @@
+let f = { ... }: "called"; in f { x = 1; }

@@ -1,0 +1,1 @@
+let f = x: [ x ]; or = "or-value"; in f or

@@ -1,0 +1,1 @@
+[ (builtins.typeOf http://x.org) (builtins.isString http://x.org) ]

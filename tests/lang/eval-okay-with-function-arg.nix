@@ -1,0 +1,1 @@
+let f = { x }: with { x = "with"; y = "y"; }; [ x y ]; in f { x = "arg"; }

@@ -1,0 +1,1 @@
+let s = { "then" = 1; }; in s.then
