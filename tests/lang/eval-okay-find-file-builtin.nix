@@ -1,0 +1,1 @@
+[ (baseNameOf (builtins.findFile [ { prefix = "foo"; path = toString ./lib; } ] "foo/dir/file.txt")) (builtins.readFile (builtins.findFile [ { prefix = "x"; path = toString ./nope; } { prefix = "foo"; path = toString ./lib/dir; } ] "foo/file.txt")) ]

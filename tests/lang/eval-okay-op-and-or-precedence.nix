@@ -1,0 +1,1 @@
+[ (true || false && false) (false && true || true) (true || throw "short circuit") (false && throw "short circuit") ]

@@ -1,0 +1,1 @@
+[ (!true) (!false) (!true || true) (!(true || true)) (! false && false) (!true == false) ]

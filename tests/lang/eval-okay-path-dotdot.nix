@@ -1,0 +1,1 @@
+[ (baseNameOf ./..) (baseNameOf ../.) (./.. == ../.) (baseNameOf ../../tests/lang) ]

@@ -1,0 +1,1 @@
+let x = "data"; base = toString ./.; strip = p: builtins.substring (builtins.stringLength base) 1000 (toString p); in [ (strip ./lib/${x}.json) (builtins.typeOf ./lib/${x}.json) (strip ./${"lib"}) /abs/${x} /abs/${x}/x ]

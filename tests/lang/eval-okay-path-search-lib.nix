@@ -1,0 +1,1 @@
+import <testlib/imported.nix>

@@ -1,0 +1,1 @@
+baseNameOf <imported.nix>

@@ -1,0 +1,1 @@
+[ (builtins.isPath ./lib) (builtins.isPath "./lib") (builtins.isPath /x) (builtins.typeOf ./x) ]

@@ -1,0 +1,1 @@
+"default.nix of lib/dir"

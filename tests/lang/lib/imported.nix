@@ -1,0 +1,1 @@
+{ value = "from imported.nix"; n = 42; }
