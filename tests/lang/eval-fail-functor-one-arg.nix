@@ -1,0 +1,1 @@
+{ __functor = self: 1; } 2

@@ -1,0 +1,1 @@
+"${{ outPath = "out"; }}-${{ __toString = _: "ts"; }}"

@@ -1,0 +1,1 @@
+let s = "${./lib/data.json}"; in builtins.typeOf s

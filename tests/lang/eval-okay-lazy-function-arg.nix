@@ -1,0 +1,1 @@
+let f = x: 42; in f (throw "never forced")

@@ -1,0 +1,1 @@
+let unused = throw "never"; x = 5; in x

@@ -1,0 +1,1 @@
+let d = { outPath = "/some/out"; }; in [ (toString d) "${d}" ("x" + d) ]

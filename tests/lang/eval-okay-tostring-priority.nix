@@ -1,0 +1,1 @@
+toString { __toString = self: "tostring wins"; outPath = "outpath"; }

@@ -1,0 +1,1 @@
+[ (toString 1) (toString (-5)) (toString 1.5) (toString 0.1) (toString 1.0) (toString 1.0e20) (toString true) (toString false) (toString null) (toString "s") (toString [ ]) (toString [ 1 2 ]) (toString [ 1 [ 2 [ 3 ] ] "a" ]) (toString [ null true false ]) (toString [ "" "" ]) (toString /a/b) ]

@@ -1,0 +1,1 @@
+builtins.length (builtins.tryEval [ (throw "not forced by tryEval") ]).value

@@ -1,0 +1,1 @@
+[ (builtins.tryEval (throw "caught")) (builtins.tryEval 1) (builtins.tryEval "s") ]
