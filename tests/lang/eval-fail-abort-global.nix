@@ -1,0 +1,1 @@
+let f = x: if x then abort "global abort" else 1; in f true

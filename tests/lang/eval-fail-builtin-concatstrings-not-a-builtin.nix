@@ -1,0 +1,1 @@
+builtins.concatStrings [ "a" "b" "" "c" ]

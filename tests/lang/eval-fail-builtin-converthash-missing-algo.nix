@@ -1,0 +1,1 @@
+builtins.convertHash { hash = "d41d8cd98f00b204e9800998ecf8427e"; toHashFormat = "base16"; }

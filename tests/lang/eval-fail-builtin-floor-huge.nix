@@ -1,0 +1,1 @@
+builtins.floor 1.0e30

@@ -1,0 +1,1 @@
+builtins.genericClosure { startSet = [ { notkey = 1; } ]; operator = x: [ ]; }

@@ -1,0 +1,1 @@
+builtins.getAttr "fooo" { foo = 1; bar = 2; }

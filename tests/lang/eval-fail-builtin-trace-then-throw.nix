@@ -1,0 +1,1 @@
+builtins.trace "traced before failing" (throw "after trace")

@@ -1,0 +1,1 @@
+builtins.warn "fatal warning" 1

@@ -1,0 +1,1 @@
+builtins.warn "warned first" (throw "then thrown")

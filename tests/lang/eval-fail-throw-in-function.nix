@@ -1,0 +1,1 @@
+let f = x: throw "bad ${toString x}"; in f 3

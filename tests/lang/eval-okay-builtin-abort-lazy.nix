@@ -1,0 +1,1 @@
+let x = abort "unused"; in 1

@@ -1,0 +1,1 @@
+[ (builtins.fromJSON "1") (builtins.fromJSON "\"s\"") (builtins.fromJSON "null") (builtins.fromJSON "true") (builtins.fromJSON " [ ] ") (builtins.fromJSON "{}") (builtins.fromJSON "1.0") (builtins.fromJSON "12345678901234") ]

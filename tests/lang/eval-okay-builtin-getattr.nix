@@ -1,0 +1,1 @@
+[ (builtins.getAttr "a" { a = 1; }) (builtins.getAttr "a b" { "a b" = 2; }) ]

@@ -1,0 +1,1 @@
+[ (builtins.match "[[:alpha:]]+" "abcXYZ") (builtins.match "[[:digit:]]+" "123") (builtins.match "[[:alnum:]_]+" "a_1") (builtins.match "[[:upper:]][[:lower:]]*" "Hello") (builtins.match "[[:space:]]*" " \t") (builtins.match "[[:punct:]]+" "!?.") (builtins.match "[^a-c]+" "xyz") (builtins.match "[a-c]+" "abd") ]

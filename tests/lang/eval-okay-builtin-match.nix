@@ -1,0 +1,1 @@
+[ (builtins.match "a" "a") (builtins.match "a" "ab") (builtins.match "(a)(b)" "ab") (builtins.match "a(b)?c" "ac") (builtins.match ".*" "") (builtins.match "x" "") (builtins.match "(.*)\\.nix" "foo.nix") ]

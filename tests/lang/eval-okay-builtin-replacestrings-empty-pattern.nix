@@ -1,0 +1,1 @@
+[ (builtins.replaceStrings [ "" ] [ "X" ] "") (builtins.replaceStrings [ "b" "" ] [ "B" "_" ] "abc") ]

@@ -1,0 +1,1 @@
+[ (builtins.replaceStrings [ "a" "b" ] [ "A" "B" ] "abcab") (builtins.replaceStrings [ "oo" ] [ "0" ] "foooo") (builtins.replaceStrings [ "" ] [ "-" ] "abc") (builtins.replaceStrings [ "a" "ab" ] [ "1" "2" ] "ab") (builtins.replaceStrings [ ] [ ] "x") (builtins.replaceStrings [ "x" ] [ "" ] "xaxbx") ]

@@ -1,0 +1,1 @@
+builtins.split "[[:space:]]+" "  a b\t\nc  "

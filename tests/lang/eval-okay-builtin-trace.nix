@@ -1,0 +1,1 @@
+builtins.trace "this goes to stderr" (builtins.trace { a = 1; } 42)

@@ -1,0 +1,1 @@
+let vals = [ 1 1.5 "s" true null [ ] { } (x: x) ./lib builtins.map (builtins.map (x: x)) { __functor = s: x: x; } ]; preds = with builtins; [ isInt isFloat isString isBool isNull isList isAttrs isFunction isPath ]; in map (v: map (p: p v) preds) vals

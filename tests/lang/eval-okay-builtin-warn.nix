@@ -1,0 +1,1 @@
+builtins.warn "a warning" "value after warning"
