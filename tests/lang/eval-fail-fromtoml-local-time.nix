@@ -1,0 +1,1 @@
+builtins.fromTOML "t = 07:32:00"

@@ -1,0 +1,1 @@
+let secret = "outer"; in import ./lib/uses-free-var.nix

@@ -1,0 +1,1 @@
+{ name ? "no", other ? "o" }: "hello ${name} ${other}"

@@ -1,0 +1,1 @@
+{ a = { b = [ 10 20 30 ]; }; c = throw "not evaluated"; }

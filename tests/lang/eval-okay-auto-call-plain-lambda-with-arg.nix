@@ -1,0 +1,1 @@
+x: "plain lambdas are not auto-called"

@@ -1,0 +1,1 @@
+builtins.break "break returns its argument when not debugging"

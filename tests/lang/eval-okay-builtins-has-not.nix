@@ -1,0 +1,1 @@
+map (n: builtins ? ${n}) [ "concatStrings" "foldl" "nonexistentBuiltin" "lib" "mapAttrs'" ]

@@ -1,0 +1,1 @@
+let map = "shadowed map"; in map

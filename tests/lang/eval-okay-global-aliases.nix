@@ -1,0 +1,1 @@
+[ (map (x: x) [ 1 ]) (toString 1) (baseNameOf "/a/b") (dirOf "/a/b") (isNull null) (removeAttrs { a = 1; b = 2; } [ "a" ]) (builtins.typeOf import) (builtins.typeOf derivation) (builtins.typeOf abort) (builtins.typeOf throw) (builtins.typeOf scopedImport) (builtins.typeOf fetchTarball) ]

@@ -1,0 +1,1 @@
+import ./lib/function.nix { x = 20; }

@@ -1,0 +1,1 @@
+import ./lib/relative-import.nix

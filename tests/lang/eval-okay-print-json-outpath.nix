@@ -1,0 +1,1 @@
+{ a = { outPath = "/o"; x = 1; }; b = { __toString = _: "ts"; }; }

@@ -1,0 +1,1 @@
+{ outPath = "coerced via outPath"; }

@@ -1,0 +1,1 @@
+"raw string\nwith newline and \"quotes\"\n"

@@ -1,0 +1,1 @@
+let x = { self = x; v = 1; }; in x

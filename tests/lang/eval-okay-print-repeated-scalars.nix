@@ -1,0 +1,1 @@
+let n = 1; str = "s"; in [ n n str str ]

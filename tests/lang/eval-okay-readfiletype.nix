@@ -1,0 +1,1 @@
+[ (builtins.readFileType ./lib/dir) (builtins.readFileType ./lib/dir/file.txt) ]

@@ -1,0 +1,1 @@
+scopedImport { secret = "injected"; } ./lib/uses-free-var-scoped.nix

@@ -1,0 +1,1 @@
+builtins.toJSON [ { __toString = _: "ts"; } { outPath = "op"; a = 1; } ]

@@ -1,0 +1,1 @@
+import ./dir/default.nix + " (via relative-import.nix)"

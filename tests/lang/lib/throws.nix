@@ -1,0 +1,1 @@
+{ good = 1; bad = throw "thrown inside lib/throws.nix"; }

@@ -1,0 +1,1 @@
+"secret is ${secret}"

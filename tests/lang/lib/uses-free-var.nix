@@ -1,0 +1,1 @@
+if builtins.tryEval secret == { } then 1 else 2
