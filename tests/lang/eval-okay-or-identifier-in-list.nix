@@ -1,0 +1,1 @@
+let or = "x"; in [ or ]

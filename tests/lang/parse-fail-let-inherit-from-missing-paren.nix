@@ -1,0 +1,1 @@
+let inherit (a b; in b

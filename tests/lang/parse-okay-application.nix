@@ -1,0 +1,1 @@
+f: a: b: g: c: d: f a b (g c) d.e

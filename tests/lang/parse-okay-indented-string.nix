@@ -1,0 +1,5 @@
+''
+  line one
+    ${ "interp" } two
+  three
+''

@@ -1,0 +1,1 @@
+b: let a = 1; in with b; let c = a; in c

@@ -1,0 +1,1 @@
+s: rec { inherit (s) a; b = a; }

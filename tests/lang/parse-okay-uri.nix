@@ -1,0 +1,1 @@
+[ http://example.org/path?q=1 mailto:x@y.z ]

@@ -1,0 +1,1 @@
+a: with a; assert b; if c then d else e
