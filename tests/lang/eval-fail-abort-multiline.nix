@@ -1,0 +1,1 @@
+abort "line one\nline two"

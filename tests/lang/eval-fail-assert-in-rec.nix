@@ -1,0 +1,1 @@
+rec { a = 1; b = assert a > 1; a; }.b

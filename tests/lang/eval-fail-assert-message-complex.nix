@@ -1,0 +1,1 @@
+let x = { a = 1; }; in assert x.a == 2 && true; x

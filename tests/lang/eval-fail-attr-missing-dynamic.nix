@@ -1,0 +1,1 @@
+let k = "ky"; in { key = 1; }.${k}

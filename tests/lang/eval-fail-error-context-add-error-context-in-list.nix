@@ -1,0 +1,1 @@
+builtins.deepSeq [ (builtins.addErrorContext "while checking element one" (throw "element one is bad")) ] 1

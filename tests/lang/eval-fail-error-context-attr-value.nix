@@ -1,0 +1,1 @@
+let s = { a = { b = 1 + true; }; }; in s.a.b

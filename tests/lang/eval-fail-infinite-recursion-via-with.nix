@@ -1,0 +1,1 @@
+let s = with s; { a = b; b = a; }; in s.a

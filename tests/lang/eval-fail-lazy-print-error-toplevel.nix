@@ -1,0 +1,1 @@
+throw "even lazy printing forces the top level"

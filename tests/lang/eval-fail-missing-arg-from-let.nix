@@ -1,0 +1,1 @@
+let mkThing = { name, version }: name; in mkThing { name = "x"; }

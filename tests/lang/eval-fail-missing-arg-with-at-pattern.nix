@@ -1,0 +1,1 @@
+let f = args@{ x, ... }: x; in f { y = 1; }

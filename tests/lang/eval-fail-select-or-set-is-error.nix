@@ -1,0 +1,1 @@
+(throw "the set itself throws").a or 1

@@ -1,0 +1,1 @@
+{ a = 1; b = "ok"; z = abort "last attribute aborts"; }

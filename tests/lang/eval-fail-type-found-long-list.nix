@@ -1,0 +1,1 @@
+builtins.attrNames (builtins.genList (x: x) 100)

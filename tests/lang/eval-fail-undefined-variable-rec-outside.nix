@@ -1,0 +1,1 @@
+let s = rec { a = 1; }; in a

@@ -1,1 +1,0 @@
-let s = "${./lib/data.json}"; in builtins.typeOf s

@@ -1,0 +1,1 @@
+builtins.length (map (x: x) (builtins.genList (x: x) 50000))

@@ -1,0 +1,1 @@
+let p = ./lib + "/${"dir"}/file.txt"; in builtins.readFile p

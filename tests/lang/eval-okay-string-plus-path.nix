@@ -1,1 +1,0 @@
-let s = "prefix-" + ./lib/data.json; in [ (builtins.typeOf s) (builtins.substring 0 7 s) ]
