@@ -1,0 +1,1 @@
+builtins.concatMap null [ 1 ]

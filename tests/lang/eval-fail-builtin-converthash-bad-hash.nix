@@ -1,0 +1,1 @@
+builtins.convertHash { hash = "sha256-notbase64!"; toHashFormat = "base16"; }

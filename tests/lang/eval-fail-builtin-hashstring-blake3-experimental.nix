@@ -1,0 +1,1 @@
+builtins.hashString "blake3" "abc"

@@ -1,0 +1,1 @@
+builtins.isInt (throw "isInt forces its argument")

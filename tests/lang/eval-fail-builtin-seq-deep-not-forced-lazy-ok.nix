@@ -1,0 +1,1 @@
+builtins.deepSeq (throw "deepSeq forces the value itself") 1

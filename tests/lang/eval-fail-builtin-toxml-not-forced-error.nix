@@ -1,0 +1,1 @@
+builtins.toXML [ (1 + "a") ]

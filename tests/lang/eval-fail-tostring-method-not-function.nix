@@ -1,0 +1,1 @@
+toString { __toString = "not a function"; }

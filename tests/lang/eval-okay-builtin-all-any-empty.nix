@@ -1,0 +1,1 @@
+[ (builtins.all (x: throw "no") [ ]) (builtins.any (x: throw "no") [ ]) ]

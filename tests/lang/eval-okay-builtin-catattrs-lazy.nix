@@ -1,0 +1,1 @@
+builtins.length (builtins.catAttrs "a" [ { a = throw "lazy"; } ])

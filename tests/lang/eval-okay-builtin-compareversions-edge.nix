@@ -1,0 +1,1 @@
+map (p: builtins.compareVersions (builtins.head p) (builtins.elemAt p 1)) [ [ "1.2.3" "1.2.3" ] [ "1.10" "1.9" ] [ "1.01" "1.1" ] [ "a" "b" ] [ "pre" "1" ] [ "1.0pre" "1.0" ] [ "2.0" "10.0" ] [ "1_2" "1.2" ] [ "1.2.x" "1.2.3" ] ]

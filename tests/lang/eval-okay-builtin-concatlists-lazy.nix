@@ -1,0 +1,1 @@
+builtins.length (builtins.concatLists [ [ (throw "a") ] [ (throw "b") (throw "c") ] ])

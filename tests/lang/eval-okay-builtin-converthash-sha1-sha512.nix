@@ -1,0 +1,1 @@
+[ (builtins.convertHash { hash = "sha1-qZk+NkcGgWq6PiVxeFDCbJzQ2J0="; toHashFormat = "base16"; }) (builtins.convertHash { hash = "a9993e364706816aba3e25717850c26c9cd0d89d"; hashAlgo = "sha1"; toHashFormat = "base32"; }) (builtins.convertHash { hash = "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="; toHashFormat = "nix32"; }) ]

@@ -1,0 +1,1 @@
+builtins.fromJSON " \n\t {\"日本\" : \"語\" , \"\" : \"\"}  \n"

@@ -1,0 +1,1 @@
+builtins.groupBy (x: x.k) [ { k = "b"; v = 1; } { k = "a"; v = 2; } { k = "b"; v = 3; } ]

@@ -1,0 +1,1 @@
+builtins.intersectAttrs { a = "first"; } { a = "second"; b = "other"; }

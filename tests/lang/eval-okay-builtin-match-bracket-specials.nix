@@ -1,0 +1,1 @@
+[ (builtins.match "[]a]+" "]a]") (builtins.match "[a-]+" "a-a") (builtins.match "[^]]+" "abc") (builtins.match "[[:xdigit:]]+" "0fA9") (builtins.match "[[:blank:]]" "\t") (builtins.match "[[:cntrl:]]" "\n") ]

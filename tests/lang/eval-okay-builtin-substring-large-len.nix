@@ -1,0 +1,1 @@
+builtins.substring 1 9223372036854775807 "abc"

@@ -1,0 +1,1 @@
+builtins.toJSON { "é" = 1; "a b" = 2; "\"q\"" = 3; }

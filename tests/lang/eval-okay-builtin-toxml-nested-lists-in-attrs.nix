@@ -1,0 +1,1 @@
+builtins.toXML { l = [ { x = 1; } [ 2 ] ]; }

@@ -1,0 +1,1 @@
+builtins.toXML "é 日本 🎉"

@@ -1,0 +1,1 @@
+builtins.sort { __functor = _: a: b: a < b; } [ 3 1 2 ]

@@ -1,0 +1,1 @@
+with { x = "with"; }; let f = x: x; in [ (f "arg") x ]

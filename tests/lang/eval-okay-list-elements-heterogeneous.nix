@@ -1,0 +1,1 @@
+[ 1 "two" 3.0 null true [ ] { } (x: x) ]

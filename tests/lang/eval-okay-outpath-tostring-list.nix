@@ -1,0 +1,1 @@
+toString [ { outPath = "a"; } "b" [ { outPath = "c"; } ] ]

@@ -1,0 +1,1 @@
+rec { a = { x = 1; }; b = a.y or a.x; }

@@ -1,0 +1,8 @@
+let inner = ''
+  a
+  b
+''; in ''
+  outer:
+    ${inner}
+  end
+''

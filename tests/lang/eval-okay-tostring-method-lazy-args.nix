@@ -1,0 +1,1 @@
+toString { __toString = self: "ok"; bad = throw "unused"; }

@@ -1,0 +1,1 @@
+let mk = n: { v = n; }; in with mk 5; v * 2
