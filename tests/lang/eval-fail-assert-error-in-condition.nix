@@ -1,0 +1,1 @@
+assert (throw "error inside the assert condition"); 1

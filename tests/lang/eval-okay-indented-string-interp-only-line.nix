@@ -1,0 +1,4 @@
+let x = "  indented value"; in ''
+    ${x}
+  after
+''

@@ -1,0 +1,1 @@
+builtins.attrNames { inherit (throw "source not forced") a b; }

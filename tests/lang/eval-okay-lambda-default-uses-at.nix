@@ -1,0 +1,1 @@
+let f = args@{ a ? args.b, b }: a; in f { b = "from b"; }

@@ -1,0 +1,1 @@
+{ a = [ (x: x) ]; b = { c = builtins.add 1; }; }

@@ -1,0 +1,1 @@
+"tab\tnl\ncr\rquote\"dollar\${}backslash\\"
