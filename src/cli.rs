@@ -16,6 +16,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
+    /// Evaluate a Nix expression and print its value.
+    Eval(EvalArgs),
     /// Compute and convert hashes.
     #[command(subcommand)]
     Hash(HashCommand),
@@ -28,6 +30,12 @@ pub enum Command {
     /// Run as the reference's `nix-store` (same flags).
     #[command(name = "nix-store", disable_help_flag = true)]
     NixStore {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Run as the reference's `nix-instantiate` (same flags).
+    #[command(name = "nix-instantiate", disable_help_flag = true)]
+    NixInstantiate {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -152,4 +160,51 @@ pub enum DerivationCommand {
         #[arg(required = true)]
         paths: Vec<String>,
     },
+}
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// The expression to evaluate.
+    #[arg(short = 'E', long = "expr", conflicts_with = "file")]
+    pub expr: Option<String>,
+    /// A file to evaluate (`-` for standard input).
+    #[arg(short = 'f', long = "file")]
+    pub file: Option<PathBuf>,
+    /// Evaluate deeply before printing.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print a string result as is.
+    #[arg(long)]
+    pub raw: bool,
+    /// Nested function calls allowed before `stack overflow`.
+    #[arg(long, value_name = "N")]
+    pub max_call_depth: Option<usize>,
+    /// Show the "while evaluating" context of errors.
+    #[arg(long)]
+    pub show_trace: bool,
+}
+
+impl EvalArgs {
+    pub fn into_request(self) -> crate::eval_cmd::EvalRequest {
+        use crate::eval_cmd::Input;
+        let input = match (self.expr, self.file) {
+            (Some(e), _) => Input::Expr(e),
+            (None, Some(f)) if f.as_os_str() == "-" => Input::Stdin,
+            (None, Some(f)) => Input::File(f),
+            (None, None) => Input::File(PathBuf::from("default.nix")),
+        };
+        let output = if self.raw {
+            ferrix_eval::Output::Raw
+        } else if self.strict {
+            ferrix_eval::Output::Strict
+        } else {
+            ferrix_eval::Output::Lazy
+        };
+        crate::eval_cmd::EvalRequest {
+            input,
+            output,
+            max_call_depth: self.max_call_depth,
+            show_trace: self.show_trace,
+        }
+    }
 }

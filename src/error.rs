@@ -21,6 +21,11 @@ impl CliError {
         CliError { message: message.to_string(), code: EXIT_FAILURE, help_hint: None }
     }
 
+    /// A failure already reported on standard error.
+    pub fn silent(code: u8) -> CliError {
+        CliError { message: String::new(), code, help_hint: None }
+    }
+
     pub fn usage(command: &'static str, message: impl fmt::Display) -> CliError {
         CliError { message: message.to_string(), code: EXIT_USAGE, help_hint: Some(command) }
     }

@@ -4,6 +4,7 @@
 mod cli;
 mod compat;
 mod error;
+mod eval_cmd;
 mod hash_cmd;
 mod hashing;
 mod store_cmd;
@@ -21,12 +22,15 @@ fn main() -> ExitCode {
     let result = match personality {
         "nix-store" => compat::nix_store::run(argv.collect()),
         "nix-hash" => compat::nix_hash::run(argv.collect()),
+        "nix-instantiate" => compat::nix_instantiate::run(argv.collect()),
         _ => run(Cli::parse()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            if !e.message.is_empty() {
+                eprintln!("{e}");
+            }
             ExitCode::from(e.code)
         }
     }
@@ -37,6 +41,8 @@ fn run(cli: Cli) -> CliResult {
         Command::Hash(cmd) => hash_cmd::run(cmd),
         Command::NixStore { args } => compat::nix_store::run(args),
         Command::NixHash { args } => compat::nix_hash::run(args),
+        Command::NixInstantiate { args } => compat::nix_instantiate::run(args),
+        Command::Eval(args) => eval_cmd::run(args.into_request()),
         Command::Store(cmd) => store_cmd::run(cli.store.as_deref(), cmd),
         Command::Derivation(cmd) => store_cmd::run_derivation(cli.store.as_deref(), cmd),
     }

@@ -1,0 +1,131 @@
+//! Attribute set builtins that need no callbacks into Nix while they run (`mapAttrs`
+//! builds lazy applications).
+
+use super::util::{attrs, list, ok, string};
+use super::{PrimOpDef, Ret, global, prim, unforced};
+use crate::error::EvalError;
+use crate::value::{Attrs, AttrsBuilder, Thunk, ThunkState, Value};
+use crate::vm::{Ctx, Vm};
+use gc_arena::Mutation;
+
+pub const PRIMOPS: &[PrimOpDef] = &[
+    prim("attrNames", 1, 1, attr_names),
+    prim("attrValues", 1, 1, |_, mc, ctx, a| {
+        let s = attrs(ctx, a[0])?;
+        ok(Value::list(mc, s.entries().iter().map(|(_, v)| *v).collect::<Box<[_]>>()))
+    }),
+    prim("hasAttr", 2, 3, |_, _, ctx, a| {
+        let name = ctx.symbols.intern(&string(ctx, a[0])?.bytes);
+        ok(Value::Bool(attrs(ctx, a[1])?.get(ctx.symbols, name).is_some()))
+    }),
+    prim("getAttr", 2, 3, get_attr),
+    global("removeAttrs", 2, 3, remove_attrs),
+    prim("listToAttrs", 1, 1, list_to_attrs),
+    prim("mapAttrs", 2, 2, map_attrs),
+    prim("intersectAttrs", 2, 3, |_, mc, ctx, a| {
+        let (x, y) = (attrs(ctx, a[0])?, attrs(ctx, a[1])?);
+        let entries = y.entries().iter().filter(|(k, _)| x.get(ctx.symbols, *k).is_some()).copied().collect();
+        ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
+    }),
+];
+
+fn attr_names<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let s = attrs(ctx, a[0])?;
+    let names: Box<[Value<'gc>]> =
+        s.entries().iter().map(|(k, _)| super::util::new_string(mc, ctx.symbols.resolve(*k))).collect();
+    ok(Value::list(mc, names))
+}
+
+fn get_attr<'gc>(
+    _: &mut Vm<'gc>,
+    _: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let key = string(ctx, a[0])?;
+    let name = ctx.symbols.intern(&key.bytes);
+    match attrs(ctx, a[1])?.get(ctx.symbols, name) {
+        Some(v) => ok(v),
+        None => Err(EvalError::eval(format!("attribute '{}' missing", key.lossy()), None)),
+    }
+}
+
+fn remove_attrs<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let (set, names) = (attrs(ctx, a[0])?, list(ctx, a[1])?);
+    let pending = unforced(names.0.iter().copied());
+    if !pending.is_empty() {
+        return Ok(Ret::Retry(pending));
+    }
+    let mut remove = Vec::with_capacity(names.0.len());
+    for n in names.0.iter() {
+        remove.push(ctx.symbols.intern(&string(ctx, n.resolved())?.bytes));
+    }
+    let entries = set.entries().iter().filter(|(k, _)| !remove.contains(k)).copied().collect();
+    ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
+}
+
+fn list_to_attrs<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let l = list(ctx, a[0])?;
+    let name_sym = ctx.symbols.intern(b"name");
+    let value_sym = ctx.symbols.intern(b"value");
+    // Elements, then their names, must be forced.
+    let mut pending = unforced(l.0.iter().copied());
+    if pending.is_empty() {
+        for e in l.0.iter() {
+            let set = attrs(ctx, e.resolved())?;
+            let name = set
+                .get(ctx.symbols, name_sym)
+                .ok_or_else(|| EvalError::eval("attribute 'name' missing", None))?;
+            pending.extend(unforced([name]));
+        }
+    }
+    if !pending.is_empty() {
+        return Ok(Ret::Retry(pending));
+    }
+    let mut b = AttrsBuilder::with_capacity(l.0.len());
+    for e in l.0.iter() {
+        let set = attrs(ctx, e.resolved())?;
+        let name = set.get(ctx.symbols, name_sym).map(Value::resolved).expect("checked above");
+        let name = ctx.symbols.intern(&string(ctx, name)?.bytes);
+        let value = set
+            .get(ctx.symbols, value_sym)
+            .ok_or_else(|| EvalError::eval("attribute 'value' missing", None))?;
+        b.push(name, value);
+    }
+    let set = b.finish(mc, ctx.symbols, true).unwrap_or_else(|_| unreachable!("keep_first never fails"));
+    ok(Value::Attrs(set))
+}
+
+fn map_attrs<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let (f, set) = (a[0], attrs(ctx, a[1])?);
+    let entries = set
+        .entries()
+        .iter()
+        .map(|&(k, v)| {
+            let name = super::util::new_string(mc, ctx.symbols.resolve(k));
+            let partial = Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: name }));
+            (k, Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: partial, arg: v })))
+        })
+        .collect();
+    ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
+}

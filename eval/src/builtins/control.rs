@@ -1,0 +1,64 @@
+//! Control of evaluation: `throw`, `abort`, `tryEval`, `seq`, `deepSeq`, `trace` and
+//! friends.
+
+use super::util::{ok, string};
+use super::{PrimOpDef, Ret, global, prim};
+use crate::error::{ErrorKind, EvalError};
+use crate::print::short;
+use crate::value::Value;
+use crate::vm::native::Native;
+use crate::vm::{Ctx, Vm};
+use gc_arena::Mutation;
+use std::collections::HashSet;
+
+pub const PRIMOPS: &[PrimOpDef] = &[
+    global("throw", 1, 1, throw),
+    global("abort", 1, 1, abort),
+    prim("tryEval", 1, 0, |_, _, _, a| Ok(Ret::Native(Native::TryEval { arg: a[0], started: false }))),
+    prim("seq", 2, 1, |_, _, _, a| ok(a[1])),
+    prim("deepSeq", 2, 0, |_, _, _, a| {
+        Ok(Ret::Native(Native::DeepForce { work: vec![a[0]], seen: HashSet::new(), result: a[1] }))
+    }),
+    prim("trace", 2, 1, trace),
+];
+
+fn message(ctx: &Ctx<'_>, v: Value<'_>) -> Result<String, EvalError> {
+    Ok(string(ctx, v)?.lossy().into_owned())
+}
+
+fn throw<'gc>(
+    _: &mut Vm<'gc>,
+    _: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    Err(EvalError::new(ErrorKind::Throw, message(ctx, a[0])?, None))
+}
+
+fn abort<'gc>(
+    _: &mut Vm<'gc>,
+    _: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let m = message(ctx, a[0])?;
+    Err(EvalError::new(
+        ErrorKind::Abort,
+        format!("evaluation aborted with the following error message: '{m}'"),
+        None,
+    ))
+}
+
+fn trace<'gc>(
+    _: &mut Vm<'gc>,
+    _: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let text = match a[0] {
+        Value::String(s) => s.lossy().into_owned(),
+        other => short(ctx, other),
+    };
+    eprintln!("trace: {text}");
+    ok(a[1])
+}

@@ -1,0 +1,247 @@
+//! The builtins table: every primitive operation with its arity and which arguments it
+//! needs forced, the global names (`map`, `__add`, `builtins`, `true`, ...), and the
+//! values installed for them in the VM.
+
+mod attrs;
+mod control;
+mod lists;
+mod numbers;
+mod strings;
+mod types;
+
+use crate::code::{Chunk, ChunkId, Op, Program};
+use crate::error::EvalError;
+use crate::source::Span;
+use crate::symbol::{Interner, Symbol};
+use crate::value::{Attrs, AttrsBuilder, NixString, Thunk, ThunkState, Value};
+use crate::vm::native::Native;
+use crate::vm::{Ctx, Vm};
+use gc_arena::{Gc, Mutation};
+use std::collections::HashMap;
+
+/// The chunk that applies `slot 0` to `slot 1` (lazy applications run it).
+pub const APPLY_CHUNK: ChunkId = ChunkId(0);
+
+/// A program whose first chunk is [`APPLY_CHUNK`].
+pub fn new_program() -> Program {
+    let mut p = Program::default();
+    let mut c = Chunk::default();
+    let s = Span::default();
+    for op in
+        [Op::Local { depth: 0, slot: 0 }, Op::Force, Op::Local { depth: 0, slot: 1 }, Op::Call, Op::Return]
+    {
+        c.push(op, s);
+    }
+    let id = p.add_chunk(c);
+    debug_assert_eq!(id, APPLY_CHUNK);
+    p
+}
+
+/// What a builtin returns: a value (forced by the VM if it is a thunk), or a native
+/// frame that continues the work.
+pub enum Ret<'gc> {
+    Value(Value<'gc>),
+    Native(Native<'gc>),
+    /// Force these values, then call the builtin again with the same arguments.
+    Retry(Vec<Value<'gc>>),
+}
+
+/// The values among `vs` that are unevaluated thunks.
+pub fn unforced<'gc>(vs: impl IntoIterator<Item = Value<'gc>>) -> Vec<Value<'gc>> {
+    vs.into_iter().map(Value::resolved).filter(Value::is_thunk).collect()
+}
+
+/// A builtin's implementation. Strict arguments arrive forced.
+pub type PrimFn =
+    for<'gc, 'c> fn(&mut Vm<'gc>, &Mutation<'gc>, &mut Ctx<'c>, &[Value<'gc>]) -> Result<Ret<'gc>, EvalError>;
+
+/// One builtin.
+#[derive(Clone, Copy)]
+pub struct PrimOpDef {
+    pub name: &'static str,
+    pub arity: u8,
+    /// Bit `i` set: argument `i` is forced before the call.
+    pub strict: u8,
+    /// Also bound as a global without the `__` prefix.
+    pub global: bool,
+    pub f: PrimFn,
+}
+
+impl PrimOpDef {
+    pub fn strict(&self, i: usize) -> bool {
+        self.strict & (1 << i) != 0
+    }
+}
+
+/// Shorthand for table entries.
+pub const fn prim(name: &'static str, arity: u8, strict: u8, f: PrimFn) -> PrimOpDef {
+    PrimOpDef { name, arity, strict, global: false, f }
+}
+
+/// A table entry also bound as an unprefixed global.
+pub const fn global(name: &'static str, arity: u8, strict: u8, f: PrimFn) -> PrimOpDef {
+    PrimOpDef { name, arity, strict, global: true, f }
+}
+
+/// What a global name is bound to.
+enum GlobalInit {
+    PrimOp(u16),
+    Value(ConstValue),
+    /// The `builtins` set itself.
+    Builtins,
+}
+
+/// Constants of the builtins set.
+#[derive(Clone)]
+pub enum ConstValue {
+    Null,
+    Bool(bool),
+    Int(i64),
+    String(&'static str),
+}
+
+/// The builtins table and the global scope built from it.
+pub struct Builtins {
+    defs: Vec<PrimOpDef>,
+    constants: Vec<(&'static str, ConstValue)>,
+    /// Global name → index into `Vm::globals`.
+    pub globals: HashMap<Symbol, u16>,
+    inits: Vec<GlobalInit>,
+}
+
+impl Builtins {
+    pub fn new(symbols: &mut Interner, system: &str) -> Builtins {
+        let mut defs = Vec::new();
+        for table in [
+            types::PRIMOPS,
+            control::PRIMOPS,
+            lists::PRIMOPS,
+            attrs::PRIMOPS,
+            numbers::PRIMOPS,
+            strings::PRIMOPS,
+        ] {
+            defs.extend_from_slice(table);
+        }
+        let constants = vec![
+            ("true", ConstValue::Bool(true)),
+            ("false", ConstValue::Bool(false)),
+            ("null", ConstValue::Null),
+            ("langVersion", ConstValue::Int(6)),
+            ("nixVersion", ConstValue::String("2.34.8")),
+            ("storeDir", ConstValue::String(ferrix_store::STORE_DIR)),
+            ("currentSystem", ConstValue::String(Box::leak(system.to_owned().into_boxed_str()))),
+        ];
+        let mut b = Builtins { defs, constants, globals: HashMap::new(), inits: Vec::new() };
+        let mut bind = |b: &mut Builtins, name: &str, init: GlobalInit| {
+            let sym = symbols.intern(name.as_bytes());
+            b.globals.insert(sym, b.inits.len() as u16);
+            b.inits.push(init);
+        };
+        for i in 0..b.defs.len() {
+            let (name, global) = (b.defs[i].name, b.defs[i].global);
+            bind(&mut b, &format!("__{name}"), GlobalInit::PrimOp(i as u16));
+            if global {
+                bind(&mut b, name, GlobalInit::PrimOp(i as u16));
+            }
+        }
+        for i in 0..b.constants.len() {
+            let (name, value) = b.constants[i].clone();
+            let unprefixed = matches!(name, "true" | "false" | "null");
+            bind(&mut b, &format!("__{name}"), GlobalInit::Value(value.clone()));
+            if unprefixed {
+                bind(&mut b, name, GlobalInit::Value(value));
+            }
+        }
+        bind(&mut b, "builtins", GlobalInit::Builtins);
+        b
+    }
+
+    /// The index of the builtin named `name` (which must exist).
+    pub fn index_of(&self, name: &str) -> u16 {
+        self.defs.iter().position(|d| d.name == name).expect("a builtin of that name") as u16
+    }
+
+    pub fn def(&self, op: u16) -> &PrimOpDef {
+        &self.defs[op as usize]
+    }
+
+    /// Builds the global values in the arena.
+    pub fn install<'gc>(&self, mc: &Mutation<'gc>, symbols: &mut Interner, vm: &mut Vm<'gc>) {
+        // `builtins.builtins` is the set itself: a thunk completed after the set exists.
+        let this = Thunk::new(mc, ThunkState::Blackhole);
+        let mut set = AttrsBuilder::with_capacity(self.defs.len() + self.constants.len() + 1);
+        for (i, d) in self.defs.iter().enumerate() {
+            set.push(symbols.intern(d.name.as_bytes()), Value::PrimOp(i as u16));
+        }
+        for (name, c) in &self.constants {
+            set.push(symbols.intern(name.as_bytes()), const_value(mc, c));
+        }
+        set.push(symbols.intern(b"builtins"), Value::Thunk(this));
+        let set = set.finish(mc, symbols, true).unwrap_or_else(|_| Attrs::empty(mc));
+        this.set(mc, ThunkState::Evaluated(Value::Attrs(set)));
+        vm.globals = self
+            .inits
+            .iter()
+            .map(|init| match init {
+                GlobalInit::PrimOp(i) => Value::PrimOp(*i),
+                GlobalInit::Value(c) => const_value(mc, c),
+                GlobalInit::Builtins => Value::Attrs(set),
+            })
+            .collect();
+    }
+}
+
+fn const_value<'gc>(mc: &Mutation<'gc>, c: &ConstValue) -> Value<'gc> {
+    match c {
+        ConstValue::Null => Value::Null,
+        ConstValue::Bool(b) => Value::Bool(*b),
+        ConstValue::Int(i) => Value::Int(*i),
+        ConstValue::String(s) => Value::String(Gc::new(mc, NixString::plain(s.as_bytes()))),
+    }
+}
+
+/// Helpers for builtin implementations.
+pub(crate) mod util {
+    use super::Ret;
+    use crate::error::EvalError;
+    use crate::value::{Attrs, List, NixString, Value};
+    use crate::vm::Ctx;
+    use crate::vm::exec_type_error as type_error;
+    use gc_arena::{Gc, Mutation};
+
+    pub fn ok<'gc>(v: Value<'gc>) -> Result<Ret<'gc>, EvalError> {
+        Ok(Ret::Value(v))
+    }
+
+    pub fn int(ctx: &Ctx<'_>, v: Value<'_>) -> Result<i64, EvalError> {
+        match v {
+            Value::Int(i) => Ok(i),
+            other => Err(type_error(ctx, "an integer", other)),
+        }
+    }
+
+    pub fn list<'gc>(ctx: &Ctx<'_>, v: Value<'gc>) -> Result<Gc<'gc, List<'gc>>, EvalError> {
+        match v {
+            Value::List(l) => Ok(l),
+            other => Err(type_error(ctx, "a list", other)),
+        }
+    }
+
+    pub fn attrs<'gc>(ctx: &Ctx<'_>, v: Value<'gc>) -> Result<Gc<'gc, Attrs<'gc>>, EvalError> {
+        match v {
+            Value::Attrs(a) => Ok(a),
+            other => Err(type_error(ctx, "a set", other)),
+        }
+    }
+
+    pub fn string<'gc>(ctx: &Ctx<'_>, v: Value<'gc>) -> Result<Gc<'gc, NixString>, EvalError> {
+        match v {
+            Value::String(s) => Ok(s),
+            other => Err(type_error(ctx, "a string", other)),
+        }
+    }
+
+    pub fn new_string<'gc>(mc: &Mutation<'gc>, bytes: impl Into<Box<[u8]>>) -> Value<'gc> {
+        Value::String(Gc::new(mc, NixString::plain(bytes)))
+    }
+}

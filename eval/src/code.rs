@@ -1,0 +1,194 @@
+//! Compiled code: the bytecode instruction set, chunks (one per thunk body, lambda body
+//! or file), lambdas' parameter specifications, and the program-wide tables they live
+//! in. Nothing here is garbage-collected; values refer to code by index.
+
+use crate::source::Span;
+use crate::symbol::Symbol;
+
+/// Index of a chunk in [`Program::chunks`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct ChunkId(pub u32);
+
+/// Index of a lambda in [`Program::lambdas`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct LambdaId(pub u32);
+
+/// A constant operand.
+#[derive(Clone, Debug)]
+pub enum Const {
+    Int(i64),
+    Float(f64),
+    String(Box<[u8]>),
+    /// An absolute, normalised path.
+    Path(Box<[u8]>),
+}
+
+/// One instruction. Expressions compiled "for their value" leave a value in weak head
+/// normal form on the stack; "lazy" ones may leave a thunk.
+#[derive(Clone, Copy, Debug)]
+pub enum Op {
+    Const(u32),
+    True,
+    False,
+    /// Push a variable's slot (maybe a thunk) from `depth` environments up.
+    Local {
+        depth: u16,
+        slot: u16,
+    },
+    /// Push a global (builtin) value.
+    Global(u16),
+    /// Look a name up in the enclosing `with` scopes, innermost first.
+    WithLookup(Symbol),
+    /// Push a thunk running a chunk in the current environment.
+    Thunk(ChunkId),
+    /// Push a closure of a lambda over the current environment.
+    Closure(LambdaId),
+    /// Force the value on top of the stack to weak head normal form.
+    Force,
+    /// `[f, arg]` → the result of applying `f` (forced) to `arg`, forced.
+    Call,
+    Pop,
+    /// Enter a new scope of `n` slots.
+    EnterScope(u32),
+    /// Pop into slot `n` of the current scope.
+    SetSlot(u32),
+    /// Pop an attribute set (maybe a thunk) and enter a `with` scope over it.
+    EnterWith,
+    /// Return to the parent scope.
+    LeaveScope,
+    /// Pop values for the statically known names of key list `n` (sorted), push the set.
+    Attrs(u32),
+    /// `[set, name, value]` → `set` with the dynamic attribute added (a null name adds nothing).
+    AttrsDynamic,
+    /// Pop a set, push its attribute (maybe a thunk); error if missing.
+    Select(Symbol),
+    /// Pop a set; push its attribute, or jump if it is not a set or lacks it.
+    SelectOr(Symbol, i32),
+    /// `[set, name]` → the attribute named by the (forced) string `name`.
+    SelectDynamic,
+    /// `[set, name]` → the attribute, or jump (dropping both) if absent.
+    SelectDynamicOr(i32),
+    /// Pop a value; if it is a set holding the name, push the attribute, else jump.
+    TestAttr(Symbol, i32),
+    /// `[value, name]`: as `TestAttr` with a dynamic name.
+    TestAttrDynamic(i32),
+    /// Pop `n` values, push a list of them.
+    List(u32),
+    Add,
+    Sub,
+    Mul,
+    Div,
+    /// `==` (pushes a Boolean).
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Concat,
+    Update,
+    Not,
+    Negate,
+    Jump(i32),
+    /// Pop a Boolean; jump if false.
+    JumpIfFalse(i32),
+    /// Pop a Boolean; jump if true.
+    JumpIfTrue(i32),
+    /// Pop a Boolean and push it back: an operand check for `&&`, `||`, `->`.
+    CheckBool,
+    /// Pop a Boolean; fail with the assertion's text (constant `n`) if false.
+    Assert(u32),
+    /// Coerce the top of the stack to a string for interpolation.
+    CoerceToString,
+    /// Pop `n` strings (coerced), push their concatenation.
+    Interpolate(u32),
+    /// Pop `n` strings, the first a path: push the resulting normalised path.
+    InterpolatePath(u32),
+    /// Push the position (`__curPos`) constant `n` describes.
+    CurPos(u32),
+    /// Finish the chunk: its result is the top of the stack.
+    Return,
+}
+
+/// A compiled body.
+#[derive(Default, Debug)]
+pub struct Chunk {
+    pub ops: Vec<Op>,
+    /// The source span of each op, for errors.
+    pub spans: Vec<Span>,
+    pub consts: Vec<Const>,
+    /// Sorted name lists for [`Op::Attrs`].
+    pub key_lists: Vec<Box<[Symbol]>>,
+    /// What the chunk computes, for traces ("while evaluating the attribute 'x'").
+    pub description: Option<Box<str>>,
+}
+
+impl Chunk {
+    pub fn push(&mut self, op: Op, span: Span) -> usize {
+        self.ops.push(op);
+        self.spans.push(span);
+        self.ops.len() - 1
+    }
+
+    pub fn add_const(&mut self, c: Const) -> u32 {
+        self.consts.push(c);
+        (self.consts.len() - 1) as u32
+    }
+}
+
+/// How a lambda takes its argument.
+#[derive(Debug)]
+pub enum Params {
+    /// `x: ...`: slot 0 holds the argument.
+    Ident,
+    /// `{ a, b ? d, ... } @ x: ...`: slot i holds formal i, the `@` name (if any) the
+    /// slot after them.
+    Formals { formals: Box<[Formal]>, ellipsis: bool, bind: Option<Symbol> },
+}
+
+/// One formal argument.
+#[derive(Debug)]
+pub struct Formal {
+    pub name: Symbol,
+    /// Default value, compiled in the lambda's own scope.
+    pub default: Option<ChunkId>,
+}
+
+/// A lambda: parameters and body.
+#[derive(Debug)]
+pub struct Lambda {
+    /// The binding name if the lambda is bound directly (`f = x: ...`).
+    pub name: Option<Symbol>,
+    pub params: Params,
+    /// Slots of the lambda's scope.
+    pub slots: u32,
+    pub body: ChunkId,
+    pub span: Span,
+}
+
+/// All compiled code of an evaluation.
+#[derive(Default)]
+pub struct Program {
+    pub chunks: Vec<Chunk>,
+    pub lambdas: Vec<Lambda>,
+}
+
+impl Program {
+    pub fn add_chunk(&mut self, chunk: Chunk) -> ChunkId {
+        self.chunks.push(chunk);
+        ChunkId((self.chunks.len() - 1) as u32)
+    }
+
+    pub fn add_lambda(&mut self, lambda: Lambda) -> LambdaId {
+        self.lambdas.push(lambda);
+        LambdaId((self.lambdas.len() - 1) as u32)
+    }
+
+    pub fn chunk(&self, id: ChunkId) -> &Chunk {
+        &self.chunks[id.0 as usize]
+    }
+
+    pub fn lambda(&self, id: LambdaId) -> &Lambda {
+        &self.lambdas[id.0 as usize]
+    }
+}

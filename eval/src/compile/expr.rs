@@ -1,0 +1,749 @@
+//! Compiling expressions. `value` leaves an expression's value in weak head normal form
+//! on the stack; `lazy` leaves something that evaluates to it (the value itself when it
+//! is cheap and safe, else a thunk).
+
+use super::Compiler;
+use super::bindings::{BindValue, Bindings};
+use super::scope::{Scope, Var};
+use super::strings::{self, Piece};
+use crate::code::{Const, Formal, Lambda, LambdaId, Op, Params};
+use crate::error::EvalError;
+use crate::source::Span;
+use crate::symbol::Symbol;
+use rnix::ast::{self, AstToken, BinOpKind, Expr, InterpolPart, UnaryOpKind};
+use rowan::ast::AstNode;
+
+type R = Result<(), EvalError>;
+
+impl Compiler<'_> {
+    pub(super) fn value(&mut self, e: &Expr) -> R {
+        let span = self.span(e.syntax());
+        match e {
+            Expr::Literal(l) => self.literal(l, span),
+            Expr::Str(s) => self.string(s, span),
+            Expr::PathAbs(_) | Expr::PathRel(_) | Expr::PathHome(_) => self.path(e, span),
+            Expr::PathSearch(p) => self.search_path(p, span),
+            Expr::Ident(i) => self.ident(i, span, true),
+            Expr::Paren(p) => {
+                if p.r_paren_token().is_none() {
+                    return Err(self.unclosed(p.syntax(), "')'"));
+                }
+                let inner = p.expr().ok_or_else(|| self.missing(p.syntax()))?;
+                self.value(&inner)
+            }
+            Expr::Root(r) => {
+                let inner = r.expr().ok_or_else(|| self.missing(r.syntax()))?;
+                self.value(&inner)
+            }
+            Expr::Lambda(l) => {
+                let id = self.lambda(l, None)?;
+                self.emit(Op::Closure(id), span);
+                Ok(())
+            }
+            Expr::Apply(a) => {
+                let f = a.lambda().ok_or_else(|| self.missing(a.syntax()))?;
+                let arg = a.argument().ok_or_else(|| self.missing(a.syntax()))?;
+                self.value(&f)?;
+                self.lazy(&arg)?;
+                self.emit(Op::Call, span);
+                Ok(())
+            }
+            Expr::List(l) => {
+                if l.r_brack_token().is_none() {
+                    return Err(self.unclosed(l.syntax(), "']'"));
+                }
+                let items: Vec<Expr> = l.items().collect();
+                for item in &items {
+                    self.lazy(item)?;
+                }
+                self.emit(Op::List(items.len() as u32), span);
+                Ok(())
+            }
+            Expr::AttrSet(s) => {
+                let b = self.collect_bindings(s)?;
+                if s.rec_token().is_some() { self.recursive(&b, None, span) } else { self.attrs(&b, span) }
+            }
+            Expr::LetIn(l) => {
+                let b = self.collect_bindings(l)?;
+                if let Some(d) = b.dynamics.first() {
+                    return Err(EvalError::parse("dynamic attributes not allowed in let", d.span));
+                }
+                let body = l.body().ok_or_else(|| self.missing(l.syntax()))?;
+                self.recursive(&b, Some(&body), span)
+            }
+            Expr::LegacyLet(l) => {
+                // `let { ...; body = e; }` is `rec { ...; body = e; }.body`.
+                let b = self.collect_bindings(l)?;
+                self.recursive(&b, None, span)?;
+                let body = self.symbols.intern(b"body");
+                self.emit(Op::Select(body), span);
+                self.emit(Op::Force, span);
+                Ok(())
+            }
+            Expr::With(w) => {
+                let ns = w.namespace().ok_or_else(|| self.missing(w.syntax()))?;
+                let body = w.body().ok_or_else(|| self.missing(w.syntax()))?;
+                self.lazy(&ns)?;
+                self.emit(Op::EnterWith, span);
+                self.scopes.push(Scope::With);
+                let r = self.value(&body);
+                self.scopes.pop();
+                r?;
+                self.emit(Op::LeaveScope, span);
+                Ok(())
+            }
+            Expr::Select(s) => self.select(s, span),
+            Expr::HasAttr(h) => self.has_attr(h, span),
+            Expr::BinOp(b) => self.binop(b, span),
+            Expr::UnaryOp(u) => {
+                let inner = u.expr().ok_or_else(|| self.missing(u.syntax()))?;
+                self.value(&inner)?;
+                let op = match u.operator() {
+                    Some(UnaryOpKind::Invert) => Op::Not,
+                    Some(UnaryOpKind::Negate) => Op::Negate,
+                    None => return Err(self.missing(u.syntax())),
+                };
+                self.emit(op, span);
+                Ok(())
+            }
+            Expr::IfElse(i) => {
+                let cond = i.condition().ok_or_else(|| self.missing(i.syntax()))?;
+                let then = i.body().ok_or_else(|| self.missing(i.syntax()))?;
+                let other = i.else_body().ok_or_else(|| self.missing(i.syntax()))?;
+                self.value(&cond)?;
+                let cond_span = self.span(cond.syntax());
+                let to_else = self.emit_jump(Op::JumpIfFalse, cond_span);
+                self.value(&then)?;
+                let to_end = self.emit_jump(Op::Jump, span);
+                self.patch_jump(to_else);
+                self.value(&other)?;
+                self.patch_jump(to_end);
+                Ok(())
+            }
+            Expr::Assert(a) => {
+                let cond = a.condition().ok_or_else(|| self.missing(a.syntax()))?;
+                let body = a.body().ok_or_else(|| self.missing(a.syntax()))?;
+                self.value(&cond)?;
+                let text = cond.syntax().text().to_string();
+                let k = self.chunk().add_const(Const::String(text.into_bytes().into()));
+                let cond_span = self.span(cond.syntax());
+                self.emit(Op::Assert(k), cond_span);
+                self.value(&body)
+            }
+            Expr::CurPos(_) => {
+                let (line, col) = self.source.line_col(span.start);
+                let name = self.source.name();
+                let chunk = self.chunk();
+                let k = chunk.add_const(Const::String(name.into_bytes().into()));
+                chunk.add_const(Const::Int(line.into()));
+                chunk.add_const(Const::Int(col.into()));
+                self.emit(Op::CurPos(k), span);
+                Ok(())
+            }
+            Expr::Error(_) => Err(self.missing(e.syntax())),
+        }
+    }
+
+    /// Leaves something that evaluates to `e`: constants, closures and variables as they
+    /// are, anything else as a thunk.
+    pub(super) fn lazy(&mut self, e: &Expr) -> R {
+        let span = self.span(e.syntax());
+        match e {
+            Expr::Literal(_) | Expr::Lambda(_) | Expr::PathAbs(_) | Expr::PathRel(_) | Expr::PathHome(_)
+                if !has_interpolation(e) =>
+            {
+                self.value(e)
+            }
+            Expr::Str(s) if self.constant_string(s).is_some() => self.value(e),
+            Expr::Paren(p) if p.r_paren_token().is_some() => match p.expr() {
+                Some(inner) => self.lazy(&inner),
+                None => Err(self.missing(p.syntax())),
+            },
+            Expr::Ident(i) => {
+                let name = self.ident_name(i);
+                match self.resolve(name, 0) {
+                    Some(Var::Local { filling: false, .. } | Var::Global(_)) => self.ident(i, span, false),
+                    Some(Var::With | Var::Local { filling: true, .. }) => self.thunk_op(e, span),
+                    None => Err(self.undefined(name, span)),
+                }
+            }
+            _ => self.thunk_op(e, span),
+        }
+    }
+
+    fn thunk_op(&mut self, e: &Expr, span: Span) -> R {
+        let id = self.thunk(e, None)?;
+        self.emit(Op::Thunk(id), span);
+        Ok(())
+    }
+
+    fn ident_name(&mut self, i: &ast::Ident) -> Symbol {
+        let text = i.syntax().text().to_string();
+        self.symbols.intern(text.as_bytes())
+    }
+
+    fn undefined(&self, name: Symbol, span: Span) -> EvalError {
+        EvalError::eval(format!("undefined variable '{}'", self.symbols.display(name)), Some(span))
+    }
+
+    /// A variable reference, forced when `force`.
+    fn ident(&mut self, i: &ast::Ident, span: Span, force: bool) -> R {
+        let name = self.ident_name(i);
+        match self.resolve(name, 0) {
+            Some(Var::Local { depth, slot, .. }) => {
+                self.emit(Op::Local { depth, slot }, span);
+                if force {
+                    self.emit(Op::Force, span);
+                }
+            }
+            Some(Var::Global(g)) => {
+                self.emit(Op::Global(g), span);
+            }
+            Some(Var::With) => {
+                self.emit(Op::WithLookup(name), span);
+                self.emit(Op::Force, span);
+            }
+            None => return Err(self.undefined(name, span)),
+        }
+        Ok(())
+    }
+
+    fn literal(&mut self, l: &ast::Literal, span: Span) -> R {
+        let text = l.syntax().text().to_string();
+        let c = match l.kind() {
+            ast::LiteralKind::Integer(i) => match i.value() {
+                Ok(v) => Const::Int(v),
+                Err(_) => return Err(EvalError::parse(format!("invalid integer '{text}'"), span)),
+            },
+            ast::LiteralKind::Float(f) => match f.value() {
+                Ok(v) if v.is_normal() || (v == 0.0 && zero_literal(&text)) => Const::Float(v),
+                _ => return Err(EvalError::parse(format!("invalid float '{text}'"), span)),
+            },
+            ast::LiteralKind::Uri(_) => Const::String(text.into_bytes().into()),
+        };
+        let k = self.chunk().add_const(c);
+        self.emit(Op::Const(k), span);
+        Ok(())
+    }
+
+    fn string(&mut self, s: &ast::Str, span: Span) -> R {
+        let indented = s.syntax().first_token().is_some_and(|t| t.text() == "''");
+        let mut pieces: Vec<Piece<ast::Interpol>> = Vec::new();
+        for (i, part) in s.parts().enumerate() {
+            match part {
+                InterpolPart::Literal(l) => {
+                    let raw = l.syntax().text();
+                    let text = if indented {
+                        // The opening `''` swallows the rest of its line if only spaces.
+                        let raw = if i == 0 { skip_blank_first_line(raw) } else { raw };
+                        raw.as_bytes().to_vec()
+                    } else {
+                        strings::unescape_plain(raw)
+                    };
+                    pieces.push(Piece::Text(text));
+                }
+                InterpolPart::Interpolation(x) => pieces.push(Piece::Interpolation(x)),
+            }
+        }
+        if indented {
+            pieces = strings::strip_indentation(pieces);
+        }
+        self.pieces(pieces, span, false)
+    }
+
+    /// Emits string pieces and their concatenation (as a path when `path`).
+    fn pieces(&mut self, pieces: Vec<Piece<ast::Interpol>>, span: Span, path: bool) -> R {
+        let pieces: Vec<Piece<ast::Interpol>> =
+            pieces.into_iter().filter(|p| !matches!(p, Piece::Text(t) if t.is_empty())).collect();
+        if !path {
+            match pieces.as_slice() {
+                [] => return self.const_op(Const::String(Box::new([])), span),
+                [Piece::Text(t)] => return self.const_op(Const::String(t.clone().into()), span),
+                _ => {}
+            }
+        }
+        let n = pieces.len() as u32;
+        for p in pieces {
+            match p {
+                Piece::Text(t) => self.const_op(Const::String(t.into()), span)?,
+                Piece::Interpolation(x) => {
+                    let inner = x.expr().ok_or_else(|| self.missing(x.syntax()))?;
+                    let inner_span = self.span(inner.syntax());
+                    self.value(&inner)?;
+                    self.emit(Op::CoerceToString, inner_span);
+                }
+            }
+        }
+        self.emit(if path { Op::InterpolatePath(n) } else { Op::Interpolate(n) }, span);
+        Ok(())
+    }
+
+    fn const_op(&mut self, c: Const, span: Span) -> R {
+        let k = self.chunk().add_const(c);
+        self.emit(Op::Const(k), span);
+        Ok(())
+    }
+
+    fn path(&mut self, e: &Expr, span: Span) -> R {
+        let parts = match e {
+            Expr::PathAbs(p) => p.parts(),
+            Expr::PathRel(p) => p.parts(),
+            Expr::PathHome(p) => p.parts(),
+            _ => return Err(self.missing(e.syntax())),
+        };
+        let mut pieces = Vec::new();
+        for (i, part) in parts.into_iter().enumerate() {
+            match part {
+                InterpolPart::Literal(l) => {
+                    let text = l.text();
+                    let text =
+                        if i == 0 { self.absolute_path_prefix(e, text, span)? } else { text.to_owned() };
+                    pieces.push(Piece::Text(text.into_bytes()));
+                }
+                InterpolPart::Interpolation(x) => pieces.push(Piece::Interpolation(x)),
+            }
+        }
+        if let [Piece::Text(t)] = pieces.as_slice() {
+            let norm = crate::paths::canonicalise(t);
+            return self.const_op(Const::Path(norm.into()), span);
+        }
+        self.pieces(pieces, span, true)
+    }
+
+    /// The first literal of a path made absolute: relative to the base directory, or to
+    /// `$HOME` for `~/`.
+    fn absolute_path_prefix(&self, e: &Expr, text: &str, span: Span) -> Result<String, EvalError> {
+        Ok(match e {
+            Expr::PathRel(_) => format!("{}/{text}", self.base_dir.display()),
+            Expr::PathHome(_) => match &self.home {
+                Some(h) => format!("{}{}", h.display(), &text[1..]),
+                None => {
+                    return Err(EvalError::eval("cannot resolve '~/' paths: $HOME is not set", Some(span)));
+                }
+            },
+            _ => text.to_owned(),
+        })
+    }
+
+    /// `<x>` is `__findFile __nixPath "x"`, with both names looked up like variables.
+    fn search_path(&mut self, p: &ast::PathSearch, span: Span) -> R {
+        let text = p.syntax().text().to_string();
+        let inner = text.trim_start_matches('<').trim_end_matches('>').to_owned();
+        for (name, _) in [("__findFile", 0), ("__nixPath", 1)] {
+            let sym = self.symbols.intern(name.as_bytes());
+            match self.resolve(sym, 0) {
+                Some(Var::Local { depth, slot, .. }) => {
+                    self.emit(Op::Local { depth, slot }, span);
+                    self.emit(Op::Force, span);
+                }
+                Some(Var::Global(g)) => {
+                    self.emit(Op::Global(g), span);
+                }
+                Some(Var::With) => {
+                    self.emit(Op::WithLookup(sym), span);
+                    self.emit(Op::Force, span);
+                }
+                None => return Err(self.undefined(sym, span)),
+            }
+            if name == "__nixPath" {
+                self.emit(Op::Call, span);
+            }
+        }
+        self.const_op(Const::String(inner.into_bytes().into()), span)?;
+        self.emit(Op::Call, span);
+        Ok(())
+    }
+
+    /// An attribute name: static names are returned, dynamic ones are compiled (their
+    /// value is left on the stack) and `None` is returned.
+    fn attr_name(&mut self, attr: &ast::Attr) -> Result<Option<Symbol>, EvalError> {
+        if let Some(s) = self.static_name(attr)? {
+            return Ok(Some(s));
+        }
+        match attr {
+            ast::Attr::Dynamic(d) => {
+                let inner = d.expr().ok_or_else(|| self.missing(d.syntax()))?;
+                self.value(&inner)?;
+            }
+            ast::Attr::Str(s) => {
+                let span = self.span(s.syntax());
+                self.string(s, span)?;
+            }
+            ast::Attr::Ident(_) => unreachable!("identifiers are static names"),
+        }
+        Ok(None)
+    }
+
+    fn select(&mut self, s: &ast::Select, span: Span) -> R {
+        let target = s.expr().ok_or_else(|| self.missing(s.syntax()))?;
+        let attrs: Vec<ast::Attr> = s.attrpath().map(|p| p.attrs().collect()).unwrap_or_default();
+        self.value(&target)?;
+        let default = s.default_expr();
+        let mut to_default = Vec::new();
+        for attr in &attrs {
+            let attr_span = self.span(attr.syntax());
+            match (self.attr_name(attr)?, default.is_some()) {
+                (Some(name), false) => self.emit(Op::Select(name), attr_span),
+                (Some(name), true) => {
+                    let j = self.emit(Op::SelectOr(name, 0), attr_span);
+                    to_default.push(j);
+                    j
+                }
+                (None, false) => self.emit(Op::SelectDynamic, attr_span),
+                (None, true) => {
+                    let j = self.emit(Op::SelectDynamicOr(0), attr_span);
+                    to_default.push(j);
+                    j
+                }
+            };
+            self.emit(Op::Force, attr_span);
+        }
+        if let Some(d) = default {
+            let to_end = self.emit_jump(Op::Jump, span);
+            for j in to_default {
+                self.patch_jump(j);
+            }
+            self.value(&d)?;
+            self.patch_jump(to_end);
+        }
+        Ok(())
+    }
+
+    fn has_attr(&mut self, h: &ast::HasAttr, span: Span) -> R {
+        let target = h.expr().ok_or_else(|| self.missing(h.syntax()))?;
+        let attrs: Vec<ast::Attr> = h.attrpath().map(|p| p.attrs().collect()).unwrap_or_default();
+        self.value(&target)?;
+        let mut to_false = Vec::new();
+        for (i, attr) in attrs.iter().enumerate() {
+            let attr_span = self.span(attr.syntax());
+            let j = match self.attr_name(attr)? {
+                Some(name) => self.emit(Op::TestAttr(name, 0), attr_span),
+                None => self.emit(Op::TestAttrDynamic(0), attr_span),
+            };
+            to_false.push(j);
+            if i + 1 < attrs.len() {
+                self.emit(Op::Force, attr_span);
+            }
+        }
+        self.emit(Op::Pop, span);
+        self.emit(Op::True, span);
+        let to_end = self.emit_jump(Op::Jump, span);
+        for j in to_false {
+            self.patch_jump(j);
+        }
+        self.emit(Op::False, span);
+        self.patch_jump(to_end);
+        Ok(())
+    }
+
+    fn binop(&mut self, b: &ast::BinOp, span: Span) -> R {
+        let lhs = b.lhs().ok_or_else(|| self.missing(b.syntax()))?;
+        let rhs = b.rhs().ok_or_else(|| self.missing(b.syntax()))?;
+        let Some(kind) = b.operator() else { return Err(self.missing(b.syntax())) };
+        let op = match kind {
+            BinOpKind::And | BinOpKind::Or | BinOpKind::Implication => {
+                return self.logical(kind, &lhs, &rhs, span);
+            }
+            BinOpKind::PipeLeft | BinOpKind::PipeRight => {
+                return Err(EvalError::parse(
+                    "experimental Nix feature 'pipe-operators' is disabled; add '--extra-experimental-features pipe-operators' to enable it",
+                    span,
+                ));
+            }
+            BinOpKind::Concat => Op::Concat,
+            BinOpKind::Update => Op::Update,
+            BinOpKind::Add => Op::Add,
+            BinOpKind::Sub => Op::Sub,
+            BinOpKind::Mul => Op::Mul,
+            BinOpKind::Div => Op::Div,
+            BinOpKind::Equal => Op::Equal,
+            BinOpKind::NotEqual => Op::NotEqual,
+            BinOpKind::Less => Op::Less,
+            BinOpKind::LessOrEq => Op::LessEqual,
+            BinOpKind::More => Op::Greater,
+            BinOpKind::MoreOrEq => Op::GreaterEqual,
+        };
+        self.value(&lhs)?;
+        self.value(&rhs)?;
+        self.emit(op, span);
+        Ok(())
+    }
+
+    /// `&&`, `||` and `->`, short-circuiting.
+    fn logical(&mut self, kind: BinOpKind, lhs: &Expr, rhs: &Expr, span: Span) -> R {
+        self.value(lhs)?;
+        let lhs_span = self.span(lhs.syntax());
+        let short = match kind {
+            BinOpKind::Or => self.emit_jump(Op::JumpIfTrue, lhs_span),
+            _ => self.emit_jump(Op::JumpIfFalse, lhs_span),
+        };
+        self.value(rhs)?;
+        let rhs_span = self.span(rhs.syntax());
+        self.emit(Op::CheckBool, rhs_span);
+        let to_end = self.emit_jump(Op::Jump, span);
+        self.patch_jump(short);
+        self.emit(if kind == BinOpKind::And { Op::False } else { Op::True }, span);
+        self.patch_jump(to_end);
+        Ok(())
+    }
+
+    /// A lambda; `name` is the binding it is directly assigned to, for messages.
+    pub(super) fn lambda(&mut self, l: &ast::Lambda, name: Option<Symbol>) -> Result<LambdaId, EvalError> {
+        let span = self.span(l.syntax());
+        let body = l.body().ok_or_else(|| self.missing(l.syntax()))?;
+        let param = l.param().ok_or_else(|| self.missing(l.syntax()))?;
+        let (names, formals) = match &param {
+            ast::Param::IdentParam(p) => {
+                let i = p.ident().ok_or_else(|| self.missing(p.syntax()))?;
+                (vec![Some(self.ident_name(&i))], None)
+            }
+            ast::Param::Pattern(p) => {
+                let mut names = Vec::new();
+                for entry in p.pat_entries() {
+                    let i = entry.ident().ok_or_else(|| self.missing(entry.syntax()))?;
+                    let n = self.ident_name(&i);
+                    let s = self.span(entry.syntax());
+                    if names.contains(&Some(n)) {
+                        return Err(self.duplicate_formal(n, s));
+                    }
+                    names.push(Some(n));
+                }
+                let bind = match p.pat_bind().and_then(|b| b.ident()) {
+                    Some(i) => {
+                        let n = self.ident_name(&i);
+                        if names.contains(&Some(n)) {
+                            let s = self.span(i.syntax());
+                            return Err(self.duplicate_formal(n, s));
+                        }
+                        names.push(Some(n));
+                        Some(n)
+                    }
+                    None => None,
+                };
+                (names, Some((p.clone(), bind)))
+            }
+        };
+        self.scopes.push(Scope::Slots { names: names.clone(), filling: false });
+        let result = self.lambda_parts(&body, &names, formals);
+        self.scopes.pop();
+        let (params, body_chunk) = result?;
+        let lambda = Lambda { name, params, slots: names.len() as u32, body: body_chunk, span };
+        Ok(self.program.add_lambda(lambda))
+    }
+
+    fn lambda_parts(
+        &mut self,
+        body: &Expr,
+        names: &[Option<Symbol>],
+        formals: Option<(ast::Pattern, Option<Symbol>)>,
+    ) -> Result<(Params, crate::code::ChunkId), EvalError> {
+        let params = match formals {
+            None => Params::Ident,
+            Some((p, bind)) => {
+                let mut out = Vec::new();
+                for (i, entry) in p.pat_entries().enumerate() {
+                    let default = match entry.default() {
+                        Some(d) => Some(self.thunk(&d, None)?),
+                        None => None,
+                    };
+                    let name = names[i].expect("formals have names");
+                    out.push(Formal { name, default });
+                }
+                Params::Formals { formals: out.into(), ellipsis: p.ellipsis_token().is_some(), bind }
+            }
+        };
+        let body = self.thunk(body, None)?;
+        Ok((params, body))
+    }
+
+    fn duplicate_formal(&self, name: Symbol, span: Span) -> EvalError {
+        EvalError::parse(format!("duplicate formal function argument '{}'", self.symbols.display(name)), span)
+    }
+
+    /// A non-recursive attribute set.
+    fn attrs(&mut self, b: &Bindings, span: Span) -> R {
+        let hidden = !b.inherit_from.is_empty();
+        if hidden {
+            self.emit(Op::EnterScope(b.inherit_from.len() as u32), span);
+            self.scopes.push(Scope::Slots { names: vec![None; b.inherit_from.len()], filling: false });
+            for (i, e) in b.inherit_from.iter().enumerate() {
+                self.lazy(e)?;
+                self.emit(Op::SetSlot(i as u32), span);
+            }
+        }
+        let order = self.sorted(b);
+        for &i in &order {
+            let binding = &b.statics[i];
+            self.binding_value(binding.name, &binding.value, binding.span, 0)?;
+        }
+        self.attrs_op(b, &order, span);
+        self.dynamic_bindings(b)?;
+        if hidden {
+            self.scopes.pop();
+            self.emit(Op::LeaveScope, span);
+        }
+        Ok(())
+    }
+
+    /// A `rec` set (when `body` is `None`) or a `let` (evaluating `body`).
+    fn recursive(&mut self, b: &Bindings, body: Option<&Expr>, span: Span) -> R {
+        let n = b.statics.len() + b.inherit_from.len();
+        if n > u16::MAX as usize {
+            return Err(EvalError::parse("too many bindings in one scope", span));
+        }
+        let mut names: Vec<Option<Symbol>> = b.statics.iter().map(|s| Some(s.name)).collect();
+        names.extend(std::iter::repeat_n(None, b.inherit_from.len()));
+        self.emit(Op::EnterScope(n as u32), span);
+        self.scopes.push(Scope::Slots { names, filling: true });
+        let result = self.recursive_body(b, body, span);
+        self.scopes.pop();
+        result?;
+        self.emit(Op::LeaveScope, span);
+        Ok(())
+    }
+
+    fn recursive_body(&mut self, b: &Bindings, body: Option<&Expr>, span: Span) -> R {
+        let first_hidden = b.statics.len();
+        for (i, e) in b.inherit_from.iter().enumerate() {
+            self.lazy(e)?;
+            self.emit(Op::SetSlot((first_hidden + i) as u32), span);
+        }
+        for (i, binding) in b.statics.iter().enumerate() {
+            self.binding_value(binding.name, &binding.value, binding.span, first_hidden)?;
+            self.emit(Op::SetSlot(i as u32), binding.span);
+        }
+        if let Some(Scope::Slots { filling, .. }) = self.scopes.last_mut() {
+            *filling = false;
+        }
+        match body {
+            Some(body) => self.value(body),
+            None => {
+                let order = self.sorted(b);
+                for &i in &order {
+                    self.emit(Op::Local { depth: 0, slot: i as u16 }, b.statics[i].span);
+                }
+                self.attrs_op(b, &order, span);
+                self.dynamic_bindings(b)
+            }
+        }
+    }
+
+    /// Leaves a binding's value (lazily). `hidden` is the slot of the first `inherit (e)`
+    /// source in the current scope; plain `inherit x` reads `x` from outside the scope
+    /// that binds it when that scope is recursive.
+    fn binding_value(&mut self, name: Symbol, value: &BindValue, span: Span, hidden: usize) -> R {
+        match value {
+            BindValue::Expr(Expr::Lambda(l)) => {
+                let id = self.lambda(l, Some(name))?;
+                self.emit(Op::Closure(id), span);
+                Ok(())
+            }
+            BindValue::Expr(e) => self.lazy(e),
+            BindValue::Nested(nested) => self.attrs(nested, span),
+            BindValue::Inherit { from: None } => {
+                let recursive = matches!(self.scopes.last(), Some(Scope::Slots { filling: true, .. }));
+                let skip = usize::from(recursive);
+                match self.resolve(name, skip) {
+                    Some(Var::Local { depth, slot, .. }) => {
+                        self.emit(Op::Local { depth, slot }, span);
+                    }
+                    Some(Var::Global(g)) => {
+                        self.emit(Op::Global(g), span);
+                    }
+                    Some(Var::With) => {
+                        // Looked up when forced, in the scopes around the binding.
+                        self.chunks.push(Default::default());
+                        self.emit(Op::WithLookup(name), span);
+                        self.emit(Op::Force, span);
+                        self.emit(Op::Return, span);
+                        let chunk = self.chunks.pop().expect("pushed above");
+                        let id = self.program.add_chunk(chunk);
+                        self.emit(Op::Thunk(id), span);
+                    }
+                    None => return Err(self.undefined(name, span)),
+                }
+                Ok(())
+            }
+            BindValue::Inherit { from: Some(i) } => {
+                // A thunk selecting the name from the shared source slot.
+                self.chunks.push(Default::default());
+                self.emit(Op::Local { depth: 0, slot: (hidden + i) as u16 }, span);
+                self.emit(Op::Force, span);
+                self.emit(Op::Select(name), span);
+                self.emit(Op::Force, span);
+                self.emit(Op::Return, span);
+                let chunk = self.chunks.pop().expect("pushed above");
+                let id = self.program.add_chunk(chunk);
+                self.emit(Op::Thunk(id), span);
+                Ok(())
+            }
+        }
+    }
+
+    /// Indices of the static bindings in name order.
+    fn sorted(&self, b: &Bindings) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..b.statics.len()).collect();
+        order.sort_by(|&x, &y| self.symbols.cmp(b.statics[x].name, b.statics[y].name));
+        order
+    }
+
+    fn attrs_op(&mut self, b: &Bindings, order: &[usize], span: Span) {
+        let keys: Box<[Symbol]> = order.iter().map(|&i| b.statics[i].name).collect();
+        let chunk = self.chunk();
+        chunk.key_lists.push(keys);
+        let k = (chunk.key_lists.len() - 1) as u32;
+        self.emit(Op::Attrs(k), span);
+    }
+
+    fn dynamic_bindings(&mut self, b: &Bindings) -> R {
+        for d in &b.dynamics {
+            if self.attr_name(&d.name)?.is_some() {
+                unreachable!("dynamic bindings have computed names");
+            }
+            match &d.value {
+                BindValue::Nested(nested) => self.attrs(nested, d.span)?,
+                BindValue::Expr(e) => self.lazy(e)?,
+                BindValue::Inherit { .. } => unreachable!("inherit names are static"),
+            }
+            self.emit(Op::AttrsDynamic, d.span);
+        }
+        Ok(())
+    }
+
+    fn unclosed(&self, node: &rnix::SyntaxNode, expected: &str) -> EvalError {
+        let last = node.last_token();
+        let (text, span) = match last {
+            Some(t) => {
+                let r = t.text_range();
+                (t.text().to_owned(), Span { file: self.file, start: r.start().into(), end: r.end().into() })
+            }
+            None => (String::new(), self.span(node)),
+        };
+        EvalError::parse(format!("syntax error, unexpected '{text}', expecting {expected}"), span)
+    }
+}
+
+fn has_interpolation(e: &Expr) -> bool {
+    let parts = match e {
+        Expr::PathAbs(p) => p.parts(),
+        Expr::PathRel(p) => p.parts(),
+        Expr::PathHome(p) => p.parts(),
+        _ => return false,
+    };
+    parts.iter().any(|p| matches!(p, InterpolPart::Interpolation(_)))
+}
+
+/// True when a float literal is written as zero (so a 0.0 result is not an underflow).
+fn zero_literal(text: &str) -> bool {
+    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+    mantissa.chars().all(|c| c == '0' || c == '.')
+}
+
+/// The opening line of an indented string, if it holds only spaces, is not part of it.
+fn skip_blank_first_line(raw: &str) -> &str {
+    let spaces = raw.len() - raw.trim_start_matches(' ').len();
+    match raw[spaces..].strip_prefix('\n') {
+        Some(rest) => rest,
+        None => raw,
+    }
+}

@@ -1,0 +1,144 @@
+//! The compiler: rnix syntax tree → bytecode chunks. Scopes are resolved here (only
+//! `with` is looked up at run time), attribute paths are merged, and the programs the
+//! reference rejects after parsing (duplicate attributes or formals, undefined
+//! variables, ...) are rejected with its messages.
+
+mod bindings;
+mod expr;
+pub mod parse;
+mod scope;
+pub mod strings;
+
+use crate::code::{Chunk, ChunkId, Op, Program};
+use crate::error::EvalError;
+use crate::source::{FileId, SourceFile, Span};
+use crate::symbol::{Interner, Symbol};
+use rowan::ast::AstNode;
+use scope::Scope;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Everything a compilation needs from its surroundings.
+pub struct CompileEnv<'a> {
+    pub program: &'a mut Program,
+    pub symbols: &'a mut Interner,
+    pub globals: &'a HashMap<Symbol, u16>,
+    /// Base for relative path literals (the file's directory, or the working directory).
+    pub base_dir: &'a Path,
+    /// `$HOME`, for `~/` paths.
+    pub home: Option<&'a Path>,
+}
+
+/// Compiles a whole source to a chunk that evaluates it in the top-level environment.
+/// Parsing and compiling recurse over the tree, so they run on a thread with a large
+/// stack; the pre-scan in [`parse`] bounds the depth.
+pub fn compile_source(env: CompileEnv<'_>, file: FileId, source: &SourceFile) -> Result<ChunkId, EvalError> {
+    const STACK: usize = 512 << 20;
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("ferrix-compile".into())
+            .stack_size(STACK)
+            .spawn_scoped(s, || {
+                let root = parse::parse(&source.text, file)?;
+                let mut c = Compiler::new(env, file, source);
+                let expr = root.expr().ok_or_else(|| c.missing(root.syntax()))?;
+                let chunk = c.thunk(&expr, None);
+                drop(root);
+                chunk
+            })
+            .map_err(|e| EvalError::eval(format!("cannot start the compiler thread: {e}"), None))?
+            .join()
+            .unwrap_or_else(|_| Err(EvalError::eval("the compiler crashed", None)))
+    })
+}
+
+pub struct Compiler<'a> {
+    program: &'a mut Program,
+    symbols: &'a mut Interner,
+    globals: &'a HashMap<Symbol, u16>,
+    base_dir: PathBuf,
+    home: Option<PathBuf>,
+    file: FileId,
+    source: &'a SourceFile,
+    scopes: Vec<Scope>,
+    /// Chunks being built, innermost last.
+    chunks: Vec<Chunk>,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(env: CompileEnv<'a>, file: FileId, source: &'a SourceFile) -> Compiler<'a> {
+        Compiler {
+            program: env.program,
+            symbols: env.symbols,
+            globals: env.globals,
+            base_dir: env.base_dir.to_owned(),
+            home: env.home.map(Path::to_owned),
+            file,
+            source,
+            scopes: vec![Scope::Slots { names: Vec::new(), filling: false }],
+            chunks: Vec::new(),
+        }
+    }
+
+    fn span(&self, node: &rnix::SyntaxNode) -> Span {
+        let r = node.text_range();
+        Span { file: self.file, start: r.start().into(), end: r.end().into() }
+    }
+
+    /// `file:line:col` of a span, as messages quote positions.
+    fn position(&self, span: Span) -> String {
+        let (line, col) = self.source.line_col(span.start);
+        format!("{}:{line}:{col}", self.source.name())
+    }
+
+    /// An error for a node rnix left incomplete (it only does so with syntax errors,
+    /// which are reported before compiling; this is a safety net).
+    fn missing(&self, node: &rnix::SyntaxNode) -> EvalError {
+        EvalError::parse("syntax error: incomplete expression", self.span(node))
+    }
+
+    fn chunk(&mut self) -> &mut Chunk {
+        self.chunks.last_mut().expect("a chunk is being compiled")
+    }
+
+    fn emit(&mut self, op: Op, span: Span) -> usize {
+        self.chunk().push(op, span)
+    }
+
+    /// Emits a jump to be patched later.
+    fn emit_jump(&mut self, op: fn(i32) -> Op, span: Span) -> usize {
+        self.emit(op(0), span)
+    }
+
+    /// Points the jump at `at` to the next op.
+    fn patch_jump(&mut self, at: usize) {
+        let target = self.chunk().ops.len();
+        let offset = (target - at - 1) as i32;
+        let op = &mut self.chunk().ops[at];
+        *op = match *op {
+            Op::Jump(_) => Op::Jump(offset),
+            Op::JumpIfFalse(_) => Op::JumpIfFalse(offset),
+            Op::JumpIfTrue(_) => Op::JumpIfTrue(offset),
+            Op::SelectOr(s, _) => Op::SelectOr(s, offset),
+            Op::SelectDynamicOr(_) => Op::SelectDynamicOr(offset),
+            Op::TestAttr(s, _) => Op::TestAttr(s, offset),
+            Op::TestAttrDynamic(_) => Op::TestAttrDynamic(offset),
+            other => other,
+        };
+    }
+
+    /// Compiles `e` into its own chunk, evaluated for its value.
+    fn thunk(&mut self, e: &rnix::ast::Expr, description: Option<String>) -> Result<ChunkId, EvalError> {
+        self.chunks.push(Chunk { description: description.map(Into::into), ..Chunk::default() });
+        let result = self.value(e);
+        let span = self.span(e.syntax());
+        self.emit(Op::Return, span);
+        let chunk = self.chunks.pop().expect("pushed above");
+        result?;
+        Ok(self.program.add_chunk(chunk))
+    }
+
+    fn resolve(&self, name: Symbol, skip: usize) -> Option<scope::Var> {
+        scope::resolve(&self.scopes, skip, name, |n| self.globals.get(&n).copied())
+    }
+}

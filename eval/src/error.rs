@@ -1,0 +1,107 @@
+//! Evaluation errors: what went wrong (in the reference's wording), where, and the
+//! "while evaluating ..." context gathered while the error unwinds.
+
+use crate::source::Span;
+
+/// The kind of an error; decides whether `builtins.tryEval` catches it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ErrorKind {
+    /// A syntax or compile-time error.
+    Parse,
+    /// `throw` (caught by `tryEval`).
+    Throw,
+    /// A failed `assert` (caught by `tryEval`).
+    Assert,
+    /// `abort`.
+    Abort,
+    InfiniteRecursion,
+    StackOverflow,
+    /// Any other evaluation error (types, missing attributes, ...).
+    Eval,
+}
+
+/// One line of context: what was being evaluated, and where.
+#[derive(Clone, Debug)]
+pub struct TraceFrame {
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+/// An error with its position and context.
+#[derive(Clone, Debug)]
+pub struct EvalError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub span: Option<Span>,
+    /// A line printed after the message ("Did you mean a?").
+    pub hint: Option<String>,
+    /// Context frames, innermost first.
+    pub trace: Vec<TraceFrame>,
+}
+
+impl EvalError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>, span: Option<Span>) -> EvalError {
+        EvalError { kind, message: message.into(), span, hint: None, trace: Vec::new() }
+    }
+
+    pub fn eval(message: impl Into<String>, span: Option<Span>) -> EvalError {
+        EvalError::new(ErrorKind::Eval, message, span)
+    }
+
+    pub fn parse(message: impl Into<String>, span: Span) -> EvalError {
+        EvalError::new(ErrorKind::Parse, message, Some(span))
+    }
+
+    pub fn with_hint(mut self, hint: Option<String>) -> EvalError {
+        self.hint = hint;
+        self
+    }
+
+    /// True for the errors `builtins.tryEval` catches.
+    pub fn is_catchable(&self) -> bool {
+        matches!(self.kind, ErrorKind::Throw | ErrorKind::Assert)
+    }
+
+    /// Adds a context frame (outer frames are added later, so they come last).
+    pub fn add_trace(&mut self, message: impl Into<String>, span: Option<Span>) {
+        self.trace.push(TraceFrame { message: message.into(), span });
+    }
+}
+
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for EvalError {}
+
+/// "Did you mean a?" for the closest of `candidates` to `name`, as the reference
+/// suggests (by Levenshtein distance, at most 2 edits).
+pub fn suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut scored: Vec<(usize, &str)> =
+        candidates.into_iter().map(|c| (levenshtein(name, c), c)).filter(|(d, _)| *d <= 2).collect();
+    if scored.is_empty() {
+        return None;
+    }
+    scored.sort();
+    let names: Vec<&str> = scored.iter().map(|(_, c)| *c).take(10).collect();
+    Some(match names.as_slice() {
+        [one] => format!("Did you mean {one}?"),
+        [init @ .., last] => format!("Did you mean one of {} or {last}?", init.join(", ")),
+        [] => return None,
+    })
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,49 @@
+//! Environments: the run-time scopes. Variables are resolved at compile time to a
+//! (depth, slot) pair; an environment holds the slots of one scope and a link to its
+//! parent. A `with` scope has no slots and holds the (possibly unevaluated) attribute
+//! set instead; only names not bound lexically are looked up there, at run time.
+
+use super::Value;
+use gc_arena::barrier::field;
+use gc_arena::lock::Lock;
+use gc_arena::{Collect, Gc, Mutation};
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Env<'gc> {
+    pub parent: Option<Gc<'gc, Env<'gc>>>,
+    /// For a `with` scope: its attribute set.
+    pub with: Option<Value<'gc>>,
+    pub slots: Box<[Lock<Value<'gc>>]>,
+}
+
+impl<'gc> Env<'gc> {
+    /// A scope of `n` slots, all null until set.
+    pub fn new(mc: &Mutation<'gc>, parent: Option<Gc<'gc, Env<'gc>>>, n: usize) -> Gc<'gc, Env<'gc>> {
+        let slots = (0..n).map(|_| Lock::new(Value::Null)).collect();
+        Gc::new(mc, Env { parent, with: None, slots })
+    }
+
+    /// A `with` scope over `attrs`.
+    pub fn with_scope(mc: &Mutation<'gc>, parent: Gc<'gc, Env<'gc>>, attrs: Value<'gc>) -> Gc<'gc, Env<'gc>> {
+        Gc::new(mc, Env { parent: Some(parent), with: Some(attrs), slots: Box::new([]) })
+    }
+
+    pub fn get(&self, slot: usize) -> Value<'gc> {
+        self.slots[slot].get()
+    }
+
+    /// Sets a slot, through the write barrier.
+    pub fn set(this: Gc<'gc, Env<'gc>>, mc: &Mutation<'gc>, slot: usize, v: Value<'gc>) {
+        let w = Gc::write(mc, this);
+        field!(w, Env, slots).as_deref()[slot].unlock().set(v);
+    }
+
+    /// The environment `depth` levels up.
+    pub fn ancestor(mut this: Gc<'gc, Env<'gc>>, depth: usize) -> Gc<'gc, Env<'gc>> {
+        for _ in 0..depth {
+            this = this.parent.expect("compile-time depth matches the run-time chain");
+        }
+        this
+    }
+}

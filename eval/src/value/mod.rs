@@ -1,0 +1,113 @@
+//! Runtime values of the Nix language, allocated in the gc-arena. A [`Value`] is a
+//! `Copy` enum of 16 bytes; everything larger lives behind a thin `Gc` pointer.
+
+mod attrs;
+mod env;
+mod string;
+mod thunk;
+
+pub use attrs::{Attrs, AttrsBuilder};
+pub use env::Env;
+pub use string::{NixString, StringContext};
+pub use thunk::{Thunk, ThunkState};
+
+use crate::code::LambdaId;
+use gc_arena::{Collect, Gc};
+
+/// A Nix value. Thunks are values too; most operations force them first.
+#[derive(Collect, Clone, Copy)]
+#[collect(no_drop)]
+pub enum Value<'gc> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    String(Gc<'gc, NixString>),
+    /// An absolute, normalised path (no context).
+    Path(Gc<'gc, NixString>),
+    Attrs(Gc<'gc, Attrs<'gc>>),
+    List(Gc<'gc, List<'gc>>),
+    Lambda(Gc<'gc, Closure<'gc>>),
+    /// A built-in function, by its index in the builtins table.
+    PrimOp(u16),
+    /// A built-in function applied to fewer arguments than it takes.
+    PrimOpApp(Gc<'gc, PrimOpApp<'gc>>),
+    Thunk(Thunk<'gc>),
+}
+
+/// The elements of a list.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct List<'gc>(pub Box<[Value<'gc>]>);
+
+/// A lambda together with the environment it was created in.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Closure<'gc> {
+    #[collect(require_static)]
+    pub lambda: LambdaId,
+    pub env: Gc<'gc, Env<'gc>>,
+}
+
+/// A partially applied built-in function.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct PrimOpApp<'gc> {
+    pub op: u16,
+    pub args: Box<[Value<'gc>]>,
+}
+
+impl<'gc> Value<'gc> {
+    /// The type name `builtins.typeOf` returns.
+    pub fn type_of(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::String(_) => "string",
+            Value::Path(_) => "path",
+            Value::Attrs(_) => "set",
+            Value::List(_) => "list",
+            Value::Lambda(_) | Value::PrimOp(_) | Value::PrimOpApp(_) => "lambda",
+            Value::Thunk(_) => "thunk",
+        }
+    }
+
+    /// The phrase the reference uses in type errors ("an integer", "a set", ...).
+    pub fn type_phrase(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a Boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::String(_) => "a string",
+            Value::Path(_) => "a path",
+            Value::Attrs(_) => "a set",
+            Value::List(_) => "a list",
+            Value::Lambda(_) => "a function",
+            Value::PrimOp(_) => "a built-in function",
+            Value::PrimOpApp(_) => "a partially applied built-in function",
+            Value::Thunk(_) => "a thunk",
+        }
+    }
+
+    /// A thunk that has been evaluated is replaced by its value; anything else is kept.
+    pub fn resolved(self) -> Value<'gc> {
+        match self {
+            Value::Thunk(t) => match t.state() {
+                ThunkState::Evaluated(v) => v,
+                _ => self,
+            },
+            v => v,
+        }
+    }
+
+    pub fn is_function(&self) -> bool {
+        matches!(self, Value::Lambda(_) | Value::PrimOp(_) | Value::PrimOpApp(_))
+    }
+
+    pub fn list(mc: &gc_arena::Mutation<'gc>, items: impl Into<Box<[Value<'gc>]>>) -> Value<'gc> {
+        Value::List(Gc::new(mc, List(items.into())))
+    }
+}

@@ -1,0 +1,52 @@
+//! Nix strings: bytes (not necessarily UTF-8) plus a context, the set of store paths
+//! the string refers to. Context elements are kept in the reference's encoding: a plain
+//! path, `=<drv>` (a derivation and all its outputs), or `!<output>!<drv>`.
+
+use gc_arena::Collect;
+
+/// The store paths a string depends on, sorted and without duplicates.
+#[derive(Clone, Default, PartialEq, Eq, Debug)]
+pub struct StringContext(Option<Box<[Box<str>]>>);
+
+impl StringContext {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The union of two contexts.
+    pub fn union(&self, other: &StringContext) -> StringContext {
+        match (&self.0, &other.0) {
+            (None, _) => other.clone(),
+            (_, None) => self.clone(),
+            (Some(a), Some(b)) => {
+                let mut all: Vec<Box<str>> = a.iter().chain(b.iter()).cloned().collect();
+                all.sort();
+                all.dedup();
+                StringContext(Some(all.into()))
+            }
+        }
+    }
+}
+
+/// A string value.
+#[derive(Collect, Clone, Default, PartialEq, Eq, Debug)]
+#[collect(require_static)]
+pub struct NixString {
+    pub bytes: Box<[u8]>,
+    pub context: StringContext,
+}
+
+impl NixString {
+    pub fn plain(bytes: impl Into<Box<[u8]>>) -> NixString {
+        NixString { bytes: bytes.into(), context: StringContext::default() }
+    }
+
+    pub fn with_context(bytes: impl Into<Box<[u8]>>, context: StringContext) -> NixString {
+        NixString { bytes: bytes.into(), context }
+    }
+
+    /// The bytes as text, with invalid UTF-8 replaced (for messages).
+    pub fn lossy(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.bytes)
+    }
+}

@@ -1,0 +1,205 @@
+//! Function application: lambdas (binding parameters and formals, with the reference's
+//! errors), built-in functions (partial application, forcing strict arguments), and sets
+//! with `__functor`.
+
+use super::native::Native;
+use super::{Ctx, Frame, Vm};
+use crate::builtins::Ret;
+use crate::code::Params;
+use crate::error::{ErrorKind, EvalError, suggestion};
+use crate::print::short;
+use crate::value::{Closure, Env, PrimOpApp, Thunk, ThunkState, Value};
+use gc_arena::{Gc, Mutation};
+
+impl<'gc> Vm<'gc> {
+    /// The `Call` op: `[f, arg]` on the stack; the result replaces `f`.
+    pub(super) fn call(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
+        let n = self.stack.len();
+        let (f, arg) = (self.stack[n - 2], self.stack[n - 1]);
+        match f {
+            Value::Lambda(c) => self.call_lambda(mc, ctx, c, arg),
+            Value::PrimOp(op) => self.call_primop(mc, ctx, op, &[], arg),
+            Value::PrimOpApp(app) => self.call_primop(mc, ctx, app.op, &app.args, arg),
+            Value::Attrs(a) => {
+                let functor = ctx.symbols.intern(b"__functor");
+                let Some(func) = a.get(ctx.symbols, functor) else {
+                    return Err(not_callable(ctx, f));
+                };
+                // `(set.__functor set) arg`, lazily built and forced in place of `f`.
+                let inner = Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: func, arg: f }));
+                let outer = Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: inner, arg }));
+                self.stack.truncate(n - 2);
+                self.stack.push(outer);
+                self.force_top(mc)
+            }
+            other => Err(not_callable(ctx, other)),
+        }
+    }
+
+    fn call_lambda(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        c: Gc<'gc, Closure<'gc>>,
+        arg: Value<'gc>,
+    ) -> Result<(), EvalError> {
+        let lambda = ctx.program.lambda(c.lambda);
+        let env = Env::new(mc, Some(c.env), lambda.slots as usize);
+        match &lambda.params {
+            Params::Ident => Env::set(env, mc, 0, arg),
+            Params::Formals { formals, ellipsis, bind } => {
+                let arg = arg.resolved();
+                if let Value::Thunk(_) = arg {
+                    // The argument must be a set: force it where it is, then call again.
+                    self.jump_back();
+                    return self.force_top(mc);
+                }
+                let Value::Attrs(attrs) = arg else {
+                    return Err(EvalError::eval(
+                        format!("expected a set but found {}: {}", arg.type_phrase(), short(ctx, arg)),
+                        None,
+                    ));
+                };
+                let name = lambda_name(ctx, lambda.name);
+                if !ellipsis {
+                    for (k, _) in attrs.entries() {
+                        if !formals.iter().any(|f| f.name == *k) {
+                            let names: Vec<_> =
+                                formals.iter().map(|f| ctx.symbols.display(f.name).into_owned()).collect();
+                            let given = ctx.symbols.display(*k);
+                            return Err(EvalError::eval(
+                                format!("function '{name}' called with unexpected argument '{given}'"),
+                                Some(lambda.span),
+                            )
+                            .with_hint(suggestion(&given, names.iter().map(String::as_str))));
+                        }
+                    }
+                }
+                for (i, formal) in formals.iter().enumerate() {
+                    let v = match (attrs.get(ctx.symbols, formal.name), formal.default) {
+                        (Some(v), _) => v,
+                        (None, Some(code)) => {
+                            Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env }))
+                        }
+                        (None, None) => {
+                            return Err(EvalError::eval(
+                                format!(
+                                    "function '{name}' called without required argument '{}'",
+                                    ctx.symbols.display(formal.name)
+                                ),
+                                Some(lambda.span),
+                            ));
+                        }
+                    };
+                    Env::set(env, mc, i, v);
+                }
+                if bind.is_some() {
+                    Env::set(env, mc, formals.len(), arg);
+                }
+            }
+        }
+        if self.call_depth >= ctx.options.max_call_depth {
+            return Err(EvalError::new(
+                ErrorKind::StackOverflow,
+                "stack overflow; max-call-depth exceeded",
+                None,
+            ));
+        }
+        self.stack.pop();
+        self.call_depth += 1;
+        let body = lambda.body;
+        self.push_code(body, env, true)
+    }
+
+    fn call_primop(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        op: u16,
+        prev: &[Value<'gc>],
+        arg: Value<'gc>,
+    ) -> Result<(), EvalError> {
+        let def = ctx.builtins.def(op);
+        let mut args = Vec::with_capacity(prev.len() + 1);
+        args.extend_from_slice(prev);
+        args.push(arg);
+        self.stack.pop();
+        let top = self.stack.len() - 1;
+        if args.len() < def.arity as usize {
+            self.stack[top] = Value::PrimOpApp(Gc::new(mc, PrimOpApp { op, args: args.into() }));
+            return Ok(());
+        }
+        let needs_forcing = args.iter().enumerate().any(|(i, a)| def.strict(i) && a.resolved().is_thunk());
+        if needs_forcing {
+            let base = self.stack.len() as u32;
+            self.frames.push(Frame::Native { state: Native::PrimCall { op, args, next: 0 }, base });
+            return Ok(());
+        }
+        for (i, a) in args.iter_mut().enumerate() {
+            if def.strict(i) {
+                *a = a.resolved();
+            }
+        }
+        self.invoke(mc, ctx, op, &args)
+    }
+
+    /// Runs a built-in on its (forced) arguments; the result replaces the top of the
+    /// stack.
+    pub(crate) fn invoke(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        op: u16,
+        args: &[Value<'gc>],
+    ) -> Result<(), EvalError> {
+        let def = ctx.builtins.def(op);
+        let ret = (def.f)(self, mc, ctx, args).map_err(|mut e| {
+            if e.trace.is_empty() && e.kind == ErrorKind::Eval {
+                e.add_trace(format!("while calling the '{}' builtin", def.name), None);
+            }
+            e
+        })?;
+        match ret {
+            Ret::Value(v) => {
+                let top = self.stack.len() - 1;
+                self.stack[top] = v;
+                self.force_top(mc)
+            }
+            Ret::Native(state) => {
+                let base = self.stack.len() as u32;
+                self.frames.push(Frame::Native { state, base });
+                Ok(())
+            }
+            Ret::Retry(values) => {
+                let base = self.stack.len() as u32;
+                let state = Native::ForceThen { values, op, args: args.to_vec() };
+                self.frames.push(Frame::Native { state, base });
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Value<'_> {
+    pub fn is_thunk(&self) -> bool {
+        matches!(self, Value::Thunk(_))
+    }
+}
+
+fn lambda_name(ctx: &Ctx<'_>, name: Option<crate::symbol::Symbol>) -> String {
+    match name {
+        Some(n) => ctx.symbols.display(n).into_owned(),
+        None => "anonymous lambda".into(),
+    }
+}
+
+fn not_callable(ctx: &Ctx<'_>, v: Value<'_>) -> EvalError {
+    EvalError::eval(
+        format!(
+            "attempt to call something which is not a function but {}: {}",
+            v.type_phrase(),
+            short(ctx, v)
+        ),
+        None,
+    )
+}

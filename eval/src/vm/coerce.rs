@@ -1,0 +1,43 @@
+//! Coercion of the value on top of the stack to a string, for interpolation: strings as
+//! they are, sets through `__toString` or `outPath`; everything else is an error (only
+//! `toString` accepts numbers, Booleans, null and lists).
+
+use super::{Ctx, Vm};
+use crate::error::EvalError;
+use crate::print::short;
+use crate::value::{Thunk, ThunkState, Value};
+use gc_arena::Mutation;
+
+impl<'gc> Vm<'gc> {
+    pub(super) fn coerce_top(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
+        let top = self.stack.len() - 1;
+        match self.stack[top] {
+            Value::String(_) => Ok(()),
+            Value::Path(_) => Err(EvalError::eval(
+                "interpolating a path copies it to the store, which Ferrix does not do yet",
+                None,
+            )),
+            Value::Attrs(a) => {
+                let to_string = ctx.symbols.intern(b"__toString");
+                let out_path = ctx.symbols.intern(b"outPath");
+                let next = if let Some(f) = a.get(ctx.symbols, to_string) {
+                    // `__toString self`, then coerce its result.
+                    Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: Value::Attrs(a) }))
+                } else if let Some(p) = a.get(ctx.symbols, out_path) {
+                    p
+                } else {
+                    return Err(EvalError::eval(
+                        format!("cannot coerce a set to a string: {}", short(ctx, Value::Attrs(a))),
+                        None,
+                    ));
+                };
+                self.stack[top] = next;
+                self.retry_in_place(mc)
+            }
+            other => Err(EvalError::eval(
+                format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
+                None,
+            )),
+        }
+    }
+}

@@ -1,0 +1,442 @@
+//! Executing one instruction of the top code frame.
+
+use super::{Ctx, Frame, Vm};
+use crate::code::{Const, Op};
+use crate::error::{EvalError, suggestion};
+use crate::print::short;
+use crate::value::{Attrs, AttrsBuilder, Closure, Env, NixString, Thunk, ThunkState, Value};
+use gc_arena::{Gc, Mutation};
+
+impl<'gc> Vm<'gc> {
+    /// Executes the next op of the top (code) frame. Errors without a position get the
+    /// op's span.
+    pub(super) fn exec_one(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
+        let Some(Frame::Code { chunk, ip, env, .. }) = self.frames.last_mut() else {
+            unreachable!("called with a code frame on top")
+        };
+        let (chunk_id, at, env) = (*chunk, *ip as usize, *env);
+        *ip += 1;
+        let chunk = ctx.program.chunk(chunk_id);
+        let op = chunk.ops[at];
+        let result = self.exec(mc, ctx, op, env);
+        result.map_err(|mut e| {
+            if e.span.is_none() {
+                e.span = ctx.program.chunk(chunk_id).spans.get(at).copied();
+            }
+            e
+        })
+    }
+
+    fn set_env(&mut self, env: Gc<'gc, Env<'gc>>) {
+        if let Some(Frame::Code { env: e, .. }) = self.frames.last_mut() {
+            *e = env;
+        }
+    }
+
+    fn jump(&mut self, offset: i32) {
+        if let Some(Frame::Code { ip, .. }) = self.frames.last_mut() {
+            *ip = ip.wrapping_add_signed(offset);
+        }
+    }
+
+    /// Re-runs the current op after forcing `v` (which is discarded): for ops that meet
+    /// an unevaluated value they cannot leave on the stack.
+    pub(super) fn retry_after_forcing(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) -> Result<(), EvalError> {
+        self.jump(-1);
+        self.stack.push(v);
+        self.frames
+            .push(Frame::Native { state: super::native::Native::Discard, base: self.stack.len() as u32 });
+        self.stack.push(v);
+        self.force_top(mc)
+    }
+
+    /// Re-runs the current op once the value on top of the stack (which the op left
+    /// there) is forced.
+    pub(super) fn retry_in_place(&mut self, mc: &Mutation<'gc>) -> Result<(), EvalError> {
+        self.jump(-1);
+        self.force_top(mc)
+    }
+
+    pub(super) fn jump_back(&mut self) {
+        self.jump(-1);
+    }
+
+    fn pop(&mut self) -> Value<'gc> {
+        self.stack.pop().expect("the compiler balances the stack")
+    }
+
+    fn top(&self) -> Value<'gc> {
+        *self.stack.last().expect("the compiler balances the stack")
+    }
+
+    fn exec(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        op: Op,
+        env: Gc<'gc, Env<'gc>>,
+    ) -> Result<(), EvalError> {
+        match op {
+            Op::Const(k) => {
+                let chunk = ctx.program.chunk(self.current_chunk());
+                let v = match &chunk.consts[k as usize] {
+                    Const::Int(i) => Value::Int(*i),
+                    Const::Float(f) => Value::Float(*f),
+                    Const::String(s) => Value::String(Gc::new(mc, NixString::plain(s.clone()))),
+                    Const::Path(p) => Value::Path(Gc::new(mc, NixString::plain(p.clone()))),
+                };
+                self.stack.push(v);
+            }
+            Op::True => self.stack.push(Value::Bool(true)),
+            Op::False => self.stack.push(Value::Bool(false)),
+            Op::Local { depth, slot } => {
+                let v = Env::ancestor(env, depth as usize).get(slot as usize);
+                self.stack.push(v);
+            }
+            Op::Global(g) => self.stack.push(self.globals[g as usize]),
+            Op::WithLookup(name) => return self.with_lookup(mc, ctx, env, name),
+            Op::Thunk(code) => {
+                self.stack.push(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env })))
+            }
+            Op::Closure(lambda) => self.stack.push(Value::Lambda(Gc::new(mc, Closure { lambda, env }))),
+            Op::Force => return self.force_top(mc),
+            Op::Call => return self.call(mc, ctx),
+            Op::Pop => {
+                self.pop();
+            }
+            Op::EnterScope(n) => self.set_env(Env::new(mc, Some(env), n as usize)),
+            Op::SetSlot(i) => {
+                let v = self.pop();
+                Env::set(env, mc, i as usize, v);
+            }
+            Op::EnterWith => {
+                let v = self.pop();
+                self.set_env(Env::with_scope(mc, env, v));
+            }
+            Op::LeaveScope => self.set_env(env.parent.expect("scopes are balanced")),
+            Op::Attrs(k) => {
+                let chunk = ctx.program.chunk(self.current_chunk());
+                let keys = &chunk.key_lists[k as usize];
+                let start = self.stack.len() - keys.len();
+                let entries = keys.iter().copied().zip(self.stack.drain(start..)).collect();
+                self.stack.push(Value::Attrs(Attrs::from_sorted(mc, entries)));
+            }
+            Op::AttrsDynamic => return self.attrs_dynamic(mc, ctx),
+            Op::Select(name) => {
+                let set = self.pop();
+                let v = self.select(ctx, set, name)?;
+                self.stack.push(v);
+            }
+            Op::SelectOr(name, offset) => match self.pop() {
+                Value::Attrs(a) => match a.get(ctx.symbols, name) {
+                    Some(v) => self.stack.push(v),
+                    None => self.jump(offset),
+                },
+                _ => self.jump(offset),
+            },
+            Op::SelectDynamic => {
+                let name = self.pop();
+                let set = self.pop();
+                let name = self.attr_name(ctx, name)?;
+                let v = self.select(ctx, set, name)?;
+                self.stack.push(v);
+            }
+            Op::SelectDynamicOr(offset) => {
+                let name = self.pop();
+                let set = self.pop();
+                let name = self.attr_name(ctx, name)?;
+                match set {
+                    Value::Attrs(a) => match a.get(ctx.symbols, name) {
+                        Some(v) => self.stack.push(v),
+                        None => self.jump(offset),
+                    },
+                    _ => self.jump(offset),
+                }
+            }
+            Op::TestAttr(name, offset) => match self.pop() {
+                Value::Attrs(a) => match a.get(ctx.symbols, name) {
+                    Some(v) => self.stack.push(v),
+                    None => self.jump(offset),
+                },
+                _ => self.jump(offset),
+            },
+            Op::TestAttrDynamic(offset) => {
+                let name = self.pop();
+                let set = self.pop();
+                let name = self.attr_name(ctx, name)?;
+                match set {
+                    Value::Attrs(a) => match a.get(ctx.symbols, name) {
+                        Some(v) => self.stack.push(v),
+                        None => self.jump(offset),
+                    },
+                    _ => self.jump(offset),
+                }
+            }
+            Op::List(n) => {
+                let start = self.stack.len() - n as usize;
+                let items: Box<[Value<'gc>]> = self.stack.drain(start..).collect();
+                self.stack.push(Value::list(mc, items));
+            }
+            Op::Add | Op::Sub | Op::Mul | Op::Div => {
+                let b = self.pop();
+                let a = self.pop();
+                let v = self.arith_op(mc, ctx, op, a, b)?;
+                self.stack.push(v);
+            }
+            Op::Equal | Op::NotEqual => {
+                let b = self.pop();
+                let a = self.pop();
+                return self.equal(mc, ctx, a, b, matches!(op, Op::NotEqual));
+            }
+            Op::Less | Op::LessEqual | Op::Greater | Op::GreaterEqual => {
+                let b = self.pop();
+                let a = self.pop();
+                return self.compare_op(mc, ctx, op, a, b);
+            }
+            Op::Concat => {
+                let b = self.pop();
+                let a = self.pop();
+                let (x, y) = (self.expect_list(ctx, a)?, self.expect_list(ctx, b)?);
+                let items: Box<[Value<'gc>]> = x.0.iter().chain(y.0.iter()).copied().collect();
+                self.stack.push(Value::list(mc, items));
+            }
+            Op::Update => {
+                let b = self.pop();
+                let a = self.pop();
+                let (x, y) = (self.expect_attrs(ctx, a)?, self.expect_attrs(ctx, b)?);
+                self.stack.push(Value::Attrs(Attrs::update(mc, ctx.symbols, x, y)));
+            }
+            Op::Not => {
+                let v = self.pop();
+                let b = self.expect_bool(ctx, v)?;
+                self.stack.push(Value::Bool(!b));
+            }
+            Op::Negate => {
+                let v = self.pop();
+                let r = self.arith_op(mc, ctx, Op::Sub, Value::Int(0), v)?;
+                self.stack.push(r);
+            }
+            Op::Jump(offset) => self.jump(offset),
+            Op::JumpIfFalse(offset) => {
+                let v = self.pop();
+                if !self.expect_bool(ctx, v)? {
+                    self.jump(offset);
+                }
+            }
+            Op::JumpIfTrue(offset) => {
+                let v = self.pop();
+                if self.expect_bool(ctx, v)? {
+                    self.jump(offset);
+                }
+            }
+            Op::CheckBool => {
+                let v = self.top();
+                self.expect_bool(ctx, v)?;
+            }
+            Op::Assert(k) => {
+                let v = self.pop();
+                if !self.expect_bool(ctx, v)? {
+                    let chunk = ctx.program.chunk(self.current_chunk());
+                    let Const::String(text) = &chunk.consts[k as usize] else { unreachable!("assert text") };
+                    return Err(EvalError::new(
+                        crate::error::ErrorKind::Assert,
+                        format!("assertion '{}' failed", String::from_utf8_lossy(text)),
+                        None,
+                    ));
+                }
+            }
+            Op::CoerceToString => return self.coerce_top(mc, ctx),
+            Op::Interpolate(n) => {
+                let s = self.concat_strings(n as usize);
+                self.stack.push(Value::String(Gc::new(mc, s)));
+            }
+            Op::InterpolatePath(n) => {
+                let s = self.concat_strings(n as usize);
+                if !s.context.is_empty() {
+                    return Err(EvalError::eval(
+                        "a string that refers to a store path cannot be appended to a path",
+                        None,
+                    ));
+                }
+                let p = crate::paths::canonicalise(&s.bytes);
+                self.stack.push(Value::Path(Gc::new(mc, NixString::plain(p))));
+            }
+            Op::CurPos(k) => {
+                let chunk = ctx.program.chunk(self.current_chunk());
+                let (Const::String(file), Const::Int(line), Const::Int(col)) =
+                    (&chunk.consts[k as usize], &chunk.consts[k as usize + 1], &chunk.consts[k as usize + 2])
+                else {
+                    unreachable!("curPos constants")
+                };
+                let file = Value::String(Gc::new(mc, NixString::plain(file.clone())));
+                let (line, col) = (Value::Int(*line), Value::Int(*col));
+                let mut b = AttrsBuilder::with_capacity(3);
+                b.push(ctx.symbols.intern(b"column"), col);
+                b.push(ctx.symbols.intern(b"file"), file);
+                b.push(ctx.symbols.intern(b"line"), line);
+                let attrs =
+                    b.finish(mc, ctx.symbols, false).map_err(|_| EvalError::eval("duplicate", None))?;
+                self.stack.push(Value::Attrs(attrs));
+            }
+            Op::Return => {
+                let v = self.pop();
+                self.finish(mc, v);
+            }
+        }
+        Ok(())
+    }
+
+    fn current_chunk(&self) -> crate::code::ChunkId {
+        match self.frames.last() {
+            Some(Frame::Code { chunk, .. }) => *chunk,
+            _ => unreachable!("ops run in code frames"),
+        }
+    }
+
+    fn with_lookup(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        env: Gc<'gc, Env<'gc>>,
+        name: crate::symbol::Symbol,
+    ) -> Result<(), EvalError> {
+        let mut scope = Some(env);
+        while let Some(e) = scope {
+            if let Some(w) = e.with {
+                match w.resolved() {
+                    Value::Attrs(a) => {
+                        if let Some(v) = a.get(ctx.symbols, name) {
+                            self.stack.push(v);
+                            return Ok(());
+                        }
+                    }
+                    Value::Thunk(_) => return self.retry_after_forcing(mc, w),
+                    other => {
+                        return Err(EvalError::eval(
+                            format!(
+                                "expected a set but found {}: {}",
+                                other.type_phrase(),
+                                short(ctx, other)
+                            ),
+                            None,
+                        ));
+                    }
+                }
+            }
+            scope = e.parent;
+        }
+        Err(EvalError::eval(format!("undefined variable '{}'", ctx.symbols.display(name)), None))
+    }
+
+    fn select(
+        &self,
+        ctx: &Ctx<'_>,
+        set: Value<'gc>,
+        name: crate::symbol::Symbol,
+    ) -> Result<Value<'gc>, EvalError> {
+        let a = match set {
+            Value::Attrs(a) => a,
+            other => {
+                return Err(EvalError::eval(
+                    format!("expected a set but found {}: {}", other.type_phrase(), short(ctx, other)),
+                    None,
+                ));
+            }
+        };
+        a.get(ctx.symbols, name).ok_or_else(|| {
+            let wanted = ctx.symbols.display(name);
+            let names: Vec<_> =
+                a.entries().iter().map(|(k, _)| ctx.symbols.display(*k).into_owned()).collect();
+            EvalError::eval(format!("attribute '{wanted}' missing"), None)
+                .with_hint(suggestion(&wanted, names.iter().map(String::as_str)))
+        })
+    }
+
+    /// An attribute name from a computed (forced) value.
+    fn attr_name(&self, ctx: &mut Ctx<'_>, v: Value<'gc>) -> Result<crate::symbol::Symbol, EvalError> {
+        match v {
+            Value::String(s) => Ok(ctx.symbols.intern(&s.bytes)),
+            other => Err(EvalError::eval(
+                format!("expected a string but found {}: {}", other.type_phrase(), short(ctx, other)),
+                None,
+            )),
+        }
+    }
+
+    fn attrs_dynamic(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
+        let value = self.pop();
+        let name = self.pop();
+        let Value::Attrs(set) = self.top() else { unreachable!("a set under a dynamic attribute") };
+        if let Value::Null = name {
+            return Ok(());
+        }
+        let name = self.attr_name(ctx, name)?;
+        if set.get(ctx.symbols, name).is_some() {
+            return Err(EvalError::eval(
+                format!("dynamic attribute '{}' already defined", ctx.symbols.display(name)),
+                None,
+            ));
+        }
+        let mut b = AttrsBuilder::with_capacity(set.len() + 1);
+        for &(k, v) in set.entries() {
+            b.push(k, v);
+        }
+        b.push(name, value);
+        let set =
+            b.finish(mc, ctx.symbols, false).map_err(|_| EvalError::eval("duplicate attribute", None))?;
+        *self.stack.last_mut().expect("the set") = Value::Attrs(set);
+        Ok(())
+    }
+
+    fn concat_strings(&mut self, n: usize) -> NixString {
+        let start = self.stack.len() - n;
+        let mut bytes = Vec::new();
+        let mut context = crate::value::StringContext::default();
+        for v in self.stack.drain(start..) {
+            if let Value::String(s) | Value::Path(s) = v {
+                bytes.extend_from_slice(&s.bytes);
+                if !s.context.is_empty() {
+                    context = context.union(&s.context);
+                }
+            }
+        }
+        NixString::with_context(bytes, context)
+    }
+
+    pub(super) fn expect_bool(&self, ctx: &Ctx<'_>, v: Value<'gc>) -> Result<bool, EvalError> {
+        match v {
+            Value::Bool(b) => Ok(b),
+            other => Err(type_error(ctx, "a Boolean", other)),
+        }
+    }
+
+    pub(super) fn expect_list(
+        &self,
+        ctx: &Ctx<'_>,
+        v: Value<'gc>,
+    ) -> Result<Gc<'gc, crate::value::List<'gc>>, EvalError> {
+        match v {
+            Value::List(l) => Ok(l),
+            other => Err(type_error(ctx, "a list", other)),
+        }
+    }
+
+    pub(super) fn expect_attrs(
+        &self,
+        ctx: &Ctx<'_>,
+        v: Value<'gc>,
+    ) -> Result<Gc<'gc, Attrs<'gc>>, EvalError> {
+        match v {
+            Value::Attrs(a) => Ok(a),
+            other => Err(type_error(ctx, "a set", other)),
+        }
+    }
+}
+
+/// `expected <what> but found <type>: <value>`.
+pub fn type_error(ctx: &Ctx<'_>, expected: &str, found: Value<'_>) -> EvalError {
+    EvalError::eval(
+        format!("expected {expected} but found {}: {}", found.type_phrase(), short(ctx, found)),
+        None,
+    )
+}

@@ -1,0 +1,215 @@
+//! The stackless VM. Its whole state (value stack, frame stack) lives in the gc-arena
+//! root; [`Vm::run`] executes up to a given number of steps inside one `mutate` call and
+//! returns, so the driver can collect garbage between steps. Forcing a thunk or calling
+//! a function pushes a frame: nothing recurses on the Rust stack, and deep Nix
+//! recursion ends in an orderly `stack overflow` error.
+
+mod arith;
+mod call;
+mod coerce;
+mod exec;
+mod frame;
+pub mod native;
+
+pub use arith::less_than;
+pub use exec::type_error as exec_type_error;
+pub use frame::Frame;
+
+use crate::builtins::Builtins;
+use crate::code::{ChunkId, Program};
+use crate::error::{ErrorKind, EvalError};
+use crate::source::Sources;
+use crate::symbol::Interner;
+use crate::value::{Env, ThunkState, Value};
+use gc_arena::{Collect, Gc, Mutation};
+use native::Native;
+
+/// Limits and settings of an evaluation.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The reference's `max-call-depth` (nested function calls).
+    pub max_call_depth: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { max_call_depth: 10_000 }
+    }
+}
+
+/// Everything outside the arena that steps need: code, names, sources, builtins.
+pub struct Ctx<'a> {
+    pub program: &'a mut Program,
+    pub symbols: &'a mut Interner,
+    pub sources: &'a mut Sources,
+    pub builtins: &'a Builtins,
+    pub options: &'a Options,
+    pub io: &'a mut crate::io::EvalIo,
+}
+
+/// How a run of steps ended.
+pub enum Status {
+    /// Out of fuel; call again.
+    Running,
+    /// The evaluation finished; its value is `Vm::result`.
+    Done,
+}
+
+/// The VM state (the arena root).
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Vm<'gc> {
+    pub stack: Vec<Value<'gc>>,
+    pub frames: Vec<Frame<'gc>>,
+    /// Values of `Op::Global`, by index.
+    pub globals: Vec<Value<'gc>>,
+    /// The top-level environment files are evaluated in.
+    pub root_env: Gc<'gc, Env<'gc>>,
+    /// Imported files' values, by file id.
+    pub imports: Vec<Option<Value<'gc>>>,
+    #[collect(require_static)]
+    pub call_depth: usize,
+}
+
+impl<'gc> Vm<'gc> {
+    pub fn new(mc: &Mutation<'gc>) -> Vm<'gc> {
+        Vm {
+            stack: Vec::new(),
+            frames: Vec::new(),
+            globals: Vec::new(),
+            root_env: Env::new(mc, None, 0),
+            imports: Vec::new(),
+            call_depth: 0,
+        }
+    }
+
+    /// Starts evaluating `value` to weak head normal form (then `extra`, if given, runs
+    /// on the result: deep forcing for `--strict`).
+    pub fn start(
+        &mut self,
+        mc: &Mutation<'gc>,
+        value: Value<'gc>,
+        extra: Option<Native<'gc>>,
+    ) -> Result<(), EvalError> {
+        self.stack.clear();
+        self.frames.clear();
+        self.call_depth = 0;
+        self.stack.push(value);
+        if let Some(n) = extra {
+            self.frames.push(Frame::Native { state: n, base: 1 });
+            self.stack.push(value);
+        }
+        self.force_top(mc)
+    }
+
+    /// The finished evaluation's value.
+    pub fn result(&self) -> Value<'gc> {
+        self.stack.first().copied().unwrap_or(Value::Null)
+    }
+
+    /// Runs at most `fuel` steps.
+    pub fn run(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, mut fuel: u32) -> Result<Status, EvalError> {
+        while fuel > 0 {
+            fuel -= 1;
+            let step = match self.frames.last() {
+                None => return Ok(Status::Done),
+                Some(Frame::Code { .. }) => self.exec_one(mc, ctx),
+                Some(Frame::Native { .. }) => self.native_step(mc, ctx),
+                Some(Frame::Update { .. }) => unreachable!("update frames are popped on return"),
+            };
+            if let Err(e) = step {
+                self.unwind(mc, ctx, e)?;
+            }
+        }
+        Ok(Status::Running)
+    }
+
+    /// Finishes the top frame with `v`: the value goes to `stack[base - 1]`, and pending
+    /// thunk updates below are done.
+    pub(crate) fn finish(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) {
+        let frame = self.frames.pop().expect("a frame to finish");
+        let base = match frame {
+            Frame::Code { base, call, .. } => {
+                if call {
+                    self.call_depth -= 1;
+                }
+                base
+            }
+            Frame::Native { base, .. } => base,
+            Frame::Update { .. } => unreachable!("update frames never run"),
+        } as usize;
+        self.stack.truncate(base);
+        self.stack[base - 1] = v;
+        while let Some(Frame::Update { thunk, .. }) = self.frames.last() {
+            thunk.set(mc, ThunkState::Evaluated(v));
+            self.frames.pop();
+        }
+    }
+
+    /// Pops frames for an error until a native frame catches it (`tryEval`); thunks
+    /// being forced get their state back. Uncaught, the error is returned.
+    fn unwind(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, mut e: EvalError) -> Result<(), EvalError> {
+        while let Some(frame) = self.frames.pop() {
+            match frame {
+                Frame::Update { thunk, saved } => thunk.set(mc, saved),
+                Frame::Code { call, chunk, .. } => {
+                    if call {
+                        self.call_depth -= 1;
+                    }
+                    if let Some(d) = &ctx.program.chunk(chunk).description {
+                        e.add_trace(d.to_string(), None);
+                    }
+                }
+                Frame::Native { state, base } => {
+                    if let Some(v) = state.catch(mc, ctx, &e) {
+                        self.frames.push(Frame::Native { state: Native::Done, base });
+                        self.finish(mc, v);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        Err(e)
+    }
+
+    /// Forces the value on top of the stack. An evaluated thunk is replaced by its value;
+    /// an unevaluated one gets frames that leave its value there when they finish.
+    pub(crate) fn force_top(&mut self, mc: &Mutation<'gc>) -> Result<(), EvalError> {
+        let top = self.stack.len() - 1;
+        let Value::Thunk(t) = self.stack[top] else { return Ok(()) };
+        let state = t.state();
+        match state {
+            ThunkState::Evaluated(v) => {
+                self.stack[top] = v;
+                Ok(())
+            }
+            ThunkState::Blackhole => {
+                Err(EvalError::new(ErrorKind::InfiniteRecursion, "infinite recursion encountered", None))
+            }
+            ThunkState::Suspended { code, env } => {
+                t.set(mc, ThunkState::Blackhole);
+                self.frames.push(Frame::Update { thunk: t, saved: state });
+                self.push_code(code, env, false)
+            }
+            ThunkState::Apply { f, arg } => {
+                t.set(mc, ThunkState::Blackhole);
+                self.frames.push(Frame::Update { thunk: t, saved: state });
+                let env = Env::new(mc, None, 2);
+                Env::set(env, mc, 0, f);
+                Env::set(env, mc, 1, arg);
+                self.push_code(crate::builtins::APPLY_CHUNK, env, false)
+            }
+        }
+    }
+
+    /// Pushes a frame running `chunk`, its result going to the current top of the stack.
+    pub(crate) fn push_code(
+        &mut self,
+        chunk: ChunkId,
+        env: Gc<'gc, Env<'gc>>,
+        call: bool,
+    ) -> Result<(), EvalError> {
+        self.frames.push(Frame::Code { chunk, ip: 0, env, base: self.stack.len() as u32, call });
+        Ok(())
+    }
+}

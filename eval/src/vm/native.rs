@@ -1,0 +1,319 @@
+//! Native frames: the state machines of builtins and operations that must force values
+//! or call back into Nix while they run (deep equality, list ordering, deep forcing,
+//! `tryEval`, forcing a builtin's strict arguments). A native frame is stepped whenever
+//! it is on top; to force a value it pushes the value and forces it, and finds the
+//! result on top of the stack (above its `base`) at its next step.
+
+use super::arith::{less_than, scalar_equal};
+use super::{Ctx, Frame, Vm};
+use crate::error::EvalError;
+use crate::value::{AttrsBuilder, Value};
+use gc_arena::{Collect, Gc, Mutation};
+use std::collections::HashSet;
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub enum Native<'gc> {
+    /// Finished; only its result is pending.
+    Done,
+    /// Forces a value for the op below, which re-runs afterwards; the value is dropped.
+    Discard,
+    /// Forces a builtin's strict arguments, then runs it.
+    PrimCall {
+        #[collect(require_static)]
+        op: u16,
+        args: Vec<Value<'gc>>,
+        #[collect(require_static)]
+        next: usize,
+    },
+    /// Forces `values`, then runs builtin `op` on `args` again.
+    ForceThen {
+        values: Vec<Value<'gc>>,
+        #[collect(require_static)]
+        op: u16,
+        args: Vec<Value<'gc>>,
+    },
+    /// Deep equality over a work list of pairs.
+    Equal {
+        pairs: Vec<(Value<'gc>, Value<'gc>)>,
+        #[collect(require_static)]
+        negate: bool,
+    },
+    /// The reference's `lessThan` on two lists: skip equal elements, compare the first
+    /// differing pair. `invert` negates the result (for `<=`/`>=`).
+    LessThan {
+        a: Value<'gc>,
+        b: Value<'gc>,
+        #[collect(require_static)]
+        index: usize,
+        #[collect(require_static)]
+        invert: bool,
+    },
+    /// Forces a value deeply (`deepSeq`, `--strict`), then returns `result`.
+    DeepForce {
+        work: Vec<Value<'gc>>,
+        #[collect(require_static)]
+        seen: HashSet<usize>,
+        result: Value<'gc>,
+    },
+    /// `tryEval`: forces its argument; catches `throw` and `assert` failures.
+    TryEval {
+        arg: Value<'gc>,
+        #[collect(require_static)]
+        started: bool,
+    },
+}
+
+/// What a native step did.
+pub enum Step<'gc> {
+    /// Still running (it pushed frames, or will continue next step).
+    Continue,
+    /// Finished with this value.
+    Return(Value<'gc>),
+    /// The step removed its own frame.
+    Gone,
+}
+
+impl<'gc> Native<'gc> {
+    /// For an error unwinding through this frame: the value to continue with, if the
+    /// frame catches it.
+    pub fn catch(&self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, e: &EvalError) -> Option<Value<'gc>> {
+        match self {
+            Native::TryEval { .. } if e.is_catchable() => {
+                Some(try_result(mc, ctx, false, Value::Bool(false)))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn try_result<'gc>(mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, success: bool, value: Value<'gc>) -> Value<'gc> {
+    let mut b = AttrsBuilder::with_capacity(2);
+    b.push(ctx.symbols.intern(b"success"), Value::Bool(success));
+    b.push(ctx.symbols.intern(b"value"), value);
+    Value::Attrs(b.finish(mc, ctx.symbols, false).unwrap_or_else(|_| unreachable!("distinct names")))
+}
+
+impl<'gc> Vm<'gc> {
+    /// Steps the native frame on top.
+    pub(super) fn native_step(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
+        let idx = self.frames.len() - 1;
+        let Some(Frame::Native { state, base }) = self.frames.last_mut() else {
+            unreachable!("a native frame")
+        };
+        let base = *base as usize;
+        let mut state = std::mem::replace(state, Native::Done);
+        // A value above `base` is the result of a force this frame asked for.
+        let forced = (self.stack.len() > base).then(|| self.stack.pop().expect("checked"));
+        let step = self.step_native(mc, ctx, &mut state, base, forced);
+        match step {
+            Ok(Step::Continue) => {
+                if let Some(Frame::Native { state: s, .. }) = self.frames.get_mut(idx) {
+                    *s = state;
+                }
+                Ok(())
+            }
+            Ok(Step::Return(v)) => {
+                self.finish(mc, v);
+                Ok(())
+            }
+            Ok(Step::Gone) => Ok(()),
+            Err(e) => {
+                if let Some(Frame::Native { state: s, .. }) = self.frames.get_mut(idx) {
+                    *s = state;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Pushes `v` and forces it; the native sees the result at its next step.
+    fn demand(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) -> Result<Step<'gc>, EvalError> {
+        self.stack.push(v);
+        self.force_top(mc)?;
+        Ok(Step::Continue)
+    }
+
+    fn step_native(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        state: &mut Native<'gc>,
+        base: usize,
+        forced: Option<Value<'gc>>,
+    ) -> Result<Step<'gc>, EvalError> {
+        match state {
+            Native::Done => Ok(Step::Return(forced.unwrap_or(Value::Null))),
+            Native::Discard => {
+                self.stack.truncate(base - 1);
+                self.frames.pop();
+                Ok(Step::Gone)
+            }
+            Native::PrimCall { op, args, next } => {
+                let def = ctx.builtins.def(*op);
+                if let Some(v) = forced {
+                    args[*next] = v;
+                    *next += 1;
+                }
+                while *next < args.len() {
+                    if def.strict(*next) {
+                        let a = args[*next].resolved();
+                        if a.is_thunk() {
+                            return self.demand(mc, a);
+                        }
+                        args[*next] = a;
+                    }
+                    *next += 1;
+                }
+                let (op, args) = (*op, std::mem::take(args));
+                self.frames.pop();
+                self.invoke(mc, ctx, op, &args)?;
+                Ok(Step::Gone)
+            }
+            Native::ForceThen { values, op, args } => {
+                let _ = forced;
+                while let Some(&v) = values.last() {
+                    let v = v.resolved();
+                    if v.is_thunk() {
+                        return self.demand(mc, v);
+                    }
+                    values.pop();
+                }
+                let (op, args) = (*op, std::mem::take(args));
+                self.frames.pop();
+                self.invoke(mc, ctx, op, &args)?;
+                Ok(Step::Gone)
+            }
+            Native::Equal { pairs, negate } => {
+                let _ = forced;
+                while let Some(&(a, b)) = pairs.last() {
+                    let (x, y) = (a.resolved(), b.resolved());
+                    if x.is_thunk() {
+                        return self.demand(mc, x);
+                    }
+                    if y.is_thunk() {
+                        return self.demand(mc, y);
+                    }
+                    pairs.pop();
+                    if let Some(eq) = scalar_equal(x, y) {
+                        if !eq {
+                            return Ok(Step::Return(Value::Bool(*negate)));
+                        }
+                        continue;
+                    }
+                    match (x, y) {
+                        (Value::List(l), Value::List(m)) => {
+                            if Gc::ptr_eq(l, m) {
+                                continue;
+                            }
+                            for (p, q) in l.0.iter().zip(m.0.iter()).rev() {
+                                if !identical(*p, *q) {
+                                    pairs.push((*p, *q));
+                                }
+                            }
+                        }
+                        (Value::Attrs(s), Value::Attrs(t)) => {
+                            if Gc::ptr_eq(s, t) {
+                                continue;
+                            }
+                            let ty = ctx.symbols.intern(b"type");
+                            let out = ctx.symbols.intern(b"outPath");
+                            if is_derivation(ctx, s, ty)
+                                && is_derivation(ctx, t, ty)
+                                && let (Some(p), Some(q)) = (s.get(ctx.symbols, out), t.get(ctx.symbols, out))
+                            {
+                                pairs.push((p, q));
+                                continue;
+                            }
+                            if s.len() != t.len() {
+                                return Ok(Step::Return(Value::Bool(*negate)));
+                            }
+                            for (&(k1, v1), &(k2, v2)) in s.entries().iter().zip(t.entries()).rev() {
+                                if k1 != k2 {
+                                    return Ok(Step::Return(Value::Bool(*negate)));
+                                }
+                                if !identical(v1, v2) {
+                                    pairs.push((v1, v2));
+                                }
+                            }
+                        }
+                        _ => unreachable!("scalar_equal handles every other pair"),
+                    }
+                }
+                Ok(Step::Return(Value::Bool(!*negate)))
+            }
+            Native::LessThan { a, b, index, invert } => {
+                let _ = forced;
+                let (Value::List(l), Value::List(m)) = (*a, *b) else { unreachable!("lists") };
+                while *index < l.0.len() && *index < m.0.len() {
+                    let (x, y) = (l.0[*index].resolved(), m.0[*index].resolved());
+                    if x.is_thunk() {
+                        return self.demand(mc, x);
+                    }
+                    if y.is_thunk() {
+                        return self.demand(mc, y);
+                    }
+                    match scalar_equal(x, y) {
+                        Some(true) => *index += 1,
+                        Some(false) => {
+                            let lt = less_than(ctx, x, y)?.unwrap_or(false);
+                            return Ok(Step::Return(Value::Bool(lt != *invert)));
+                        }
+                        None => {
+                            return Err(EvalError::eval(
+                                "comparing nested lists or sets with '<' is not supported by Ferrix yet",
+                                None,
+                            ));
+                        }
+                    }
+                }
+                Ok(Step::Return(Value::Bool((l.0.len() < m.0.len()) != *invert)))
+            }
+            Native::DeepForce { work, seen, result } => {
+                let _ = forced;
+                while let Some(&v) = work.last() {
+                    let v = v.resolved();
+                    if v.is_thunk() {
+                        return self.demand(mc, v);
+                    }
+                    work.pop();
+                    match v {
+                        Value::List(l) if seen.insert(Gc::as_ptr(l) as usize) => {
+                            work.extend(l.0.iter().rev().copied());
+                        }
+                        Value::Attrs(a) if seen.insert(Gc::as_ptr(a) as usize) => {
+                            work.extend(a.entries().iter().rev().map(|(_, v)| *v));
+                        }
+                        _ => {}
+                    }
+                }
+                Ok(Step::Return(*result))
+            }
+            Native::TryEval { arg, started } => {
+                if !*started {
+                    *started = true;
+                    return self.demand(mc, *arg);
+                }
+                let v = forced.unwrap_or(Value::Null);
+                Ok(Step::Return(try_result(mc, ctx, true, v)))
+            }
+        }
+    }
+}
+
+/// Values that are the same object: equal inside lists and sets even when they are
+/// functions (the reference compares element pointers first).
+fn identical<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
+    match (a, b) {
+        (Value::Thunk(x), Value::Thunk(y)) => crate::value::Thunk::ptr_eq(x, y),
+        (Value::Lambda(x), Value::Lambda(y)) => Gc::ptr_eq(x, y),
+        (Value::Attrs(x), Value::Attrs(y)) => Gc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) => Gc::ptr_eq(x, y),
+        (Value::PrimOp(x), Value::PrimOp(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn is_derivation(ctx: &Ctx<'_>, a: Gc<'_, crate::value::Attrs<'_>>, ty: crate::symbol::Symbol) -> bool {
+    matches!(a.get(ctx.symbols, ty).map(Value::resolved), Some(Value::String(s)) if &*s.bytes == b"derivation")
+}

@@ -1,0 +1,62 @@
+//! `ferrix eval` and the evaluation side of the `nix-instantiate` personality: read the
+//! expression (`-E`, a file, or standard input), evaluate it, print it or its error.
+
+use crate::error::{CliError, CliResult};
+use ferrix_eval::source::Origin;
+use ferrix_eval::{Evaluator, Options, Output};
+use std::path::{Path, PathBuf};
+
+/// Where the expression comes from.
+pub enum Input {
+    Expr(String),
+    File(PathBuf),
+    Stdin,
+}
+
+/// What to evaluate and how to print it.
+pub struct EvalRequest {
+    pub input: Input,
+    pub output: Output,
+    pub max_call_depth: Option<usize>,
+    pub show_trace: bool,
+}
+
+/// Evaluates and prints; an evaluation error is rendered with its source line.
+pub fn run(req: EvalRequest) -> CliResult {
+    let cwd = std::env::current_dir()?;
+    let (origin, text, base) = match req.input {
+        Input::Expr(e) => (Origin::String, e, cwd),
+        Input::Stdin => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)?;
+            (Origin::Stdin, text, cwd)
+        }
+        Input::File(f) => {
+            let path = std::path::absolute(&f)?;
+            let path = if path.is_dir() { path.join("default.nix") } else { path };
+            let bytes = std::fs::read(&path)
+                .map_err(|e| CliError::failure(format!("cannot read '{}': {e}", path.display())))?;
+            let base = path.parent().map(Path::to_owned).unwrap_or(cwd);
+            (Origin::File(path), String::from_utf8_lossy(&bytes).into_owned(), base)
+        }
+    };
+    let mut options = Options::default();
+    if let Some(d) = req.max_call_depth {
+        options.max_call_depth = d;
+    }
+    let mut evaluator = Evaluator::new(options);
+    match evaluator.eval(origin, text, &base, req.output) {
+        Ok(s) => {
+            if req.output == Output::Raw {
+                print!("{s}");
+            } else {
+                println!("{s}");
+            }
+            Ok(())
+        }
+        Err(e) => {
+            eprint!("{}", evaluator.render_error(&e, req.show_trace));
+            Err(CliError::silent(1))
+        }
+    }
+}
