@@ -4,6 +4,7 @@
 
 mod attrs;
 mod control;
+pub mod higher;
 mod lists;
 mod numbers;
 mod strings;
@@ -119,6 +120,7 @@ impl Builtins {
             attrs::PRIMOPS,
             numbers::PRIMOPS,
             strings::PRIMOPS,
+            higher::PRIMOPS,
         ] {
             defs.extend_from_slice(table);
         }
@@ -239,6 +241,10 @@ pub(crate) mod util {
             Value::String(s) => Ok(s),
             other => Err(type_error(ctx, "a string", other)),
         }
+    }
+
+    pub fn function(ctx: &Ctx<'_>, v: Value<'_>) -> Result<(), EvalError> {
+        if v.is_function() { Ok(()) } else { Err(type_error(ctx, "a function", v)) }
     }
 
     pub fn new_string<'gc>(mc: &Mutation<'gc>, bytes: impl Into<Box<[u8]>>) -> Value<'gc> {

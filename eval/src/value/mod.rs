@@ -94,13 +94,14 @@ impl<'gc> Value<'gc> {
 
     /// A thunk that has been evaluated is replaced by its value; anything else is kept.
     pub fn resolved(self) -> Value<'gc> {
-        match self {
-            Value::Thunk(t) => match t.state() {
-                ThunkState::Evaluated(v) => v,
-                _ => self,
-            },
-            v => v,
+        let mut v = self;
+        while let Value::Thunk(t) = v {
+            match t.state() {
+                ThunkState::Evaluated(inner) => v = inner,
+                _ => break,
+            }
         }
+        v
     }
 
     pub fn is_function(&self) -> bool {

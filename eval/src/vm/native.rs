@@ -56,6 +56,8 @@ pub enum Native<'gc> {
         seen: HashSet<usize>,
         result: Value<'gc>,
     },
+    /// A higher-order builtin's state machine.
+    Higher(crate::builtins::higher::State<'gc>),
     /// `tryEval`: forces its argument; catches `throw` and `assert` failures.
     TryEval {
         arg: Value<'gc>,
@@ -114,6 +116,15 @@ impl<'gc> Vm<'gc> {
                 Ok(())
             }
             Ok(Step::Return(v)) => {
+                let v = v.resolved();
+                if v.is_thunk() {
+                    // A native's result must be in normal form: force it in this frame.
+                    if let Some(Frame::Native { state: s, .. }) = self.frames.get_mut(idx) {
+                        *s = Native::Done;
+                    }
+                    self.stack.push(v);
+                    return self.force_top(mc);
+                }
                 self.finish(mc, v);
                 Ok(())
             }
@@ -128,10 +139,26 @@ impl<'gc> Vm<'gc> {
     }
 
     /// Pushes `v` and forces it; the native sees the result at its next step.
-    fn demand(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) -> Result<Step<'gc>, EvalError> {
+    pub fn demand(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) -> Result<Step<'gc>, EvalError> {
         self.stack.push(v);
         self.force_top(mc)?;
         Ok(Step::Continue)
+    }
+
+    /// The lazy application `f arg` (a thunk).
+    pub fn apply(&mut self, mc: &Mutation<'gc>, f: Value<'gc>, arg: Value<'gc>) -> Value<'gc> {
+        Value::Thunk(crate::value::Thunk::new(mc, crate::value::ThunkState::Apply { f, arg }))
+    }
+
+    /// Applies `f` to `arg` and forces the result; the native sees it at its next step.
+    pub fn demand_apply(
+        &mut self,
+        mc: &Mutation<'gc>,
+        f: Value<'gc>,
+        arg: Value<'gc>,
+    ) -> Result<Step<'gc>, EvalError> {
+        let v = self.apply(mc, f, arg);
+        self.demand(mc, v)
     }
 
     fn step_native(
@@ -289,6 +316,7 @@ impl<'gc> Vm<'gc> {
                 }
                 Ok(Step::Return(*result))
             }
+            Native::Higher(h) => h.step(self, mc, ctx, forced),
             Native::TryEval { arg, started } => {
                 if !*started {
                     *started = true;

@@ -1,0 +1,224 @@
+//! The language test suite: every case in `tests/lang/` (the reference's layout, with
+//! expected outputs produced by the reference) is run through the `nix-instantiate`
+//! personality and compared: stdout for `*-okay-*`, the error message for `*-fail-*`.
+//!
+//! Cases that Ferrix does not pass yet are listed in `tests/lang-known-failures.txt`.
+//! The test fails when a case outside the list fails (showing a diff), and also when a
+//! listed case passes, so that the list only ever shrinks.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn lang_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lang")
+}
+
+/// One case's outcome.
+enum Outcome {
+    Pass,
+    Fail(String),
+}
+
+fn run_case(dir: &Path, nix_instantiate: &Path, name: &str) -> Outcome {
+    let stem = name.trim_end_matches(".nix");
+    let flags = std::fs::read_to_string(dir.join(format!("{stem}.flags")));
+    let kind_parse = stem.starts_with("parse-");
+    let mut args: Vec<String> = match &flags {
+        Ok(f) => f.split_whitespace().map(str::to_owned).collect(),
+        Err(_) if kind_parse => vec!["--parse".into()],
+        Err(_) => vec!["--eval".into(), "--strict".into()],
+    };
+    args.push(name.to_owned());
+    let child = Command::new(nix_instantiate)
+        .args(&args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", "/tmp")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run ferrix");
+    let Some(out) = wait_with_timeout(child, Duration::from_secs(20)) else {
+        return Outcome::Fail("timed out after 20 s".into());
+    };
+    let pwd = dir.to_str().expect("utf-8 path");
+    let stdout = String::from_utf8_lossy(&out.stdout).replace(pwd, "/pwd");
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(pwd, "/pwd");
+    if stem.contains("-okay-") {
+        let want = std::fs::read_to_string(dir.join(format!("{stem}.exp"))).unwrap_or_default();
+        if !out.status.success() {
+            return Outcome::Fail(format!("expected success, got exit {:?}:\n{stderr}", out.status.code()));
+        }
+        if stdout != want {
+            return Outcome::Fail(diff(&want, &stdout));
+        }
+        return Outcome::Pass;
+    }
+    let want = std::fs::read_to_string(dir.join(format!("{stem}.err.exp"))).unwrap_or_default();
+    if out.status.code() != Some(1) {
+        return Outcome::Fail(format!(
+            "expected exit 1, got {:?}:\nstdout: {stdout}\nstderr: {stderr}",
+            out.status.code()
+        ));
+    }
+    let (want_msg, got_msg) = (reference_message(&want), our_message(&stderr));
+    if want_msg != got_msg {
+        return Outcome::Fail(diff(&want_msg, &got_msg));
+    }
+    Outcome::Pass
+}
+
+/// Waits for `child`, killing it after `limit`.
+fn wait_with_timeout(mut child: std::process::Child, limit: Duration) -> Option<std::process::Output> {
+    let start = Instant::now();
+    // Drain the pipes on threads so a chatty child cannot block on a full pipe.
+    let mut out_pipe = child.stdout.take().expect("piped");
+    let mut err_pipe = child.stderr.take().expect("piped");
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut out_pipe, &mut v);
+        v
+    });
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut err_pipe, &mut v);
+        v
+    });
+    let status = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    Some(std::process::Output { status, stdout: out.join().ok()?, stderr: err.join().ok()? })
+}
+
+/// The innermost error message of the reference's output: the text after the last
+/// `error:` up to the position line.
+fn reference_message(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let start = lines.iter().rposition(|l| l.trim_start().starts_with("error:")).unwrap_or(0);
+    let first = lines.get(start).map(|l| l.trim_start().trim_start_matches("error:").trim()).unwrap_or("");
+    let mut msg = vec![first.to_owned()];
+    for l in &lines[(start + 1).min(lines.len())..] {
+        let t = l.trim();
+        if t.starts_with("at ") || t.is_empty() || t.starts_with('…') {
+            break;
+        }
+        msg.push(t.to_owned());
+    }
+    msg.join("\n").trim().to_owned()
+}
+
+/// Our rendered error's message: the first line after `error: ` and its continuation
+/// lines (until the source excerpt).
+fn our_message(stderr: &str) -> String {
+    let mut lines = stderr.lines().skip_while(|l| !l.starts_with("error"));
+    let first = lines.next().unwrap_or("").trim_start_matches("error:").trim().to_owned();
+    let mut msg = vec![first];
+    for l in lines {
+        let t = l.trim();
+        if t.starts_with("┌─") || t.is_empty() {
+            break;
+        }
+        msg.push(t.to_owned());
+    }
+    msg.join("\n").trim().to_owned()
+}
+
+/// A line diff of expected and actual text.
+fn diff(want: &str, got: &str) -> String {
+    let mut out = String::new();
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
+    for i in 0..w.len().max(g.len()) {
+        match (w.get(i), g.get(i)) {
+            (Some(a), Some(b)) if a == b => out.push_str(&format!("  {a}\n")),
+            (a, b) => {
+                if let Some(a) = a {
+                    out.push_str(&format!("- {a}\n"));
+                }
+                if let Some(b) = b {
+                    out.push_str(&format!("+ {b}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn language_suite() {
+    let dir = lang_dir();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let nix_instantiate = common::personality(tmp.path(), "nix-instantiate");
+    let known: BTreeSet<String> =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lang-known-failures.txt"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+    let mut cases: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/lang")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".nix") && (n.starts_with("eval-") || n.starts_with("parse-")))
+        .collect();
+    cases.sort();
+    let results: Vec<(String, Outcome)> = std::thread::scope(|s| {
+        let chunks: Vec<&[String]> = cases.chunks(cases.len().div_ceil(4).max(1)).collect();
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let (dir, exe) = (&dir, &nix_instantiate);
+                s.spawn(move || chunk.iter().map(|c| (c.clone(), run_case(dir, exe, c))).collect::<Vec<_>>())
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("runner thread")).collect()
+    });
+    let mut unexpected = Vec::new();
+    let mut now_passing = Vec::new();
+    let mut passed = 0;
+    for (name, outcome) in &results {
+        let listed = known.contains(name.as_str());
+        match outcome {
+            Outcome::Pass => {
+                passed += 1;
+                if listed {
+                    now_passing.push(name.clone());
+                }
+            }
+            Outcome::Fail(d) if !listed => unexpected.push(format!("=== {name}\n{d}")),
+            Outcome::Fail(_) => {}
+        }
+    }
+    eprintln!(
+        "language suite: {passed} of {} cases pass ({} listed as known failures)",
+        results.len(),
+        known.len()
+    );
+    if std::env::var_os("FERRIX_LANG_FAILURES").is_some() {
+        let failing: Vec<&str> =
+            results.iter().filter(|(_, o)| matches!(o, Outcome::Fail(_))).map(|(n, _)| n.as_str()).collect();
+        eprintln!("failing cases:\n{}", failing.join("\n"));
+    }
+    assert!(
+        unexpected.is_empty() && now_passing.is_empty(),
+        "{} unexpected failures:\n{}\n{} known failures now pass (remove them from tests/lang-known-failures.txt):\n{}",
+        unexpected.len(),
+        unexpected.join("\n"),
+        now_passing.len(),
+        now_passing.join("\n")
+    );
+}
