@@ -4,7 +4,13 @@
 
 mod attrs;
 mod control;
+mod hashing;
 pub mod higher;
+pub mod json;
+mod regex;
+mod toml;
+mod versions;
+pub mod xml;
 mod lists;
 mod numbers;
 mod strings;
@@ -121,6 +127,12 @@ impl Builtins {
             numbers::PRIMOPS,
             strings::PRIMOPS,
             higher::PRIMOPS,
+            json::PRIMOPS,
+            regex::PRIMOPS,
+            versions::PRIMOPS,
+            hashing::PRIMOPS,
+            toml::PRIMOPS,
+            xml::PRIMOPS,
         ] {
             defs.extend_from_slice(table);
         }

@@ -1,0 +1,5 @@
+//! Builtins: hashing (being written).
+
+use super::PrimOpDef;
+
+pub const PRIMOPS: &[PrimOpDef] = &[];

@@ -1,0 +1,5 @@
+//! Builtins: json (being written).
+
+use super::PrimOpDef;
+
+pub const PRIMOPS: &[PrimOpDef] = &[];

@@ -1,0 +1,5 @@
+//! Builtins: regex (being written).
+
+use super::PrimOpDef;
+
+pub const PRIMOPS: &[PrimOpDef] = &[];

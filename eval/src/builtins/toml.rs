@@ -1,0 +1,5 @@
+//! Builtins: toml (being written).
+
+use super::PrimOpDef;
+
+pub const PRIMOPS: &[PrimOpDef] = &[];

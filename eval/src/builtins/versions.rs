@@ -1,0 +1,5 @@
+//! Builtins: versions (being written).
+
+use super::PrimOpDef;
+
+pub const PRIMOPS: &[PrimOpDef] = &[];

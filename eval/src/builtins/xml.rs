@@ -1,0 +1,5 @@
+//! Builtins: xml (being written).
+
+use super::PrimOpDef;
+
+pub const PRIMOPS: &[PrimOpDef] = &[];
