@@ -176,6 +176,15 @@ pub struct EvalArgs {
     /// Print a string result as is.
     #[arg(long)]
     pub raw: bool,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Select an attribute path of the result (`a.b.0`).
+    #[arg(short = 'A', long = "attr", value_name = "PATH")]
+    pub attr: Option<String>,
+    /// Add a search path entry (`prefix=path` or `path`).
+    #[arg(short = 'I', long = "include", value_name = "PATH")]
+    pub include: Vec<String>,
     /// Nested function calls allowed before `stack overflow`.
     #[arg(long, value_name = "N")]
     pub max_call_depth: Option<usize>,
@@ -186,7 +195,7 @@ pub struct EvalArgs {
 
 impl EvalArgs {
     pub fn into_request(self) -> crate::eval_cmd::EvalRequest {
-        use crate::eval_cmd::Input;
+        use crate::eval_cmd::{EvalRequest, Input};
         let input = match (self.expr, self.file) {
             (Some(e), _) => Input::Expr(e),
             (None, Some(f)) if f.as_os_str() == "-" => Input::Stdin,
@@ -195,16 +204,18 @@ impl EvalArgs {
         };
         let output = if self.raw {
             ferrix_eval::Output::Raw
+        } else if self.json {
+            ferrix_eval::Output::Json
         } else if self.strict {
             ferrix_eval::Output::Strict
         } else {
             ferrix_eval::Output::Lazy
         };
-        crate::eval_cmd::EvalRequest {
-            input,
-            output,
-            max_call_depth: self.max_call_depth,
-            show_trace: self.show_trace,
-        }
+        let mut req = EvalRequest::new(input, output);
+        req.attr_path = self.attr;
+        req.max_call_depth = self.max_call_depth;
+        req.show_trace = self.show_trace;
+        req.include = self.include;
+        req
     }
 }

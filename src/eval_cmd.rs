@@ -3,7 +3,7 @@
 
 use crate::error::{CliError, CliResult};
 use ferrix_eval::source::Origin;
-use ferrix_eval::{Evaluator, Options, Output};
+use ferrix_eval::{AutoArg, Evaluator, Options, Output, Request};
 use std::path::{Path, PathBuf};
 
 /// Where the expression comes from.
@@ -17,8 +17,28 @@ pub enum Input {
 pub struct EvalRequest {
     pub input: Input,
     pub output: Output,
+    pub attr_path: Option<String>,
+    pub auto_args: Vec<(String, AutoArg)>,
+    /// `-I` entries, searched before `$NIX_PATH`.
+    pub include: Vec<String>,
     pub max_call_depth: Option<usize>,
+    pub system: Option<String>,
     pub show_trace: bool,
+}
+
+impl EvalRequest {
+    pub fn new(input: Input, output: Output) -> EvalRequest {
+        EvalRequest {
+            input,
+            output,
+            attr_path: None,
+            auto_args: Vec::new(),
+            include: Vec::new(),
+            max_call_depth: None,
+            system: None,
+            show_trace: false,
+        }
+    }
 }
 
 /// Evaluates and prints; an evaluation error is rendered with its source line.
@@ -44,10 +64,19 @@ pub fn run(req: EvalRequest) -> CliResult {
     if let Some(d) = req.max_call_depth {
         options.max_call_depth = d;
     }
+    if let Some(s) = req.system {
+        options.system = s;
+    }
+    let env_path = std::env::var("NIX_PATH").unwrap_or_default();
+    let entries = req.include.iter().map(String::as_str).chain(env_path.split(':'));
+    options.nix_path = ferrix_eval::parse_search_path(entries);
     let mut evaluator = Evaluator::new(options);
-    match evaluator.eval(origin, text, &base, req.output) {
+    let output = req.output;
+    let request =
+        Request { origin, text, base_dir: base, attr_path: req.attr_path, auto_args: req.auto_args, output };
+    match evaluator.eval(request) {
         Ok(s) => {
-            if req.output == Output::Raw {
+            if output == Output::Raw {
                 print!("{s}");
             } else {
                 println!("{s}");

@@ -132,7 +132,7 @@ fn our_message(stderr: &str) -> String {
         if t.starts_with("┌─") || t.is_empty() {
             break;
         }
-        msg.push(t.to_owned());
+        msg.push(t.trim_start_matches("= ").to_owned());
     }
     msg.join("\n").trim().to_owned()
 }

@@ -140,7 +140,7 @@ impl Chunk {
 #[derive(Debug)]
 pub enum Params {
     /// `x: ...`: slot 0 holds the argument.
-    Ident,
+    Ident(Symbol),
     /// `{ a, b ? d, ... } @ x: ...`: slot i holds formal i, the `@` name (if any) the
     /// slot after them.
     Formals { formals: Box<[Formal]>, ellipsis: bool, bind: Option<Symbol> },

@@ -16,13 +16,14 @@ mod symbol;
 mod value;
 mod vm;
 
+pub use builtins::search::parse_search_path;
 pub use error::{ErrorKind, EvalError};
 pub use vm::Options;
 
-use gc_arena::{Arena, Rootable};
+use gc_arena::{Arena, Mutation, Rootable};
 use source::{Origin, Sources};
-use std::path::Path;
-use value::{ThunkState, Value};
+use std::path::{Path, PathBuf};
+use value::{Attrs, AttrsBuilder, NixString, Thunk, ThunkState, Value};
 use vm::native::Native;
 use vm::{Ctx, Status, Vm};
 
@@ -31,7 +32,7 @@ const FUEL: u32 = 4096;
 /// Allocation debt (in objects) above which garbage is collected between steps.
 const COLLECT_DEBT: f64 = 65_536.0;
 
-/// How to evaluate and print a result.
+/// How to print a result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Output {
     /// Nix syntax; unevaluated parts print as `<CODE>`.
@@ -40,6 +41,29 @@ pub enum Output {
     Strict,
     /// A string printed as is (`--raw`).
     Raw,
+    /// JSON (`--json`).
+    Json,
+    /// The `toXML` format (`--xml`).
+    Xml,
+}
+
+/// An argument for the top-level function (`--arg name expr`, `--argstr name string`).
+#[derive(Clone, Debug)]
+pub enum AutoArg {
+    Expr(String),
+    Str(String),
+}
+
+/// What to evaluate.
+pub struct Request {
+    pub origin: Origin,
+    pub text: String,
+    /// Base of relative paths in `text`.
+    pub base_dir: PathBuf,
+    /// `-A`: an attribute path to select (`a.b."c d".0`).
+    pub attr_path: Option<String>,
+    pub auto_args: Vec<(String, AutoArg)>,
+    pub output: Output,
 }
 
 pub struct Evaluator {
@@ -52,11 +76,24 @@ pub struct Evaluator {
     io: io::EvalIo,
 }
 
+/// A `Ctx` borrowing the evaluator's parts (a macro: the arena is borrowed separately).
+macro_rules! ctx {
+    ($s:expr) => {
+        Ctx {
+            program: &mut $s.program,
+            symbols: &mut $s.symbols,
+            sources: &mut $s.sources,
+            builtins: &$s.builtins,
+            options: &$s.options,
+            io: &mut $s.io,
+        }
+    };
+}
+
 impl Evaluator {
     pub fn new(options: Options) -> Evaluator {
         let mut symbols = symbol::Interner::default();
-        let system = format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS);
-        let builtins = builtins::Builtins::new(&mut symbols, &system);
+        let builtins = builtins::Builtins::new(&mut symbols, &options.system, options.nix_path.clone());
         #[allow(
             clippy::redundant_closure,
             reason = "the closure is needed for the arena's higher-ranked lifetime"
@@ -74,64 +111,116 @@ impl Evaluator {
         }
     }
 
-    /// Evaluates source text (from `origin`, relative paths against `base_dir`) and
-    /// prints the result.
-    pub fn eval(
-        &mut self,
-        origin: Origin,
-        text: String,
-        base_dir: &Path,
-        output: Output,
-    ) -> Result<String, EvalError> {
-        let (_, chunk) = self.io.compile_text(
-            &mut self.program,
-            &mut self.symbols,
-            &mut self.sources,
-            &self.builtins,
-            origin,
-            text,
-            base_dir,
-        )?;
-        self.arena.mutate_root(|mc, vm| {
-            let top =
-                Value::Thunk(value::Thunk::new(mc, ThunkState::Suspended { code: chunk, env: vm.root_env }));
-            let extra = (output == Output::Strict).then(|| Native::DeepForce {
-                work: vec![top],
-                seen: Default::default(),
-                result: top,
-            });
-            vm.start(mc, top, extra)
-        })?;
-        self.run()?;
-        let ctx = Ctx {
-            program: &mut self.program,
-            symbols: &mut self.symbols,
-            sources: &mut self.sources,
-            builtins: &self.builtins,
-            options: &self.options,
-            io: &mut self.io,
+    /// Evaluates a request and returns the printed result.
+    pub fn eval(&mut self, req: Request) -> Result<String, EvalError> {
+        let compile = |s: &mut Evaluator, origin, text, base: &Path| {
+            s.io.compile_text(&mut s.program, &mut s.symbols, &mut s.sources, &s.builtins, origin, text, base)
+                .map(|(_, chunk)| chunk)
         };
+        let main = compile(self, req.origin, req.text, &req.base_dir)?;
+        let mut args = Vec::new();
+        for (name, arg) in &req.auto_args {
+            let arg = match arg {
+                AutoArg::Expr(e) => AutoValue::Code(compile(self, Origin::String, e.clone(), &req.base_dir)?),
+                AutoArg::Str(s) => AutoValue::Str(s.clone()),
+            };
+            args.push((self.symbols.intern(name.as_bytes()), arg));
+        }
+        self.start(|mc, vm, _| {
+            Ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code: main, env: vm.root_env })))
+        })?;
+        let path = req.attr_path.as_deref().map(split_attr_path).transpose()?.unwrap_or_default();
+        self.auto_call(&args)?;
+        for (i, component) in path.iter().enumerate() {
+            let shown = path[..=i].join(".");
+            self.start(|mc, vm, ctx| select_component(mc, vm, ctx, component, &shown))?;
+            self.auto_call(&args)?;
+        }
+        let primop = match req.output {
+            Output::Json => Some("toJSON"),
+            Output::Xml => Some("toXML"),
+            _ => None,
+        };
+        if let Some(name) = primop {
+            let op = self.builtins.index_of(name);
+            self.start(|mc, vm, _| {
+                let arg = vm.result();
+                Ok(Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: Value::PrimOp(op), arg })))
+            })?;
+        }
+        if req.output == Output::Strict {
+            self.arena.mutate_root(|mc, vm| {
+                let v = vm.result();
+                let deep = Native::DeepForce { work: vec![v], seen: Default::default(), result: v };
+                vm.start(mc, v, Some(deep))
+            })?;
+            self.run()?;
+        }
+        let ctx = ctx!(self);
         self.arena.mutate(|_, vm| {
             let v = vm.result().resolved();
-            match (output, v) {
-                (Output::Raw, Value::String(s)) => Ok(s.lossy().into_owned()),
+            match (req.output, v) {
+                (Output::Raw | Output::Json | Output::Xml, Value::String(s)) => Ok(s.lossy().into_owned()),
                 (Output::Raw, other) => Err(vm::exec_type_error(&ctx, "a string", other)),
                 _ => Ok(print::print_value(&ctx, v)),
             }
         })
     }
 
+    /// Replaces the VM's value by `make(...)` forced to weak head normal form.
+    fn start(
+        &mut self,
+        make: impl for<'gc> FnOnce(&Mutation<'gc>, &mut Vm<'gc>, &mut Ctx<'_>) -> Result<Value<'gc>, EvalError>,
+    ) -> Result<(), EvalError> {
+        let mut ctx = ctx!(self);
+        self.arena.mutate_root(|mc, vm| {
+            let v = make(mc, vm, &mut ctx)?;
+            vm.start(mc, v, None)
+        })?;
+        self.run()
+    }
+
+    /// Calls the current value if it is a function taking a set, with the `--arg`s it
+    /// names (all of them if it has `...`); nothing when there are no `--arg`s.
+    fn auto_call(&mut self, args: &[(symbol::Symbol, AutoValue)]) -> Result<(), EvalError> {
+        if args.is_empty() {
+            return Ok(());
+        }
+        self.start(|mc, vm, ctx| {
+            let f = vm.result().resolved();
+            let Value::Lambda(c) = f else { return Ok(f) };
+            let lambda = ctx.program.lambda(c.lambda);
+            let code::Params::Formals { formals, ellipsis, .. } = &lambda.params else { return Ok(f) };
+            let mut set = AttrsBuilder::with_capacity(args.len());
+            for (name, arg) in args {
+                if *ellipsis || formals.iter().any(|x| x.name == *name) {
+                    let v = match arg {
+                        AutoValue::Code(code) => {
+                            Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code: *code, env: vm.root_env }))
+                        }
+                        AutoValue::Str(s) => Value::String(gc_arena::Gc::new(mc, NixString::plain(s.as_bytes()))),
+                    };
+                    set.push(*name, v);
+                }
+            }
+            if let Some(missing) = formals.iter().find(|x| x.default.is_none() && !args.iter().any(|(n, _)| *n == x.name)) {
+                return Err(EvalError::eval(
+                    format!(
+                        "cannot evaluate a function that has an argument without a value ('{}')\nNix attempted to evaluate a function as a top level expression; in\nthis case it must have its arguments supplied either by default\nvalues, or passed explicitly with '--arg' or '--argstr'. See\nhttps://nix.dev/manual/nix/stable/language/syntax.html#functions.",
+                        ctx.symbols.display(missing.name)
+                    ),
+                    Some(lambda.span),
+                ));
+            }
+            let set = set.finish(mc, ctx.symbols, true).unwrap_or_else(|_| Attrs::empty(mc));
+            Ok(Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: Value::Attrs(set) })))
+        })
+    }
+
     /// Runs the VM to completion, collecting garbage between steps.
     fn run(&mut self) -> Result<(), EvalError> {
         loop {
-            let mut ctx = Ctx {
-                program: &mut self.program,
-                symbols: &mut self.symbols,
-                sources: &mut self.sources,
-                builtins: &self.builtins,
-                options: &self.options,
-                io: &mut self.io,
-            };
+            let mut ctx = ctx!(self);
             let status = self.arena.mutate_root(|mc, vm| vm.run(mc, &mut ctx, FUEL))?;
             if let Status::Done = status {
                 return Ok(());
@@ -145,5 +234,70 @@ impl Evaluator {
     /// The error rendered with its source line.
     pub fn render_error(&self, e: &EvalError, show_trace: bool) -> String {
         diagnostics::render(&self.sources, e, show_trace)
+    }
+}
+
+/// A `--arg` (compiled) or `--argstr`.
+enum AutoValue {
+    Code(code::ChunkId),
+    Str(String),
+}
+
+/// Splits `a.b."c.d".0` into its components.
+fn split_attr_path(path: &str) -> Result<Vec<String>, EvalError> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in path.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    if quoted {
+        return Err(EvalError::eval(format!("missing closing quote in selection path '{path}'"), None));
+    }
+    out.push(cur);
+    if out.iter().any(String::is_empty) {
+        return Err(EvalError::eval(format!("empty attribute name in selection path '{path}'"), None));
+    }
+    Ok(out)
+}
+
+/// One `-A` step: an attribute of a set, or an element of a list by index.
+fn select_component<'gc>(
+    _: &Mutation<'gc>,
+    vm: &mut Vm<'gc>,
+    ctx: &mut Ctx<'_>,
+    component: &str,
+    shown: &str,
+) -> Result<Value<'gc>, EvalError> {
+    match vm.result().resolved() {
+        Value::Attrs(a) => {
+            let name = ctx.symbols.intern(component.as_bytes());
+            a.get(ctx.symbols, name).ok_or_else(|| {
+                let names: Vec<_> =
+                    a.entries().iter().map(|(k, _)| ctx.symbols.display(*k).into_owned()).collect();
+                EvalError::eval(
+                    format!("attribute '{component}' in selection path '{shown}' not found"),
+                    None,
+                )
+                .with_hint(error::suggestion(component, names.iter().map(String::as_str)))
+            })
+        }
+        Value::List(l) if component.parse::<usize>().is_ok() => {
+            let i: usize = component.parse().unwrap_or(usize::MAX);
+            l.0.get(i).copied().ok_or_else(|| {
+                EvalError::eval(format!("list index {i} in selection path '{shown}' is out of range"), None)
+            })
+        }
+        other => Err(EvalError::eval(
+            format!(
+                "the expression selected by the selection path '{shown}' should be a set but is {}",
+                other.type_phrase()
+            ),
+            None,
+        )),
     }
 }

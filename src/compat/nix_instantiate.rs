@@ -4,43 +4,54 @@
 use super::args::Args;
 use crate::error::{CliError, CliResult};
 use crate::eval_cmd::{self, EvalRequest, Input};
-use ferrix_eval::Output;
+use ferrix_eval::{AutoArg, Output};
 use std::path::PathBuf;
 
-const UNSUPPORTED: &[&str] = &[
-    "--json",
-    "--xml",
-    "--parse",
-    "-A",
-    "--attr",
-    "--arg",
-    "--argstr",
-    "-I",
-    "--add-root",
-    "--read-write-mode",
-];
+const UNSUPPORTED: &[&str] = &["--parse", "--add-root", "--read-write-mode", "--dry-run"];
 
 pub fn run(raw: Vec<String>) -> CliResult {
     let mut args = Args::new("nix-instantiate", raw);
     let mut eval = false;
-    let mut strict = false;
+    let (mut strict, mut json, mut xml, mut raw_out) = (false, false, false, false);
     let mut expr = None;
     let mut files = Vec::new();
-    let mut max_call_depth = None;
-    let mut show_trace = false;
-    let mut raw_out = false;
+    let mut req = EvalRequest::new(Input::Stdin, Output::Lazy);
     while let Some(a) = args.next_arg() {
         match a.as_str() {
             "--eval" | "--eval-only" => eval = true,
             "--strict" => strict = true,
+            "--json" => json = true,
+            "--xml" => xml = true,
             "--raw" => raw_out = true,
-            "--show-trace" => show_trace = true,
+            "--show-trace" => req.show_trace = true,
             "-E" | "--expr" => expr = Some(args.value(&a)?),
+            "-A" | "--attr" => req.attr_path = Some(args.value(&a)?),
+            "--arg" => {
+                let name = args.value(&a)?;
+                req.auto_args.push((name, AutoArg::Expr(args.value(&a)?)));
+            }
+            "--argstr" => {
+                let name = args.value(&a)?;
+                req.auto_args.push((name, AutoArg::Str(args.value(&a)?)));
+            }
+            "-I" | "--include" => req.include.push(args.value(&a)?),
             "--max-call-depth" => {
                 let v = args.value(&a)?;
-                max_call_depth = Some(v.parse().map_err(|_| args.usage(format!("invalid number '{v}'")))?);
+                req.max_call_depth =
+                    Some(v.parse().map_err(|_| args.usage(format!("invalid number '{v}'")))?);
             }
-            "--no-location" | "--quiet" => {}
+            "--option" => {
+                let (name, value) = (args.value(&a)?, args.value(&a)?);
+                match name.as_str() {
+                    "system" => req.system = Some(value),
+                    "max-call-depth" => {
+                        req.max_call_depth =
+                            Some(value.parse().map_err(|_| args.usage(format!("invalid number '{value}'")))?)
+                    }
+                    _ => return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet"))),
+                }
+            }
+            "--no-location" | "--quiet" | "--trace-verbose" => {}
             s if UNSUPPORTED.contains(&s) => {
                 return Err(CliError::usage(
                     "nix-instantiate",
@@ -57,19 +68,19 @@ pub fn run(raw: Vec<String>) -> CliResult {
             "instantiating derivations is not supported by Ferrix yet; use '--eval'",
         ));
     }
-    let input = match (expr, files.as_slice()) {
+    req.input = match (expr, files.as_slice()) {
         (Some(e), []) => Input::Expr(e),
         (None, [f]) if f == "-" => Input::Stdin,
         (None, [f]) => Input::File(PathBuf::from(f)),
         (None, []) => Input::File(PathBuf::from("default.nix")),
         _ => return Err(args.usage("expected one expression: '-E EXPR', a file, or '-'")),
     };
-    let output = if raw_out {
-        Output::Raw
-    } else if strict {
-        Output::Strict
-    } else {
-        Output::Lazy
+    req.output = match (json, xml, raw_out, strict) {
+        (true, ..) => Output::Json,
+        (_, true, ..) => Output::Xml,
+        (_, _, true, _) => Output::Raw,
+        (.., true) => Output::Strict,
+        _ => Output::Lazy,
     };
-    eval_cmd::run(EvalRequest { input, output, max_call_depth, show_trace })
+    eval_cmd::run(req)
 }

@@ -7,14 +7,15 @@ mod control;
 mod hashing;
 pub mod higher;
 pub mod json;
-mod regex;
-mod toml;
-mod versions;
-pub mod xml;
 mod lists;
 mod numbers;
+mod regex;
+pub mod search;
 mod strings;
+mod toml;
 mod types;
+mod versions;
+pub mod xml;
 
 use crate::code::{Chunk, ChunkId, Op, Program};
 use crate::error::EvalError;
@@ -96,6 +97,8 @@ enum GlobalInit {
     Value(ConstValue),
     /// The `builtins` set itself.
     Builtins,
+    /// The search path, `builtins.nixPath`.
+    NixPath,
 }
 
 /// Constants of the builtins set.
@@ -105,6 +108,7 @@ pub enum ConstValue {
     Bool(bool),
     Int(i64),
     String(&'static str),
+    Owned(String),
 }
 
 /// The builtins table and the global scope built from it.
@@ -114,10 +118,12 @@ pub struct Builtins {
     /// Global name → index into `Vm::globals`.
     pub globals: HashMap<Symbol, u16>,
     inits: Vec<GlobalInit>,
+    /// `(prefix, path)` entries of the search path.
+    nix_path: Vec<(String, String)>,
 }
 
 impl Builtins {
-    pub fn new(symbols: &mut Interner, system: &str) -> Builtins {
+    pub fn new(symbols: &mut Interner, system: &str, nix_path: Vec<(String, String)>) -> Builtins {
         let mut defs = Vec::new();
         for table in [
             types::PRIMOPS,
@@ -133,6 +139,7 @@ impl Builtins {
             hashing::PRIMOPS,
             toml::PRIMOPS,
             xml::PRIMOPS,
+            search::PRIMOPS,
         ] {
             defs.extend_from_slice(table);
         }
@@ -143,9 +150,9 @@ impl Builtins {
             ("langVersion", ConstValue::Int(6)),
             ("nixVersion", ConstValue::String("2.34.8")),
             ("storeDir", ConstValue::String(ferrix_store::STORE_DIR)),
-            ("currentSystem", ConstValue::String(Box::leak(system.to_owned().into_boxed_str()))),
+            ("currentSystem", ConstValue::Owned(system.to_owned())),
         ];
-        let mut b = Builtins { defs, constants, globals: HashMap::new(), inits: Vec::new() };
+        let mut b = Builtins { defs, constants, globals: HashMap::new(), inits: Vec::new(), nix_path };
         let mut bind = |b: &mut Builtins, name: &str, init: GlobalInit| {
             let sym = symbols.intern(name.as_bytes());
             b.globals.insert(sym, b.inits.len() as u16);
@@ -166,6 +173,7 @@ impl Builtins {
                 bind(&mut b, name, GlobalInit::Value(value));
             }
         }
+        bind(&mut b, "__nixPath", GlobalInit::NixPath);
         bind(&mut b, "builtins", GlobalInit::Builtins);
         b
     }
@@ -191,6 +199,8 @@ impl Builtins {
             set.push(symbols.intern(name.as_bytes()), const_value(mc, c));
         }
         set.push(symbols.intern(b"builtins"), Value::Thunk(this));
+        let nix_path = self.nix_path_value(mc, symbols);
+        set.push(symbols.intern(b"nixPath"), nix_path);
         let set = set.finish(mc, symbols, true).unwrap_or_else(|_| Attrs::empty(mc));
         this.set(mc, ThunkState::Evaluated(Value::Attrs(set)));
         vm.globals = self
@@ -200,8 +210,25 @@ impl Builtins {
                 GlobalInit::PrimOp(i) => Value::PrimOp(*i),
                 GlobalInit::Value(c) => const_value(mc, c),
                 GlobalInit::Builtins => Value::Attrs(set),
+                GlobalInit::NixPath => nix_path,
             })
             .collect();
+    }
+
+    fn nix_path_value<'gc>(&self, mc: &Mutation<'gc>, symbols: &mut Interner) -> Value<'gc> {
+        let (path, prefix) = (symbols.intern(b"path"), symbols.intern(b"prefix"));
+        let items: Box<[Value<'gc>]> = self
+            .nix_path
+            .iter()
+            .map(|(pre, p)| {
+                let entries = Box::new([
+                    (path, const_value(mc, &ConstValue::Owned(p.clone()))),
+                    (prefix, const_value(mc, &ConstValue::Owned(pre.clone()))),
+                ]);
+                Value::Attrs(Attrs::from_sorted(mc, entries))
+            })
+            .collect();
+        Value::list(mc, items)
     }
 }
 
@@ -211,6 +238,7 @@ fn const_value<'gc>(mc: &Mutation<'gc>, c: &ConstValue) -> Value<'gc> {
         ConstValue::Bool(b) => Value::Bool(*b),
         ConstValue::Int(i) => Value::Int(*i),
         ConstValue::String(s) => Value::String(Gc::new(mc, NixString::plain(s.as_bytes()))),
+        ConstValue::Owned(s) => Value::String(Gc::new(mc, NixString::plain(s.as_bytes()))),
     }
 }
 

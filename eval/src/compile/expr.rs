@@ -538,7 +538,7 @@ impl Compiler<'_> {
         formals: Option<(ast::Pattern, Option<Symbol>)>,
     ) -> Result<(Params, crate::code::ChunkId), EvalError> {
         let params = match formals {
-            None => Params::Ident,
+            None => Params::Ident(names[0].expect("an identifier parameter has a name")),
             Some((p, bind)) => {
                 let mut out = Vec::new();
                 for (i, entry) in p.pat_entries().enumerate() {

@@ -46,7 +46,7 @@ impl<'gc> Vm<'gc> {
         let lambda = ctx.program.lambda(c.lambda);
         let env = Env::new(mc, Some(c.env), lambda.slots as usize);
         match &lambda.params {
-            Params::Ident => Env::set(env, mc, 0, arg),
+            Params::Ident(_) => Env::set(env, mc, 0, arg),
             Params::Formals { formals, ellipsis, bind } => {
                 let arg = arg.resolved();
                 if let Value::Thunk(_) = arg {

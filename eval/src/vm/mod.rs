@@ -29,11 +29,19 @@ use native::Native;
 pub struct Options {
     /// The reference's `max-call-depth` (nested function calls).
     pub max_call_depth: usize,
+    /// The search path (`-I`, then `$NIX_PATH`) as `(prefix, path)` pairs.
+    pub nix_path: Vec<(String, String)>,
+    /// `builtins.currentSystem`.
+    pub system: String,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { max_call_depth: 10_000 }
+        Options {
+            max_call_depth: 10_000,
+            nix_path: Vec::new(),
+            system: format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS),
+        }
     }
 }
 
