@@ -55,8 +55,11 @@ impl EvalIo {
         if let Some(&f) = self.by_path.get(&file_path) {
             return Ok(f);
         }
-        let bytes = std::fs::read(&file_path).map_err(|e| {
-            EvalError::eval(format!("cannot read '{}': {}", file_path.display(), io_reason(&e)), None)
+        let bytes = std::fs::read(&file_path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                EvalError::eval(format!("path '{}' does not exist", file_path.display()), None)
+            }
+            _ => EvalError::eval(format!("cannot read '{}': {}", file_path.display(), io_reason(&e)), None),
         })?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let base = file_path.parent().unwrap_or(Path::new("/")).to_owned();

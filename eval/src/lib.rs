@@ -151,7 +151,7 @@ impl Evaluator {
         if req.output == Output::Strict {
             self.arena.mutate_root(|mc, vm| {
                 let v = vm.result();
-                let deep = Native::DeepForce { work: vec![v], seen: Default::default(), result: v };
+                let deep = Native::deep_force(v, v);
                 vm.start(mc, v, Some(deep))
             })?;
             self.run()?;

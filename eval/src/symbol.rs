@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 /// An interned name.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, gc_arena::Collect)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, gc_arena::Collect)]
 #[collect(require_static)]
 pub struct Symbol(u32);
 

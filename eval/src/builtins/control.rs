@@ -1,7 +1,7 @@
 //! Control of evaluation: `throw`, `abort`, `tryEval`, `seq`, `deepSeq`, `trace` and
 //! friends.
 
-use super::util::{ok, string};
+use super::util::ok;
 use super::{PrimOpDef, Ret, global, prim};
 use crate::error::{ErrorKind, EvalError};
 use crate::print::short;
@@ -9,21 +9,25 @@ use crate::value::Value;
 use crate::vm::native::Native;
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
-use std::collections::HashSet;
 
 pub const PRIMOPS: &[PrimOpDef] = &[
     global("throw", 1, 1, throw),
     global("abort", 1, 1, abort),
     prim("tryEval", 1, 0, |_, _, _, a| Ok(Ret::Native(Native::TryEval { arg: a[0], started: false }))),
     prim("seq", 2, 1, |_, _, _, a| ok(a[1])),
-    prim("deepSeq", 2, 0, |_, _, _, a| {
-        Ok(Ret::Native(Native::DeepForce { work: vec![a[0]], seen: HashSet::new(), result: a[1] }))
-    }),
+    prim("deepSeq", 2, 0, |_, _, _, a| Ok(Ret::Native(Native::deep_force(a[0], a[1])))),
     prim("trace", 2, 1, trace),
 ];
 
+/// The message of `throw`/`abort`, which must be a string.
 fn message(ctx: &Ctx<'_>, v: Value<'_>) -> Result<String, EvalError> {
-    Ok(string(ctx, v)?.lossy().into_owned())
+    match v {
+        Value::String(s) => Ok(s.lossy().into_owned()),
+        other => Err(EvalError::eval(
+            format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
+            None,
+        )),
+    }
 }
 
 fn throw<'gc>(

@@ -524,7 +524,7 @@ impl Compiler<'_> {
             }
         };
         self.scopes.push(Scope::Slots { names: names.clone(), filling: false });
-        let result = self.lambda_parts(&body, &names, formals);
+        let result = self.lambda_parts(&body, &names, formals, name);
         self.scopes.pop();
         let (params, body_chunk) = result?;
         let lambda = Lambda { name, params, slots: names.len() as u32, body: body_chunk, span };
@@ -536,6 +536,7 @@ impl Compiler<'_> {
         body: &Expr,
         names: &[Option<Symbol>],
         formals: Option<(ast::Pattern, Option<Symbol>)>,
+        name: Option<Symbol>,
     ) -> Result<(Params, crate::code::ChunkId), EvalError> {
         let params = match formals {
             None => Params::Ident(names[0].expect("an identifier parameter has a name")),
@@ -552,7 +553,18 @@ impl Compiler<'_> {
                 Params::Formals { formals: out.into(), ellipsis: p.ellipsis_token().is_some(), bind }
             }
         };
-        let body = self.thunk(body, None)?;
+        let body = match (body, name) {
+            // A curried lambda's inner functions carry its name, as in the reference.
+            (Expr::Lambda(inner), Some(_)) => {
+                let span = self.span(inner.syntax());
+                let id = self.lambda(inner, name)?;
+                let mut chunk = crate::code::Chunk::default();
+                chunk.push(Op::Closure(id), span);
+                chunk.push(Op::Return, span);
+                self.program.add_chunk(chunk)
+            }
+            _ => self.thunk(body, None)?,
+        };
         Ok((params, body))
     }
 

@@ -47,16 +47,17 @@ impl<'gc> Vm<'gc> {
                         None,
                     ));
                 }
-                (Value::String(_) | Value::Path(_), other) => {
+                (Int(_) | Float(_), Int(_) | Float(_)) => {}
+                (x @ (Int(_) | Float(_)), y) => {
                     return Err(EvalError::eval(
-                        format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
+                        format!("cannot add {} to {}", y.type_phrase(), x.type_phrase()),
                         None,
                     ));
                 }
-                (Int(_) | Float(_), Int(_) | Float(_)) => {}
-                (x, y) => {
+                (Value::String(_) | Value::Path(_), other) | (other, _) => {
+                    // Anything else is string concatenation, which coerces its operands.
                     return Err(EvalError::eval(
-                        format!("cannot add {} to {}", y.type_phrase(), x.type_phrase()),
+                        format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
                         None,
                     ));
                 }
@@ -184,7 +185,7 @@ pub fn scalar_equal(a: Value<'_>, b: Value<'_>) -> Option<bool> {
 }
 
 /// The reference's `lessThan` on values that need no forcing; `Ok(None)` for lists.
-pub fn less_than(ctx: &Ctx<'_>, a: Value<'_>, b: Value<'_>) -> Result<Option<bool>, EvalError> {
+pub fn less_than<'gc>(ctx: &Ctx<'_>, a: Value<'gc>, b: Value<'gc>) -> Result<Option<bool>, EvalError> {
     use Value::*;
     Ok(Some(match (a, b) {
         (Int(x), Int(y)) => x < y,
@@ -195,9 +196,13 @@ pub fn less_than(ctx: &Ctx<'_>, a: Value<'_>, b: Value<'_>) -> Result<Option<boo
         (Path(x), Path(y)) => x.bytes < y.bytes,
         (List(_), List(_)) => return Ok(None),
         (x, y) => {
+            let same = std::mem::discriminant(&x) == std::mem::discriminant(&y)
+                || (x.is_function() && y.is_function());
+            let values = if same { "values of that type are incomparable (values are" } else { "values are" };
+            let close = if same { ")" } else { "" };
             return Err(EvalError::eval(
                 format!(
-                    "cannot compare {} with {}; values are {} and {}",
+                    "cannot compare {} with {}; {values} {} and {}{close}",
                     x.type_phrase(),
                     y.type_phrase(),
                     short(ctx, x),

@@ -61,19 +61,22 @@ impl<'gc> Vm<'gc> {
                     ));
                 };
                 let name = lambda_name(ctx, lambda.name);
-                if !ellipsis {
-                    for (k, _) in attrs.entries() {
-                        if !formals.iter().any(|f| f.name == *k) {
-                            let names: Vec<_> =
-                                formals.iter().map(|f| ctx.symbols.display(f.name).into_owned()).collect();
-                            let given = ctx.symbols.display(*k);
-                            return Err(EvalError::eval(
-                                format!("function '{name}' called with unexpected argument '{given}'"),
-                                Some(lambda.span),
-                            )
-                            .with_hint(suggestion(&given, names.iter().map(String::as_str))));
-                        }
-                    }
+                // The reference reports the unexpected name it knew first.
+                let unexpected = attrs
+                    .entries()
+                    .iter()
+                    .map(|(k, _)| *k)
+                    .filter(|k| !formals.iter().any(|f| f.name == *k))
+                    .min();
+                if let (false, Some(k)) = (*ellipsis, unexpected) {
+                    let names: Vec<_> =
+                        formals.iter().map(|f| ctx.symbols.display(f.name).into_owned()).collect();
+                    let given = ctx.symbols.display(k);
+                    return Err(EvalError::eval(
+                        format!("function '{name}' called with unexpected argument '{given}'"),
+                        Some(lambda.span),
+                    )
+                    .with_hint(suggestion(&given, names.iter().map(String::as_str))));
                 }
                 for (i, formal) in formals.iter().enumerate() {
                     let v = match (attrs.get(ctx.symbols, formal.name), formal.default) {

@@ -435,8 +435,12 @@ impl<'gc> Vm<'gc> {
 
 /// `expected <what> but found <type>: <value>`.
 pub fn type_error(ctx: &Ctx<'_>, expected: &str, found: Value<'_>) -> EvalError {
-    EvalError::eval(
-        format!("expected {expected} but found {}: {}", found.type_phrase(), short(ctx, found)),
-        None,
-    )
+    let phrase = match found {
+        Value::PrimOp(op) => format!("the built-in function '{}'", ctx.builtins.def(op).name),
+        Value::PrimOpApp(app) => {
+            format!("the partially applied built-in function '{}'", ctx.builtins.def(app.op).name)
+        }
+        other => other.type_phrase().to_owned(),
+    };
+    EvalError::eval(format!("expected {expected} but found {phrase}: {}", short(ctx, found)), None)
 }

@@ -51,7 +51,8 @@ pub enum Native<'gc> {
     },
     /// Forces a value deeply (`deepSeq`, `--strict`), then returns `result`.
     DeepForce {
-        work: Vec<Value<'gc>>,
+        /// Values still to force, with their nesting depth.
+        work: Vec<(Value<'gc>, u32)>,
         #[collect(require_static)]
         seen: HashSet<usize>,
         result: Value<'gc>,
@@ -77,6 +78,11 @@ pub enum Step<'gc> {
 }
 
 impl<'gc> Native<'gc> {
+    /// Forces `value` deeply, then finishes with `result`.
+    pub fn deep_force(value: Value<'gc>, result: Value<'gc>) -> Native<'gc> {
+        Native::DeepForce { work: vec![(value, 0)], seen: HashSet::new(), result }
+    }
+
     /// For an error unwinding through this frame: the value to continue with, if the
     /// frame catches it.
     pub fn catch(&self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, e: &EvalError) -> Option<Value<'gc>> {
@@ -298,18 +304,26 @@ impl<'gc> Vm<'gc> {
             }
             Native::DeepForce { work, seen, result } => {
                 let _ = forced;
-                while let Some(&v) = work.last() {
+                while let Some(&(v, depth)) = work.last() {
                     let v = v.resolved();
                     if v.is_thunk() {
                         return self.demand(mc, v);
                     }
                     work.pop();
+                    // The reference recurses here, and fails as deep calls do.
+                    if depth as usize > ctx.options.max_call_depth {
+                        return Err(EvalError::new(
+                            crate::error::ErrorKind::StackOverflow,
+                            "stack overflow; max-call-depth exceeded",
+                            None,
+                        ));
+                    }
                     match v {
                         Value::List(l) if seen.insert(Gc::as_ptr(l) as usize) => {
-                            work.extend(l.0.iter().rev().copied());
+                            work.extend(l.0.iter().rev().map(|v| (*v, depth + 1)));
                         }
                         Value::Attrs(a) if seen.insert(Gc::as_ptr(a) as usize) => {
-                            work.extend(a.entries().iter().rev().map(|(_, v)| *v));
+                            work.extend(a.entries().iter().rev().map(|(_, v)| (*v, depth + 1)));
                         }
                         _ => {}
                     }
