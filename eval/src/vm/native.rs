@@ -4,10 +4,12 @@
 //! it is on top; to force a value it pushes the value and forces it, and finds the
 //! result on top of the stack (above its `base`) at its next step.
 
-use super::arith::{less_than, scalar_equal};
+pub mod compare;
+
 use super::{Ctx, Frame, Vm};
 use crate::error::EvalError;
 use crate::value::{AttrsBuilder, Value};
+use compare::{ListOrder, Poll};
 use gc_arena::{Collect, Gc, Mutation};
 use std::collections::HashSet;
 
@@ -39,13 +41,20 @@ pub enum Native<'gc> {
         #[collect(require_static)]
         negate: bool,
     },
-    /// The reference's `lessThan` on two lists: skip equal elements, compare the first
-    /// differing pair. `invert` negates the result (for `<=`/`>=`).
+    /// The reference's `lessThan` on two lists from `index` on: skip equal elements,
+    /// compare the first differing pair. `invert` negates the result (for `<=`/`>=`).
+    /// It becomes an [`Native::Order`] at its first step.
     LessThan {
         a: Value<'gc>,
         b: Value<'gc>,
         #[collect(require_static)]
         index: usize,
+        #[collect(require_static)]
+        invert: bool,
+    },
+    /// A running list comparison (see [`Native::LessThan`]).
+    Order {
+        order: ListOrder<'gc>,
         #[collect(require_static)]
         invert: bool,
     },
@@ -217,91 +226,19 @@ impl<'gc> Vm<'gc> {
                 self.invoke(mc, ctx, op, &args)?;
                 Ok(Step::Gone)
             }
-            Native::Equal { pairs, negate } => {
-                let _ = forced;
-                while let Some(&(a, b)) = pairs.last() {
-                    let (x, y) = (a.resolved(), b.resolved());
-                    if x.is_thunk() {
-                        return self.demand(mc, x);
-                    }
-                    if y.is_thunk() {
-                        return self.demand(mc, y);
-                    }
-                    pairs.pop();
-                    if let Some(eq) = scalar_equal(x, y) {
-                        if !eq {
-                            return Ok(Step::Return(Value::Bool(*negate)));
-                        }
-                        continue;
-                    }
-                    match (x, y) {
-                        (Value::List(l), Value::List(m)) => {
-                            if Gc::ptr_eq(l, m) {
-                                continue;
-                            }
-                            for (p, q) in l.0.iter().zip(m.0.iter()).rev() {
-                                if !identical(*p, *q) {
-                                    pairs.push((*p, *q));
-                                }
-                            }
-                        }
-                        (Value::Attrs(s), Value::Attrs(t)) => {
-                            if Gc::ptr_eq(s, t) {
-                                continue;
-                            }
-                            let ty = ctx.symbols.intern(b"type");
-                            let out = ctx.symbols.intern(b"outPath");
-                            if is_derivation(ctx, s, ty)
-                                && is_derivation(ctx, t, ty)
-                                && let (Some(p), Some(q)) = (s.get(ctx.symbols, out), t.get(ctx.symbols, out))
-                            {
-                                pairs.push((p, q));
-                                continue;
-                            }
-                            if s.len() != t.len() {
-                                return Ok(Step::Return(Value::Bool(*negate)));
-                            }
-                            for (&(k1, v1), &(k2, v2)) in s.entries().iter().zip(t.entries()).rev() {
-                                if k1 != k2 {
-                                    return Ok(Step::Return(Value::Bool(*negate)));
-                                }
-                                if !identical(v1, v2) {
-                                    pairs.push((v1, v2));
-                                }
-                            }
-                        }
-                        _ => unreachable!("scalar_equal handles every other pair"),
-                    }
-                }
-                Ok(Step::Return(Value::Bool(!*negate)))
-            }
+            Native::Equal { pairs, negate } => match compare::poll_equal(ctx, pairs)? {
+                Poll::Need(v) => self.demand(mc, v),
+                Poll::Ready(eq) => Ok(Step::Return(Value::Bool(eq != *negate))),
+            },
             Native::LessThan { a, b, index, invert } => {
-                let _ = forced;
                 let (Value::List(l), Value::List(m)) = (*a, *b) else { unreachable!("lists") };
-                while *index < l.0.len() && *index < m.0.len() {
-                    let (x, y) = (l.0[*index].resolved(), m.0[*index].resolved());
-                    if x.is_thunk() {
-                        return self.demand(mc, x);
-                    }
-                    if y.is_thunk() {
-                        return self.demand(mc, y);
-                    }
-                    match scalar_equal(x, y) {
-                        Some(true) => *index += 1,
-                        Some(false) => {
-                            let lt = less_than(ctx, x, y)?.unwrap_or(false);
-                            return Ok(Step::Return(Value::Bool(lt != *invert)));
-                        }
-                        None => {
-                            return Err(EvalError::eval(
-                                "comparing nested lists or sets with '<' is not supported by Ferrix yet",
-                                None,
-                            ));
-                        }
-                    }
-                }
-                Ok(Step::Return(Value::Bool((l.0.len() < m.0.len()) != *invert)))
+                *state = Native::Order { order: ListOrder::new(l, m, *index), invert: *invert };
+                self.step_native(mc, ctx, state, base, forced)
             }
+            Native::Order { order, invert } => match order.poll(ctx)? {
+                Poll::Need(v) => self.demand(mc, v),
+                Poll::Ready(lt) => Ok(Step::Return(Value::Bool(lt != *invert))),
+            },
             Native::DeepForce { work, seen, result } => {
                 let _ = forced;
                 while let Some(&(v, depth)) = work.last() {
@@ -341,21 +278,4 @@ impl<'gc> Vm<'gc> {
             }
         }
     }
-}
-
-/// Values that are the same object: equal inside lists and sets even when they are
-/// functions (the reference compares element pointers first).
-fn identical<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
-    match (a, b) {
-        (Value::Thunk(x), Value::Thunk(y)) => crate::value::Thunk::ptr_eq(x, y),
-        (Value::Lambda(x), Value::Lambda(y)) => Gc::ptr_eq(x, y),
-        (Value::Attrs(x), Value::Attrs(y)) => Gc::ptr_eq(x, y),
-        (Value::List(x), Value::List(y)) => Gc::ptr_eq(x, y),
-        (Value::PrimOp(x), Value::PrimOp(y)) => x == y,
-        _ => false,
-    }
-}
-
-fn is_derivation(ctx: &Ctx<'_>, a: Gc<'_, crate::value::Attrs<'_>>, ty: crate::symbol::Symbol) -> bool {
-    matches!(a.get(ctx.symbols, ty).map(Value::resolved), Some(Value::String(s)) if &*s.bytes == b"derivation")
 }
