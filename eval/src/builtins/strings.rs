@@ -1,31 +1,72 @@
 //! String builtins that need no callbacks into Nix while they run, `toString`, path
-//! name helpers and `import`.
+//! name helpers, `import`, `getEnv`, and the message builtins `warn`, `traceVerbose` and
+//! `break`. Sets given where a string is expected are coerced through `toString`
+//! (`__toString` or `outPath`) by applying the builtin again to the coerced value.
 
-use super::util::{int, list, ok, string};
+use super::util::{int, list, new_string, ok, string};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
-use crate::print::format_float;
+use crate::print::{format_float, short};
 use crate::value::{NixString, StringContext, Thunk, ThunkState, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
 
 pub const PRIMOPS: &[PrimOpDef] = &[
     global("toString", 1, 1, to_string),
-    prim("stringLength", 1, 1, |_, _, ctx, a| ok(Value::Int(coerce_plain(ctx, a[0])?.bytes.len() as i64))),
+    prim("stringLength", 1, 1, string_length),
     prim("substring", 3, 7, substring),
     prim("concatStringsSep", 2, 3, concat_strings_sep),
-    global("baseNameOf", 1, 1, |_, mc, ctx, a| path_part(mc, ctx, a[0], crate::paths::base_name)),
+    global("baseNameOf", 1, 1, |_, mc, ctx, a| path_part(mc, ctx, a, "baseNameOf", crate::paths::base_name)),
     global("dirOf", 1, 1, dir_of),
     global("import", 1, 1, import),
+    prim("getEnv", 1, 1, get_env),
+    prim("warn", 2, 1, warn),
+    // Without `--trace-verbose` the message is not even evaluated.
+    prim("traceVerbose", 2, 0, |_, _, _, a| ok(a[1])),
+    // Without a debugger attached, `break` is the identity.
+    prim("break", 1, 1, |_, _, _, a| ok(a[0])),
 ];
 
-/// A string (or path, as text) for builtins that take strings.
-fn coerce_plain(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
+/// A string or path argument as text; sets must have been coerced by [`reapply`] first.
+fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
     match v {
         Value::String(s) => Ok((*s).clone()),
         Value::Path(p) => Ok(NixString::plain(p.bytes.clone())),
-        other => Err(crate::vm::exec_type_error(ctx, "a string", other)),
+        other => Err(EvalError::eval(
+            format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
+            None,
+        )),
     }
+}
+
+/// `toString v` as a lazy application.
+fn to_string_of<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, v: Value<'gc>) -> Value<'gc> {
+    let f = Value::PrimOp(ctx.builtins.index_of("toString"));
+    Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: v }))
+}
+
+/// The builtin `name` applied again to `args`, in which sets are replaced by their
+/// coercion to a string (`__toString` or `outPath`), if any argument is a set.
+fn reapply<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, name: &str, args: &[Value<'gc>]) -> Option<Ret<'gc>> {
+    if !args.iter().any(|a| matches!(a, Value::Attrs(_))) {
+        return None;
+    }
+    let args: Vec<Value<'gc>> = args.iter().map(|&a| coerced_if_set(mc, ctx, a)).collect();
+    Some(apply(mc, ctx, name, &args))
+}
+
+/// `v`, or `toString v` if `v` is a set.
+fn coerced_if_set<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, v: Value<'gc>) -> Value<'gc> {
+    if matches!(v, Value::Attrs(_)) { to_string_of(mc, ctx, v) } else { v }
+}
+
+/// The builtin `name` applied to `args`, lazily.
+fn apply<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, name: &str, args: &[Value<'gc>]) -> Ret<'gc> {
+    let mut f = Value::PrimOp(ctx.builtins.index_of(name));
+    for &arg in args {
+        f = Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg }));
+    }
+    Ret::Value(f)
 }
 
 /// `toString`: strings, paths, numbers, Booleans, null, lists (joined by spaces) and
@@ -45,18 +86,26 @@ fn to_string<'gc>(
         } else if let Some(p) = set.get(ctx.symbols, out_path) {
             p
         } else {
-            return Err(EvalError::eval(
-                format!("cannot coerce a set to a string: {}", crate::print::short(ctx, v)),
-                None,
-            ));
+            return Err(EvalError::eval(format!("cannot coerce a set to a string: {}", short(ctx, v)), None));
         };
-        let this = Value::PrimOp(ctx.builtins.index_of("toString"));
-        return ok(Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: this, arg: inner })));
+        return ok(to_string_of(mc, ctx, inner));
     }
     if let Value::List(l) = v {
         let pending = unforced(l.0.iter().copied());
         if !pending.is_empty() {
             return Ok(Ret::Retry(pending));
+        }
+        // Sets and non-empty lists inside become `toString` thunks (empty lists stay,
+        // as they decide the spacing).
+        let nested = |e: &Value<'gc>| match e.resolved() {
+            Value::Attrs(_) => true,
+            Value::List(inner) => !inner.0.is_empty(),
+            _ => false,
+        };
+        if l.0.iter().any(nested) {
+            let items: Vec<Value<'gc>> =
+                l.0.iter().map(|e| if nested(e) { to_string_of(mc, ctx, *e) } else { *e }).collect();
+            return ok(to_string_of(mc, ctx, Value::list(mc, items)));
         }
     }
     let mut out = Vec::new();
@@ -72,38 +121,42 @@ fn to_string_into(
     context: &mut StringContext,
 ) -> Result<(), EvalError> {
     match v.resolved() {
-        Value::String(s) => {
-            out.extend_from_slice(&s.bytes);
-            *context = context.union(&s.context);
-        }
-        Value::Path(p) => out.extend_from_slice(&p.bytes),
         Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
-        Value::Float(f) => out.extend_from_slice(format!("{f:.6}").as_bytes()),
+        Value::Float(f) if f.is_finite() => out.extend_from_slice(format!("{f:.6}").as_bytes()),
+        Value::Float(f) => out.extend_from_slice(format_float(f).as_bytes()),
         Value::Bool(true) => out.push(b'1'),
         Value::Bool(false) | Value::Null => {}
         Value::List(l) => {
             for (i, e) in l.0.iter().enumerate() {
-                if i > 0 && !matches!(l.0[i - 1].resolved(), Value::List(prev) if prev.0.is_empty()) {
+                to_string_into(ctx, *e, out, context)?;
+                let empty_list = matches!(e.resolved(), Value::List(inner) if inner.0.is_empty());
+                if i + 1 < l.0.len() && !empty_list {
                     out.push(b' ');
                 }
-                to_string_into(ctx, *e, out, context)?;
             }
         }
         other => {
-            let _ = format_float;
-            return Err(EvalError::eval(
-                format!(
-                    "cannot coerce {} to a string: {}",
-                    other.type_phrase(),
-                    crate::print::short(ctx, other)
-                ),
-                None,
-            ));
+            let s = coerce(ctx, other)?;
+            out.extend_from_slice(&s.bytes);
+            *context = context.union(&s.context);
         }
     }
     Ok(())
 }
 
+fn string_length<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    if let Some(r) = reapply(mc, ctx, "stringLength", a) {
+        return Ok(r);
+    }
+    ok(Value::Int(coerce(ctx, a[0])?.bytes.len() as i64))
+}
+
+/// `substring start len s`: by bytes; a negative `len` means the rest of `s`.
 fn substring<'gc>(
     _: &mut Vm<'gc>,
     mc: &Mutation<'gc>,
@@ -112,12 +165,16 @@ fn substring<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     let start = int(ctx, a[0])?;
     let len = int(ctx, a[1])?;
-    let s = coerce_plain(ctx, a[2])?;
     if start < 0 {
         return Err(EvalError::eval("negative start position in 'substring'", None));
     }
-    let start = (start as usize).min(s.bytes.len());
-    let end = if len < 0 { s.bytes.len() } else { start.saturating_add(len as usize).min(s.bytes.len()) };
+    if let Some(r) = reapply(mc, ctx, "substring", a) {
+        return Ok(r);
+    }
+    let s = coerce(ctx, a[2])?;
+    let start = usize::try_from(start).unwrap_or(usize::MAX).min(s.bytes.len());
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    let end = start.saturating_add(len).min(s.bytes.len());
     ok(Value::String(Gc::new(mc, NixString::with_context(&s.bytes[start..end], s.context.clone()))))
 }
 
@@ -133,26 +190,35 @@ fn concat_strings_sep<'gc>(
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
     }
+    if l.0.iter().any(|e| matches!(e.resolved(), Value::Attrs(_))) {
+        let items: Vec<Value<'gc>> = l.0.iter().map(|e| coerced_if_set(mc, ctx, e.resolved())).collect();
+        return Ok(apply(mc, ctx, "concatStringsSep", &[a[0], Value::list(mc, items)]));
+    }
     let mut out = Vec::new();
     let mut context = sep.context.clone();
     for (i, e) in l.0.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep.bytes);
         }
-        let s = coerce_plain(ctx, e.resolved())?;
+        let s = coerce(ctx, e.resolved())?;
         out.extend_from_slice(&s.bytes);
         context = context.union(&s.context);
     }
     ok(Value::String(Gc::new(mc, NixString::with_context(out, context))))
 }
 
+/// `baseNameOf` and `dirOf` of a string (or a set coerced to one).
 fn path_part<'gc>(
     mc: &Mutation<'gc>,
     ctx: &Ctx<'_>,
-    v: Value<'gc>,
+    a: &[Value<'gc>],
+    name: &str,
     part: fn(&[u8]) -> &[u8],
 ) -> Result<Ret<'gc>, EvalError> {
-    let s = coerce_plain(ctx, v)?;
+    if let Some(r) = reapply(mc, ctx, name, a) {
+        return Ok(r);
+    }
+    let s = coerce(ctx, a[0])?;
     ok(Value::String(Gc::new(mc, NixString::with_context(part(&s.bytes), s.context.clone()))))
 }
 
@@ -164,7 +230,7 @@ fn dir_of<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     match a[0] {
         Value::Path(p) => ok(Value::Path(Gc::new(mc, NixString::plain(crate::paths::dir_name(&p.bytes))))),
-        other => path_part(mc, ctx, other, crate::paths::dir_name),
+        _ => path_part(mc, ctx, a, "dirOf", crate::paths::dir_name),
     }
 }
 
@@ -192,4 +258,37 @@ fn import<'gc>(
     let v = Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env: vm.root_env }));
     vm.imports[idx] = Some(v);
     ok(v)
+}
+
+/// `getEnv name`: the variable from the process environment, or `""`.
+fn get_env<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let name = string(ctx, a[0])?;
+    use std::os::unix::ffi::OsStrExt;
+    // `var_os` panics on names that cannot exist.
+    let possible = !name.bytes.is_empty() && !name.bytes.iter().any(|&b| b == b'=' || b == 0);
+    let value = possible
+        .then(|| std::env::var_os(std::ffi::OsStr::from_bytes(&name.bytes)))
+        .flatten()
+        .map(std::os::unix::ffi::OsStringExt::into_vec)
+        .unwrap_or_default();
+    ok(new_string(mc, value))
+}
+
+/// `warn msg v`: prints `evaluation warning: msg` and returns `v`.
+fn warn<'gc>(
+    _: &mut Vm<'gc>,
+    _: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    const PREFIX: &str = "evaluation warning: ";
+    let msg = string(ctx, a[0])?;
+    let indent = format!("\n{}", " ".repeat(PREFIX.len()));
+    eprintln!("{PREFIX}{}", msg.lossy().replace('\n', &indent));
+    ok(a[1])
 }
