@@ -1,17 +1,37 @@
 //! Higher-order builtins: those that call Nix functions or force values while they run
-//! (`foldl'`, ...). Each is a state machine stepped by the VM (see `vm::native`): a step
-//! either finishes with a value, or asks the VM to force a value or apply a function,
-//! and finds the result in `forced` at its next step.
+//! (`foldl'`, `filter`, `sort`, `genericClosure`, ...). Each is a state machine stepped
+//! by the VM (see `vm::native`): a step either finishes with a value, or asks the VM to
+//! force a value or apply a function, and finds the result in `forced` at its next step.
+
+mod closure;
+mod each;
+mod lazy;
+mod sort;
 
 use super::util::{function, list};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
-use crate::value::Value;
+use crate::value::{List, Value};
 use crate::vm::native::{Native, Step};
-use crate::vm::{Ctx, Vm};
+use crate::vm::{Ctx, Vm, exec_type_error};
 use gc_arena::{Collect, Gc, Mutation};
 
-pub const PRIMOPS: &[PrimOpDef] = &[prim("foldl'", 3, 5, foldl)];
+pub const PRIMOPS: &[PrimOpDef] = &[
+    prim("foldl'", 3, 5, foldl),
+    prim("filter", 2, 3, each::filter),
+    prim("all", 2, 3, each::all),
+    prim("any", 2, 3, each::any),
+    prim("partition", 2, 3, each::partition),
+    prim("concatMap", 2, 3, each::concat_map),
+    prim("groupBy", 2, 3, each::group_by),
+    prim("elem", 2, 2, each::elem),
+    prim("sort", 2, 3, sort::sort),
+    prim("genericClosure", 1, 1, closure::generic_closure),
+    prim("zipAttrsWith", 2, 3, lazy::zip_attrs_with),
+    prim("catAttrs", 2, 3, lazy::cat_attrs),
+    prim("functionArgs", 1, 1, lazy::function_args),
+    prim("addErrorContext", 2, 2, |_, _, _, a| Ok(Ret::Value(a[1]))),
+];
 
 /// The running state of a higher-order builtin.
 #[derive(Collect)]
@@ -21,10 +41,14 @@ pub enum State<'gc> {
     Foldl {
         op: Value<'gc>,
         acc: Value<'gc>,
-        list: Gc<'gc, crate::value::List<'gc>>,
+        list: Gc<'gc, List<'gc>>,
         #[collect(require_static)]
         index: usize,
     },
+    Each(each::Each<'gc>),
+    Elem(each::Elem<'gc>),
+    Sort(sort::Sort<'gc>),
+    Closure(closure::Closure<'gc>),
 }
 
 fn foldl<'gc>(
@@ -33,7 +57,7 @@ fn foldl<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    function(ctx, a[0])?;
+    callable(ctx, a[0])?;
     let list = list(ctx, a[2])?;
     Ok(Ret::Native(Native::Higher(State::Foldl { op: a[0], acc: a[1], list, index: 0 })))
 }
@@ -44,7 +68,7 @@ impl<'gc> State<'gc> {
         &mut self,
         vm: &mut Vm<'gc>,
         mc: &Mutation<'gc>,
-        _ctx: &mut Ctx<'_>,
+        ctx: &mut Ctx<'_>,
         forced: Option<Value<'gc>>,
     ) -> Result<Step<'gc>, EvalError> {
         match self {
@@ -62,6 +86,34 @@ impl<'gc> State<'gc> {
                     }
                 }
             }
+            State::Each(s) => s.step(vm, mc, ctx, forced),
+            State::Elem(s) => s.step(vm, mc, ctx),
+            State::Sort(s) => s.step(vm, mc, ctx, forced),
+            State::Closure(s) => s.step(vm, mc, ctx, forced),
         }
     }
+}
+
+/// Checks that `v` can be called: a function, or a set with `__functor`.
+fn callable(ctx: &mut Ctx<'_>, v: Value<'_>) -> Result<(), EvalError> {
+    let functor = ctx.symbols.intern(b"__functor");
+    match v {
+        Value::Attrs(a) if a.get(ctx.symbols, functor).is_some() => Ok(()),
+        _ => function(ctx, v),
+    }
+}
+
+/// A called function's result that must be a Boolean; `what` names the function in the
+/// reference's trace ("the filtering function passed to builtins.filter").
+fn boolean(ctx: &Ctx<'_>, v: Option<Value<'_>>, what: &str) -> Result<bool, EvalError> {
+    match v {
+        Some(Value::Bool(b)) => Ok(b),
+        other => Err(returned(exec_type_error(ctx, "a Boolean", other.unwrap_or(Value::Null)), what)),
+    }
+}
+
+/// Adds the reference's "while evaluating the return value of ..." trace.
+fn returned(mut e: EvalError, what: &str) -> EvalError {
+    e.add_trace(format!("while evaluating the return value of {what}"), None);
+    e
 }

@@ -1,0 +1,193 @@
+//! `genericClosure`: starting from `startSet`, every element not seen before (by its
+//! `key`) is kept and `operator` is called on it to produce more elements, in FIFO
+//! order. Seen keys are kept sorted by the reference's value ordering (`lessThan`), so
+//! each new key costs O(log n) comparisons; keys of types that cannot be ordered fail
+//! as soon as they are compared, as in the reference.
+
+use super::{State, callable, returned};
+use crate::builtins::Ret;
+use crate::builtins::util::{attrs, list};
+use crate::error::EvalError;
+use crate::value::Value;
+use crate::vm::native::compare::{Compared, ListOrder, Poll, compare};
+use crate::vm::native::{Native, Step};
+use crate::vm::{Ctx, Vm};
+use gc_arena::{Collect, Mutation};
+use std::collections::VecDeque;
+
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Closure<'gc> {
+    operator: Value<'gc>,
+    /// Elements still to look at.
+    work: VecDeque<Value<'gc>>,
+    /// Elements kept, in order.
+    result: Vec<Value<'gc>>,
+    /// The keys of `result`, sorted.
+    keys: Vec<Value<'gc>>,
+    phase: Phase<'gc>,
+}
+
+/// What the machine is doing with the current element.
+#[derive(Collect)]
+#[collect(no_drop)]
+enum Phase<'gc> {
+    /// About to take the next element.
+    Next,
+    /// Forcing the element.
+    Element(Value<'gc>),
+    /// Forcing the element's key.
+    Key { element: Value<'gc>, key: Value<'gc> },
+    /// Looking for the key among the seen keys: the first key greater than it is in
+    /// `lo..hi`; once found (`check`), the key before it is compared with this one.
+    Search {
+        element: Value<'gc>,
+        key: Value<'gc>,
+        #[collect(require_static)]
+        lo: usize,
+        #[collect(require_static)]
+        hi: usize,
+        #[collect(require_static)]
+        check: bool,
+        /// A comparison of two lists in progress.
+        order: Option<ListOrder<'gc>>,
+    },
+    /// Forcing `operator element`.
+    Operator(Value<'gc>),
+}
+
+pub fn generic_closure<'gc>(
+    _: &mut Vm<'gc>,
+    _: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let set = attrs(ctx, a[0])?;
+    let get = |ctx: &mut Ctx<'_>, name: &str| {
+        let sym = ctx.symbols.intern(name.as_bytes());
+        let v = set.get(ctx.symbols, sym).ok_or_else(|| {
+            let mut e = EvalError::eval(format!("attribute '{name}' missing"), None);
+            e.add_trace("in the attrset passed as argument to builtins.genericClosure", None);
+            e
+        })?;
+        Ok::<_, EvalError>(v.resolved())
+    };
+    let start = get(ctx, "startSet")?;
+    if start.is_thunk() {
+        return Ok(Ret::Retry(vec![start]));
+    }
+    let start_list = list(ctx, start)?;
+    if start_list.0.is_empty() {
+        return Ok(Ret::Value(start));
+    }
+    let operator = get(ctx, "operator")?;
+    if operator.is_thunk() {
+        return Ok(Ret::Retry(vec![operator]));
+    }
+    callable(ctx, operator)?;
+    Ok(Ret::Native(Native::Higher(State::Closure(Closure {
+        operator,
+        work: start_list.0.iter().copied().collect(),
+        result: Vec::new(),
+        keys: Vec::new(),
+        phase: Phase::Next,
+    }))))
+}
+
+impl<'gc> Closure<'gc> {
+    pub fn step(
+        &mut self,
+        vm: &mut Vm<'gc>,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        forced: Option<Value<'gc>>,
+    ) -> Result<Step<'gc>, EvalError> {
+        let _ = forced; // forced values are read back from their thunks
+        let key_sym = ctx.symbols.intern(b"key");
+        loop {
+            match &mut self.phase {
+                Phase::Next => match self.work.pop_front() {
+                    None => return Ok(Step::Return(Value::list(mc, std::mem::take(&mut self.result)))),
+                    Some(e) => self.phase = Phase::Element(e),
+                },
+                Phase::Element(e) => {
+                    let element = e.resolved();
+                    if element.is_thunk() {
+                        return vm.demand(mc, element);
+                    }
+                    let key = attrs(ctx, element)?
+                        .get(ctx.symbols, key_sym)
+                        .ok_or_else(|| EvalError::eval("attribute 'key' missing", None))?;
+                    self.phase = Phase::Key { element, key };
+                }
+                Phase::Key { element, key } => {
+                    let key = key.resolved();
+                    if key.is_thunk() {
+                        return vm.demand(mc, key);
+                    }
+                    let (element, hi) = (*element, self.keys.len());
+                    self.phase = Phase::Search { element, key, lo: 0, hi, check: false, order: None };
+                }
+                Phase::Search { element, key, lo, hi, check, order } => {
+                    let (element, key) = (*element, *key);
+                    if !*check && lo == hi {
+                        if *lo == 0 {
+                            return self.keep(vm, mc, element, key, 0);
+                        }
+                        *check = true;
+                    }
+                    let (a, b) =
+                        if *check { (self.keys[*lo - 1], key) } else { (key, self.keys[(*lo + *hi) / 2]) };
+                    let poll = match order {
+                        Some(o) => o.poll(ctx)?,
+                        None => match compare(ctx, a, b)? {
+                            Compared::Ready(lt) => Poll::Ready(lt),
+                            Compared::Lists(o) => {
+                                *order = Some(o);
+                                continue;
+                            }
+                        },
+                    };
+                    let less = match poll {
+                        Poll::Need(v) => return vm.demand(mc, v),
+                        Poll::Ready(less) => less,
+                    };
+                    *order = None;
+                    if *check {
+                        if !less {
+                            // An equal key was seen before.
+                            self.phase = Phase::Next;
+                            continue;
+                        }
+                        let at = *lo;
+                        return self.keep(vm, mc, element, key, at);
+                    }
+                    let mid = (*lo + *hi) / 2;
+                    if less { *hi = mid } else { *lo = mid + 1 }
+                }
+                Phase::Operator(t) => {
+                    let what = "the `operator` passed to builtins.genericClosure";
+                    let more = list(ctx, t.resolved()).map_err(|e| returned(e, what))?;
+                    self.work.extend(more.0.iter().copied());
+                    self.phase = Phase::Next;
+                }
+            }
+        }
+    }
+
+    /// Keeps a new element, its key inserted at `at`, and calls `operator` on it.
+    fn keep(
+        &mut self,
+        vm: &mut Vm<'gc>,
+        mc: &Mutation<'gc>,
+        element: Value<'gc>,
+        key: Value<'gc>,
+        at: usize,
+    ) -> Result<Step<'gc>, EvalError> {
+        self.keys.insert(at, key);
+        self.result.push(element);
+        let t = vm.apply(mc, self.operator, element);
+        self.phase = Phase::Operator(t);
+        vm.demand(mc, t)
+    }
+}

@@ -1,0 +1,110 @@
+//! `sort`: a stable bottom-up merge sort driven as a state machine, calling the
+//! comparator once per comparison (O(n log n) calls). The comparator is asked whether
+//! the right run's element comes before the left run's, so equal elements keep their
+//! order.
+
+use super::{State, boolean, callable};
+use crate::builtins::util::list;
+use crate::builtins::{Ret, unforced};
+use crate::error::EvalError;
+use crate::value::Value;
+use crate::vm::native::{Native, Step};
+use crate::vm::{Ctx, Vm};
+use gc_arena::{Collect, Mutation};
+
+/// One merge pass after another over `src` into `dst`, runs of `width` doubling.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Sort<'gc> {
+    cmp: Value<'gc>,
+    src: Vec<Value<'gc>>,
+    dst: Vec<Value<'gc>>,
+    #[collect(require_static)]
+    cursor: Cursor,
+}
+
+/// Where the current merge is: left run `i..mid`, right run `j..hi`.
+#[derive(Clone, Copy)]
+struct Cursor {
+    width: usize,
+    i: usize,
+    mid: usize,
+    j: usize,
+    hi: usize,
+}
+
+impl Cursor {
+    /// The merge of the runs starting at `lo`.
+    fn at(lo: usize, width: usize, n: usize) -> Cursor {
+        let mid = (lo + width).min(n);
+        Cursor { width, i: lo, mid, j: mid, hi: (mid + width).min(n) }
+    }
+}
+
+pub fn sort<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let l = list(ctx, a[1])?;
+    if l.0.is_empty() {
+        return Ok(Ret::Value(a[1]));
+    }
+    callable(ctx, a[0])?;
+    // The reference forces every element before sorting.
+    let pending = unforced(l.0.iter().copied());
+    if !pending.is_empty() {
+        return Ok(Ret::Retry(pending));
+    }
+    let src: Vec<Value<'gc>> = l.0.iter().map(|v| v.resolved()).collect();
+    if src.len() == 1 {
+        return Ok(Ret::Value(Value::list(mc, src)));
+    }
+    let cursor = Cursor::at(0, 1, src.len());
+    let dst = Vec::with_capacity(src.len());
+    Ok(Ret::Native(Native::Higher(State::Sort(Sort { cmp: a[0], src, dst, cursor }))))
+}
+
+impl<'gc> Sort<'gc> {
+    pub fn step(
+        &mut self,
+        vm: &mut Vm<'gc>,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        forced: Option<Value<'gc>>,
+    ) -> Result<Step<'gc>, EvalError> {
+        let n = self.src.len();
+        let c = &mut self.cursor;
+        if forced.is_some() {
+            // The answer to "does src[j] come before src[i]?".
+            if boolean(ctx, forced, "the sorting function passed to builtins.sort")? {
+                self.dst.push(self.src[c.j]);
+                c.j += 1;
+            } else {
+                self.dst.push(self.src[c.i]);
+                c.i += 1;
+            }
+        }
+        loop {
+            if c.i < c.mid && c.j < c.hi {
+                let partial = vm.apply(mc, self.cmp, self.src[c.j]);
+                return vm.demand_apply(mc, partial, self.src[c.i]);
+            }
+            // One run is used up: the rest of the other follows.
+            self.dst.extend_from_slice(&self.src[c.i..c.mid]);
+            self.dst.extend_from_slice(&self.src[c.j..c.hi]);
+            if c.hi < n {
+                *c = Cursor::at(c.hi, c.width, n);
+                continue;
+            }
+            // The pass is done.
+            std::mem::swap(&mut self.src, &mut self.dst);
+            self.dst.clear();
+            if c.width * 2 >= n {
+                return Ok(Step::Return(Value::list(mc, std::mem::take(&mut self.src))));
+            }
+            *c = Cursor::at(0, c.width * 2, n);
+        }
+    }
+}
