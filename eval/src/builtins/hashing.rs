@@ -1,5 +1,71 @@
-//! Builtins: hashing (being written).
+//! Hash builtins: `hashString` (base16 digests of md5, sha1, sha256 and sha512) and
+//! `convertHash` (between base16, nix32, base64 and SRI), with the reference's errors.
 
-use super::PrimOpDef;
+use super::util::{attrs, new_string, ok, string};
+use super::{PrimOpDef, Ret, prim, unforced};
+use crate::error::EvalError;
+use crate::value::Value;
+use crate::vm::{Ctx, Vm};
+use ferrix_store::{Hash, HashAlgo, HashEncoding};
+use gc_arena::Mutation;
 
-pub const PRIMOPS: &[PrimOpDef] = &[];
+pub const PRIMOPS: &[PrimOpDef] =
+    &[prim("hashString", 2, 3, hash_string), prim("convertHash", 1, 1, convert_hash)];
+
+/// The reference reports bad algorithm and format names as usage errors, which end
+/// with a pointer to the command's help.
+fn usage_error(message: impl std::fmt::Display) -> EvalError {
+    EvalError::eval(format!("{message}\nTry 'nix-instantiate --help' for more information."), None)
+}
+
+fn algo(name: &[u8]) -> Result<HashAlgo, EvalError> {
+    HashAlgo::parse(&String::from_utf8_lossy(name)).map_err(|e| match e {
+        ferrix_store::HashError::UnknownAlgo(_) => usage_error(e),
+        other => EvalError::eval(other.to_string(), None),
+    })
+}
+
+fn hash_string<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let algo = algo(&string(ctx, a[0])?.bytes)?;
+    let s = string(ctx, a[1])?;
+    ok(new_string(mc, Hash::digest(algo, &s.bytes).to_base16().into_bytes()))
+}
+
+/// `convertHash { hash; hashAlgo ? null; toHashFormat; }`.
+fn convert_hash<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let set = attrs(ctx, a[0])?;
+    let mut get = |name: &str| {
+        let sym = ctx.symbols.intern(name.as_bytes());
+        set.get(ctx.symbols, sym)
+    };
+    let (hash, hash_algo, format) = (get("hash"), get("hashAlgo"), get("toHashFormat"));
+    let pending = unforced([hash, hash_algo, format].into_iter().flatten());
+    if !pending.is_empty() {
+        return Ok(Ret::Retry(pending));
+    }
+    let missing = |name: &str| EvalError::eval(format!("attribute '{name}' missing"), None);
+    let hash = string(ctx, hash.ok_or_else(|| missing("hash"))?.resolved())?;
+    let hash_algo = match hash_algo {
+        Some(v) => Some(algo(&string(ctx, v.resolved())?.bytes)?),
+        None => None,
+    };
+    let format = string(ctx, format.ok_or_else(|| missing("toHashFormat"))?.resolved())?.lossy().into_owned();
+    let encoding = HashEncoding::from_name(&format).ok_or_else(|| {
+        usage_error(format_args!(
+            "unknown hash format '{format}', expect 'base16', 'base32', 'base64', or 'sri'"
+        ))
+    })?;
+    let parsed =
+        Hash::parse_any(&hash.lossy(), hash_algo).map_err(|e| EvalError::eval(e.to_string(), None))?;
+    ok(new_string(mc, parsed.encode(encoding, false).into_bytes()))
+}

@@ -64,9 +64,12 @@ fn groups<'gc>(mc: &Mutation<'gc>, caps: &Captures<'_>) -> Value<'gc> {
     Value::list(mc, items)
 }
 
+/// A regex's source and whether it must match the whole string.
+type Key = (Box<[u8]>, bool);
+
 thread_local! {
-    /// Compiled regexes by source and mode; cleared when it grows large.
-    static CACHE: RefCell<HashMap<(Box<[u8]>, bool), Regex>> = RefCell::new(HashMap::new());
+    /// Compiled regexes; cleared when it grows large.
+    static CACHE: RefCell<HashMap<Key, Regex>> = RefCell::new(HashMap::new());
 }
 
 /// The regex for the POSIX pattern `src`, anchored at both ends if `whole`.

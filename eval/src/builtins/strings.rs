@@ -19,6 +19,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     global("baseNameOf", 1, 1, |_, mc, ctx, a| path_part(mc, ctx, a, "baseNameOf", crate::paths::base_name)),
     global("dirOf", 1, 1, dir_of),
     global("import", 1, 1, import),
+    prim("replaceStrings", 3, 7, replace_strings),
     prim("getEnv", 1, 1, get_env),
     prim("warn", 2, 1, warn),
     // Without `--trace-verbose` the message is not even evaluated.
@@ -203,6 +204,53 @@ fn concat_strings_sep<'gc>(
         let s = coerce(ctx, e.resolved())?;
         out.extend_from_slice(&s.bytes);
         context = context.union(&s.context);
+    }
+    ok(Value::String(Gc::new(mc, NixString::with_context(out, context))))
+}
+
+/// `replaceStrings from to s`: at each position the first of `from` that occurs there
+/// is replaced by its `to` (an empty `from` matches everywhere, also at the end, and
+/// keeps the character); replacements are forced only when used.
+fn replace_strings<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let (from, to) = (list(ctx, a[0])?, list(ctx, a[1])?);
+    if from.0.len() != to.0.len() {
+        return Err(EvalError::eval(
+            "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths",
+            None,
+        ));
+    }
+    let pending = unforced(from.0.iter().copied());
+    if !pending.is_empty() {
+        return Ok(Ret::Retry(pending));
+    }
+    let from = from.0.iter().map(|v| string(ctx, v.resolved())).collect::<Result<Vec<_>, _>>()?;
+    let s = string(ctx, a[2])?;
+    let (mut out, mut context) = (Vec::with_capacity(s.bytes.len()), s.context.clone());
+    let mut p = 0;
+    while p <= s.bytes.len() {
+        let hit = from.iter().position(|f| s.bytes[p..].starts_with(&f.bytes));
+        let Some(i) = hit else {
+            out.extend(s.bytes.get(p));
+            p += 1;
+            continue;
+        };
+        let replacement = match to.0[i].resolved() {
+            Value::Thunk(t) => return Ok(Ret::Retry(vec![Value::Thunk(t)])),
+            v => string(ctx, v)?,
+        };
+        out.extend_from_slice(&replacement.bytes);
+        context = context.union(&replacement.context);
+        if from[i].bytes.is_empty() {
+            out.extend(s.bytes.get(p));
+            p += 1;
+        } else {
+            p += from[i].bytes.len();
+        }
     }
     ok(Value::String(Gc::new(mc, NixString::with_context(out, context))))
 }
