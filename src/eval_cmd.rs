@@ -41,6 +41,13 @@ impl EvalRequest {
     }
 }
 
+/// The process's peak resident set size (Linux `VmHWM`), for `FERRIX_SHOW_STATS`.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// Evaluates and prints; an evaluation error is rendered with its source line.
 pub fn run(req: EvalRequest) -> CliResult {
     let cwd = std::env::current_dir()?;
@@ -74,7 +81,11 @@ pub fn run(req: EvalRequest) -> CliResult {
     let output = req.output;
     let request =
         Request { origin, text, base_dir: base, attr_path: req.attr_path, auto_args: req.auto_args, output };
-    match evaluator.eval(request) {
+    let result = evaluator.eval(request);
+    if std::env::var_os("FERRIX_SHOW_STATS").is_some() {
+        eprintln!("{}", serde_json::json!({ "peakRssKiB": peak_rss_kib() }));
+    }
+    match result {
         Ok(s) => {
             if output == Output::Raw {
                 print!("{s}");

@@ -4,6 +4,7 @@
 
 mod attrs;
 mod control;
+mod files;
 mod hashing;
 pub mod higher;
 pub mod json;
@@ -140,6 +141,7 @@ impl Builtins {
             toml::PRIMOPS,
             xml::PRIMOPS,
             search::PRIMOPS,
+            files::PRIMOPS,
         ] {
             defs.extend_from_slice(table);
         }

@@ -35,6 +35,18 @@ pub enum Value<'gc> {
     Thunk(Thunk<'gc>),
 }
 
+/// Bytes that count as one garbage-collected object when pacing collection.
+const BYTES_PER_OBJECT: usize = 64;
+
+/// gc-arena paces collection by object count, not size: a large string or list held
+/// outside the arena's own objects is charged as the objects it could have been, so
+/// that allocating many large values triggers collection.
+pub fn charge(mc: &gc_arena::Mutation<'_>, bytes: usize) {
+    if bytes > 4 * BYTES_PER_OBJECT {
+        mc.metrics().adjust_debt((bytes / BYTES_PER_OBJECT) as f64);
+    }
+}
+
 /// The elements of a list.
 #[derive(Collect)]
 #[collect(no_drop)]
@@ -109,6 +121,14 @@ impl<'gc> Value<'gc> {
     }
 
     pub fn list(mc: &gc_arena::Mutation<'gc>, items: impl Into<Box<[Value<'gc>]>>) -> Value<'gc> {
-        Value::List(Gc::new(mc, List(items.into())))
+        let items = items.into();
+        charge(mc, items.len() * std::mem::size_of::<Value<'gc>>());
+        Value::List(Gc::new(mc, List(items)))
+    }
+
+    /// A string value; large strings are charged to the collector (see [`charge`]).
+    pub fn string(mc: &gc_arena::Mutation<'gc>, s: NixString) -> Value<'gc> {
+        charge(mc, s.bytes.len());
+        Value::String(Gc::new(mc, s))
     }
 }

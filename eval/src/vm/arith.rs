@@ -27,7 +27,7 @@ impl<'gc> Vm<'gc> {
                     let mut bytes = x.bytes.to_vec();
                     bytes.extend_from_slice(&y.bytes);
                     let ctx = x.context.union(&y.context);
-                    return Ok(Value::String(Gc::new(mc, NixString::with_context(bytes, ctx))));
+                    return Ok(Value::string(mc, NixString::with_context(bytes, ctx)));
                 }
                 (Value::Path(x), Value::String(y) | Value::Path(y)) => {
                     if !y.context.is_empty() {

@@ -248,7 +248,7 @@ impl<'gc> Vm<'gc> {
             Op::CoerceToString => return self.coerce_top(mc, ctx),
             Op::Interpolate(n) => {
                 let s = self.concat_strings(n as usize);
-                self.stack.push(Value::String(Gc::new(mc, s)));
+                self.stack.push(Value::string(mc, s));
             }
             Op::InterpolatePath(n) => {
                 let s = self.concat_strings(n as usize);
