@@ -7,6 +7,7 @@ mod bindings;
 mod expr;
 pub mod parse;
 mod scope;
+pub mod show;
 pub mod strings;
 
 use crate::code::{Chunk, ChunkId, Op, Program};
