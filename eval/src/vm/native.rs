@@ -68,6 +68,8 @@ pub enum Native<'gc> {
     },
     /// A higher-order builtin's state machine.
     Higher(crate::builtins::higher::State<'gc>),
+    /// `toJSON` and the `--json` output.
+    ToJson(crate::builtins::json::ToJson<'gc>),
     /// `tryEval`: forces its argument; catches `throw` and `assert` failures.
     TryEval {
         arg: Value<'gc>,
@@ -268,6 +270,7 @@ impl<'gc> Vm<'gc> {
                 Ok(Step::Return(*result))
             }
             Native::Higher(h) => h.step(self, mc, ctx, forced),
+            Native::ToJson(j) => j.step(self, mc, ctx),
             Native::TryEval { arg, started } => {
                 if !*started {
                     *started = true;
