@@ -36,20 +36,31 @@ fn less_than<'gc>(
     }
 }
 
+/// `ceil` and `floor`: integers go through a float as in the reference, which reports
+/// the integers that this changes.
 fn round<'gc>(ctx: &Ctx<'_>, v: Value<'gc>, f: fn(f64) -> f64) -> Result<Ret<'gc>, EvalError> {
-    match v {
-        Value::Int(i) => ok(Value::Int(i)),
-        Value::Float(x) => {
-            let r = f(x);
-            if r.is_finite() && r >= i64::MIN as f64 && r < i64::MAX as f64 {
-                ok(Value::Int(r as i64))
-            } else {
-                Err(EvalError::eval(
-                    format!("value {} is out of the range of an integer", crate::print::format_float(x)),
-                    None,
-                ))
-            }
+    const BUG: &str = "Due to a bug (see https://github.com/NixOS/nix/issues/12899)";
+    const FUTURE: &str = "\n\tFuture Nix versions might implement the correct behavior.";
+    let x = match v {
+        Value::Int(i) => i as f64,
+        Value::Float(x) => x,
+        other => return Err(crate::vm::exec_type_error(ctx, "a float", other)),
+    };
+    let r = f(x);
+    // -(i64::MIN as f64) is 2^63 exactly.
+    let in_range = r >= i64::MIN as f64 && r < -(i64::MIN as f64);
+    let message = match v {
+        Value::Int(i) if !in_range => {
+            format!(
+                "{BUG} the NixInt argument {i} caused undefined behavior in previous Nix versions.{FUTURE}"
+            )
         }
-        other => Err(crate::vm::exec_type_error(ctx, "a float", other)),
-    }
+        Value::Int(i) if r as i64 != i => format!(
+            "{BUG} a loss of precision occurred in previous Nix versions because the NixInt argument {i} was rounded to {}.{FUTURE}",
+            r as i64
+        ),
+        _ if in_range => return ok(Value::Int(r as i64)),
+        _ => format!("NixFloat argument {} is not in the range of NixInt", crate::print::format_float(x)),
+    };
+    Err(EvalError::eval(message, None))
 }
