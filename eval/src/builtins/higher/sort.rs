@@ -1,13 +1,14 @@
 //! `sort`: a stable bottom-up merge sort driven as a state machine, calling the
 //! comparator once per comparison (O(n log n) calls). The comparator is asked whether
 //! the right run's element comes before the left run's, so equal elements keep their
-//! order.
+//! order. With `lessThan` itself as the comparator, values are compared directly.
 
 use super::{State, boolean, callable};
 use crate::builtins::util::list;
 use crate::builtins::{Ret, unforced};
 use crate::error::EvalError;
 use crate::value::Value;
+use crate::vm::native::compare::{Compared, ListOrder, Poll, compare};
 use crate::vm::native::{Native, Step};
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Collect, Mutation};
@@ -21,6 +22,17 @@ pub struct Sort<'gc> {
     dst: Vec<Value<'gc>>,
     #[collect(require_static)]
     cursor: Cursor,
+    /// With `lessThan` as the comparator (`None` otherwise): the comparison of two
+    /// lists while it runs.
+    order: Option<Ordering<'gc>>,
+}
+
+/// The state of a direct `lessThan` comparison.
+#[derive(Collect)]
+#[collect(no_drop)]
+enum Ordering<'gc> {
+    Idle,
+    Running(ListOrder<'gc>),
 }
 
 /// Where the current merge is: left run `i..mid`, right run `j..hi`.
@@ -63,7 +75,9 @@ pub fn sort<'gc>(
     }
     let cursor = Cursor::at(0, 1, src.len());
     let dst = Vec::with_capacity(src.len());
-    Ok(Ret::Native(Native::Higher(State::Sort(Sort { cmp: a[0], src, dst, cursor }))))
+    let less_than = matches!(a[0], Value::PrimOp(op) if ctx.builtins.def(op).name == "lessThan");
+    let order = less_than.then_some(Ordering::Idle);
+    Ok(Ret::Native(Native::Higher(State::Sort(Sort { cmp: a[0], src, dst, cursor, order }))))
 }
 
 impl<'gc> Sort<'gc> {
@@ -74,28 +88,50 @@ impl<'gc> Sort<'gc> {
         ctx: &mut Ctx<'_>,
         forced: Option<Value<'gc>>,
     ) -> Result<Step<'gc>, EvalError> {
-        let n = self.src.len();
-        let c = &mut self.cursor;
-        if forced.is_some() {
-            // The answer to "does src[j] come before src[i]?".
-            if boolean(ctx, forced, "the sorting function passed to builtins.sort")? {
-                self.dst.push(self.src[c.j]);
-                c.j += 1;
-            } else {
-                self.dst.push(self.src[c.i]);
-                c.i += 1;
-            }
+        if forced.is_some() && self.order.is_none() {
+            // The comparator's answer to "does src[j] come before src[i]?".
+            let right_first = boolean(ctx, forced, "the sorting function passed to builtins.sort")?;
+            self.take(right_first);
         }
+        let n = self.src.len();
         loop {
+            let c = self.cursor;
             if c.i < c.mid && c.j < c.hi {
-                let partial = vm.apply(mc, self.cmp, self.src[c.j]);
-                return vm.demand_apply(mc, partial, self.src[c.i]);
+                let (right, left) = (self.src[c.j], self.src[c.i]);
+                let Some(order) = &mut self.order else {
+                    let partial = vm.apply(mc, self.cmp, right);
+                    return vm.demand_apply(mc, partial, left);
+                };
+                // The comparator is `lessThan`: compare here, as the reference does.
+                let poll = match order {
+                    Ordering::Running(o) => o.poll(ctx),
+                    Ordering::Idle => match compare(ctx, right, left) {
+                        Ok(Compared::Ready(lt)) => Ok(Poll::Ready(lt)),
+                        Ok(Compared::Lists(o)) => {
+                            *order = Ordering::Running(o);
+                            continue;
+                        }
+                        Err(e) => Err(e),
+                    },
+                };
+                let poll = poll.map_err(|mut e| {
+                    e.add_trace("while evaluating the ordering function passed to builtins.sort", None);
+                    e
+                })?;
+                match poll {
+                    Poll::Need(v) => return vm.demand(mc, v),
+                    Poll::Ready(right_first) => {
+                        *order = Ordering::Idle;
+                        self.take(right_first);
+                        continue;
+                    }
+                }
             }
             // One run is used up: the rest of the other follows.
             self.dst.extend_from_slice(&self.src[c.i..c.mid]);
             self.dst.extend_from_slice(&self.src[c.j..c.hi]);
             if c.hi < n {
-                *c = Cursor::at(c.hi, c.width, n);
+                self.cursor = Cursor::at(c.hi, c.width, n);
                 continue;
             }
             // The pass is done.
@@ -104,7 +140,19 @@ impl<'gc> Sort<'gc> {
             if c.width * 2 >= n {
                 return Ok(Step::Return(Value::list(mc, std::mem::take(&mut self.src))));
             }
-            *c = Cursor::at(0, c.width * 2, n);
+            self.cursor = Cursor::at(0, c.width * 2, n);
+        }
+    }
+
+    /// Moves the element that comes first to `dst`.
+    fn take(&mut self, right_first: bool) {
+        let c = &mut self.cursor;
+        if right_first {
+            self.dst.push(self.src[c.j]);
+            c.j += 1;
+        } else {
+            self.dst.push(self.src[c.i]);
+            c.i += 1;
         }
     }
 }
