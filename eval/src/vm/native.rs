@@ -62,8 +62,11 @@ pub enum Native<'gc> {
     DeepForce {
         /// Values still to force, with their nesting depth.
         work: Vec<(Value<'gc>, u32)>,
+        /// Addresses of the lists and sets forced so far (cycles are forced once).
         #[collect(require_static)]
         seen: HashSet<usize>,
+        /// Keeps everything reached alive, so that no address in `seen` is reused.
+        root: Value<'gc>,
         result: Value<'gc>,
     },
     /// A higher-order builtin's state machine.
@@ -91,7 +94,7 @@ pub enum Step<'gc> {
 impl<'gc> Native<'gc> {
     /// Forces `value` deeply, then finishes with `result`.
     pub fn deep_force(value: Value<'gc>, result: Value<'gc>) -> Native<'gc> {
-        Native::DeepForce { work: vec![(value, 0)], seen: HashSet::new(), result }
+        Native::DeepForce { work: vec![(value, 0)], seen: HashSet::new(), root: value, result }
     }
 
     /// For an error unwinding through this frame: the value to continue with, if the
@@ -241,7 +244,7 @@ impl<'gc> Vm<'gc> {
                 Poll::Need(v) => self.demand(mc, v),
                 Poll::Ready(lt) => Ok(Step::Return(Value::Bool(lt != *invert))),
             },
-            Native::DeepForce { work, seen, result } => {
+            Native::DeepForce { work, seen, result, .. } => {
                 let _ = forced;
                 while let Some(&(v, depth)) = work.last() {
                     let v = v.resolved();
