@@ -31,10 +31,11 @@ pub struct XmlOptions {
     pub location: bool,
 }
 
-/// The XML document of `v`, with the context of every string in it. `Err` gives a
-/// thunk that must be forced before the document can be written: in strict mode any
-/// unevaluated part; otherwise only the `type` attribute of a set, which decides
-/// whether the set prints as a derivation.
+/// The XML document of `v`, with the context of every string in it. In strict mode,
+/// `Err` gives an unevaluated thunk met on the way: force it (or all of `v`) and call
+/// again. A lazy document never fails: thunks print as `<unevaluated />`, and a set
+/// whose `type` is unevaluated is not taken for a derivation (the reference would
+/// force `type`; values the compiler builds leave constant strings unwrapped).
 pub fn document<'gc>(ctx: &Ctx<'_>, v: Value<'gc>, options: XmlOptions) -> Result<NixString, Value<'gc>> {
     let mut w = Writer {
         ctx,
@@ -191,8 +192,7 @@ impl<'gc> Writer<'_, '_> {
     fn is_derivation(&self, a: &crate::value::Attrs<'gc>) -> Result<bool, Value<'gc>> {
         let Some(t) = lookup(self.ctx, a, b"type") else { return Ok(false) };
         match t.resolved() {
-            // Even a lazy document needs `type` to tell derivations from other sets.
-            Value::Thunk(_) => Err(t),
+            Value::Thunk(_) if self.options.strict => Err(t),
             Value::String(s) => Ok(&*s.bytes == b"derivation"),
             _ => Ok(false),
         }
