@@ -333,6 +333,20 @@ impl Compiler<'_> {
         match pieces.as_slice() {
             [] => out.push_str("\"\""),
             [Piece::Text(t)] => out.push_str(&quote_string(t)),
+            [Piece::Interpolation(x)] if indented => {
+                // An indented string of one part is that part when it is a string literal
+                // (the only expressions whose form starts with a quote).
+                let inner = x.expr().ok_or_else(|| self.missing(x.syntax()))?;
+                let mut shown = String::new();
+                self.show(&inner, &mut shown)?;
+                if shown.starts_with('"') {
+                    out.push_str(&shown);
+                } else {
+                    out.push('(');
+                    out.push_str(&shown);
+                    out.push(')');
+                }
+            }
             _ => {
                 out.push('(');
                 for (i, p) in pieces.iter().enumerate() {
@@ -688,6 +702,8 @@ mod tests {
         assert_eq!(shown("''\n  ''\\ x\n  y''"), r#"(" " + "x\ny")"#);
         assert_eq!(shown("''  a''\\ b''"), r#"("a" + " " + "b")"#);
         assert_eq!(shown("with {}; ''${x}''"), "(with { }; (x))");
+        assert_eq!(shown(r#"''${"a"}''"#), r#""a""#);
+        assert_eq!(shown(r#""${"a"}""#), r#"("a")"#);
         assert_eq!(shown("''''"), r#""""#);
     }
 
