@@ -24,6 +24,8 @@ pub struct EvalRequest {
     pub max_call_depth: Option<usize>,
     pub system: Option<String>,
     pub show_trace: bool,
+    /// Print the parsed expression (`--parse`) instead of evaluating it.
+    pub parse_only: bool,
 }
 
 impl EvalRequest {
@@ -37,6 +39,7 @@ impl EvalRequest {
             max_call_depth: None,
             system: None,
             show_trace: false,
+            parse_only: false,
         }
     }
 }
@@ -81,7 +84,11 @@ pub fn run(req: EvalRequest) -> CliResult {
     let output = req.output;
     let request =
         Request { origin, text, base_dir: base, attr_path: req.attr_path, auto_args: req.auto_args, output };
-    let result = evaluator.eval(request);
+    let result = if req.parse_only {
+        evaluator.parse_only(request.origin, request.text, &request.base_dir)
+    } else {
+        evaluator.eval(request)
+    };
     if std::env::var_os("FERRIX_SHOW_STATS").is_some() {
         eprintln!("{}", serde_json::json!({ "peakRssKiB": peak_rss_kib() }));
     }

@@ -167,6 +167,20 @@ impl Evaluator {
         })
     }
 
+    /// The reference's normalised form of a source (`nix-instantiate --parse`), after
+    /// the same checks compiling does.
+    pub fn parse_only(&mut self, origin: Origin, text: String, base_dir: &Path) -> Result<String, EvalError> {
+        let file = self.sources.add(origin, text);
+        let env = compile::CompileEnv {
+            program: &mut self.program,
+            symbols: &mut self.symbols,
+            globals: &self.builtins.globals,
+            base_dir,
+            home: self.io.home.as_deref(),
+        };
+        compile::show::show(env, file, self.sources.get(file))
+    }
+
     /// Replaces the VM's value by `make(...)` forced to weak head normal form.
     fn start(
         &mut self,

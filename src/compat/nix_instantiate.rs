@@ -7,7 +7,7 @@ use crate::eval_cmd::{self, EvalRequest, Input};
 use ferrix_eval::{AutoArg, Output};
 use std::path::PathBuf;
 
-const UNSUPPORTED: &[&str] = &["--parse", "--add-root", "--read-write-mode", "--dry-run"];
+const UNSUPPORTED: &[&str] = &["--add-root", "--read-write-mode", "--dry-run"];
 
 pub fn run(raw: Vec<String>) -> CliResult {
     let mut args = Args::new("nix-instantiate", raw);
@@ -20,6 +20,7 @@ pub fn run(raw: Vec<String>) -> CliResult {
         match a.as_str() {
             "--eval" | "--eval-only" => eval = true,
             "--strict" => strict = true,
+            "--parse" => req.parse_only = true,
             "--json" => json = true,
             "--xml" => xml = true,
             "--raw" => raw_out = true,
@@ -62,7 +63,7 @@ pub fn run(raw: Vec<String>) -> CliResult {
             _ => files.push(a),
         }
     }
-    if !eval {
+    if !eval && !req.parse_only {
         return Err(CliError::usage(
             "nix-instantiate",
             "instantiating derivations is not supported by Ferrix yet; use '--eval'",

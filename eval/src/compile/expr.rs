@@ -586,7 +586,7 @@ impl Compiler<'_> {
         let order = self.sorted(b);
         for &i in &order {
             let binding = &b.statics[i];
-            self.binding_value(binding.name, &binding.value, binding.span, 0)?;
+            self.binding_value(binding.name, &binding.value, binding.span, 0, false)?;
         }
         self.attrs_op(b, &order, span);
         self.dynamic_bindings(b)?;
@@ -621,7 +621,7 @@ impl Compiler<'_> {
             self.emit(Op::SetSlot((first_hidden + i) as u32), span);
         }
         for (i, binding) in b.statics.iter().enumerate() {
-            self.binding_value(binding.name, &binding.value, binding.span, first_hidden)?;
+            self.binding_value(binding.name, &binding.value, binding.span, first_hidden, true)?;
             self.emit(Op::SetSlot(i as u32), binding.span);
         }
         if let Some(Scope::Slots { filling, .. }) = self.scopes.last_mut() {
@@ -641,9 +641,16 @@ impl Compiler<'_> {
     }
 
     /// Leaves a binding's value (lazily). `hidden` is the slot of the first `inherit (e)`
-    /// source in the current scope; plain `inherit x` reads `x` from outside the scope
-    /// that binds it when that scope is recursive.
-    fn binding_value(&mut self, name: Symbol, value: &BindValue, span: Span, hidden: usize) -> R {
+    /// source in the current scope; `recursive` says the binding belongs to the innermost
+    /// (`let`/`rec`) scope, so plain `inherit x` reads `x` from outside it.
+    fn binding_value(
+        &mut self,
+        name: Symbol,
+        value: &BindValue,
+        span: Span,
+        hidden: usize,
+        recursive: bool,
+    ) -> R {
         match value {
             BindValue::Expr(Expr::Lambda(l)) => {
                 let id = self.lambda(l, Some(name))?;
@@ -653,7 +660,6 @@ impl Compiler<'_> {
             BindValue::Expr(e) => self.lazy(e),
             BindValue::Nested(nested) => self.attrs(nested, span),
             BindValue::Inherit { from: None } => {
-                let recursive = matches!(self.scopes.last(), Some(Scope::Slots { filling: true, .. }));
                 let skip = usize::from(recursive);
                 match self.resolve(name, skip) {
                     Some(Var::Local { depth, slot, .. }) => {

@@ -21,7 +21,6 @@ use rowan::ast::AstNode;
 type R = Result<(), EvalError>;
 
 /// The reference's rendering of the expression in `source` (without a final newline).
-#[allow(dead_code, reason = "the `--parse` entry point, until `Evaluator` (lib.rs) calls it")]
 pub fn show(env: CompileEnv<'_>, file: FileId, source: &SourceFile) -> Result<String, EvalError> {
     // Parsing, compiling and printing recurse over the tree: run them on a large stack
     // (the pre-scan in `parse` bounds the nesting).
