@@ -53,6 +53,14 @@ fn missing(p: &std::path::Path) -> EvalError {
     EvalError::eval(format!("path '{}' does not exist", p.display()), None)
 }
 
+/// An I/O error while `doing` something to `p`; a missing path in the reference's words.
+fn io_error(p: &std::path::Path, doing: &str, e: std::io::Error) -> EvalError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => missing(p),
+        _ => EvalError::eval(format!("{doing} '{}': {e}", p.display()), None),
+    }
+}
+
 fn file_type(t: &std::fs::FileType) -> &'static str {
     if t.is_dir() {
         "directory"
@@ -72,10 +80,7 @@ fn read_file<'gc>(
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
     let p = path_arg(ctx, a[0])?;
-    let bytes = std::fs::read(&p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => missing(&p),
-        _ => EvalError::eval(format!("reading file '{}': {e}", p.display()), None),
-    })?;
+    let bytes = std::fs::read(&p).map_err(|e| io_error(&p, "reading file", e))?;
     ok(Value::string(mc, NixString::plain(bytes)))
 }
 
@@ -86,14 +91,10 @@ fn read_dir<'gc>(
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
     let p = path_arg(ctx, a[0])?;
-    let entries = std::fs::read_dir(&p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => missing(&p),
-        _ => EvalError::eval(format!("reading directory '{}': {e}", p.display()), None),
-    })?;
+    let entries = std::fs::read_dir(&p).map_err(|e| io_error(&p, "reading directory", e))?;
     let mut b = AttrsBuilder::default();
     for entry in entries {
-        let entry =
-            entry.map_err(|e| EvalError::eval(format!("reading directory '{}': {e}", p.display()), None))?;
+        let entry = entry.map_err(|e| io_error(&p, "reading directory", e))?;
         let kind = entry.file_type().map(|t| file_type(&t)).unwrap_or("unknown");
         let name = ctx.symbols.intern(entry.file_name().as_encoded_bytes());
         b.push(name, new_string(mc, kind.as_bytes()));

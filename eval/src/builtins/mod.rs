@@ -271,6 +271,13 @@ pub(crate) mod util {
         }
     }
 
+    pub fn bool(ctx: &Ctx<'_>, v: Value<'_>) -> Result<bool, EvalError> {
+        match v {
+            Value::Bool(b) => Ok(b),
+            other => Err(type_error(ctx, "a Boolean", other)),
+        }
+    }
+
     pub fn attrs<'gc>(ctx: &Ctx<'_>, v: Value<'gc>) -> Result<Gc<'gc, Attrs<'gc>>, EvalError> {
         match v {
             Value::Attrs(a) => Ok(a),

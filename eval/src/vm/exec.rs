@@ -196,19 +196,19 @@ impl<'gc> Vm<'gc> {
             Op::Concat => {
                 let b = self.pop();
                 let a = self.pop();
-                let (x, y) = (self.expect_list(ctx, a)?, self.expect_list(ctx, b)?);
+                let (x, y) = (crate::builtins::util::list(ctx, a)?, crate::builtins::util::list(ctx, b)?);
                 let items: Box<[Value<'gc>]> = x.0.iter().chain(y.0.iter()).copied().collect();
                 self.stack.push(Value::list(mc, items));
             }
             Op::Update => {
                 let b = self.pop();
                 let a = self.pop();
-                let (x, y) = (self.expect_attrs(ctx, a)?, self.expect_attrs(ctx, b)?);
+                let (x, y) = (crate::builtins::util::attrs(ctx, a)?, crate::builtins::util::attrs(ctx, b)?);
                 self.stack.push(Value::Attrs(Attrs::update(mc, ctx.symbols, x, y)));
             }
             Op::Not => {
                 let v = self.pop();
-                let b = self.expect_bool(ctx, v)?;
+                let b = crate::builtins::util::bool(ctx, v)?;
                 self.stack.push(Value::Bool(!b));
             }
             Op::Negate => {
@@ -219,23 +219,23 @@ impl<'gc> Vm<'gc> {
             Op::Jump(offset) => self.jump(offset),
             Op::JumpIfFalse(offset) => {
                 let v = self.pop();
-                if !self.expect_bool(ctx, v)? {
+                if !crate::builtins::util::bool(ctx, v)? {
                     self.jump(offset);
                 }
             }
             Op::JumpIfTrue(offset) => {
                 let v = self.pop();
-                if self.expect_bool(ctx, v)? {
+                if crate::builtins::util::bool(ctx, v)? {
                     self.jump(offset);
                 }
             }
             Op::CheckBool => {
                 let v = self.top();
-                self.expect_bool(ctx, v)?;
+                crate::builtins::util::bool(ctx, v)?;
             }
             Op::Assert(k) => {
                 let v = self.pop();
-                if !self.expect_bool(ctx, v)? {
+                if !crate::builtins::util::bool(ctx, v)? {
                     let chunk = ctx.program.chunk(self.current_chunk());
                     let Const::String(text) = &chunk.consts[k as usize] else { unreachable!("assert text") };
                     return Err(EvalError::new(
@@ -401,35 +401,6 @@ impl<'gc> Vm<'gc> {
             }
         }
         NixString::with_context(bytes, context)
-    }
-
-    pub(super) fn expect_bool(&self, ctx: &Ctx<'_>, v: Value<'gc>) -> Result<bool, EvalError> {
-        match v {
-            Value::Bool(b) => Ok(b),
-            other => Err(type_error(ctx, "a Boolean", other)),
-        }
-    }
-
-    pub(super) fn expect_list(
-        &self,
-        ctx: &Ctx<'_>,
-        v: Value<'gc>,
-    ) -> Result<Gc<'gc, crate::value::List<'gc>>, EvalError> {
-        match v {
-            Value::List(l) => Ok(l),
-            other => Err(type_error(ctx, "a list", other)),
-        }
-    }
-
-    pub(super) fn expect_attrs(
-        &self,
-        ctx: &Ctx<'_>,
-        v: Value<'gc>,
-    ) -> Result<Gc<'gc, Attrs<'gc>>, EvalError> {
-        match v {
-            Value::Attrs(a) => Ok(a),
-            other => Err(type_error(ctx, "a set", other)),
-        }
     }
 }
 
