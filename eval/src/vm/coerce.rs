@@ -5,8 +5,8 @@
 use super::{Ctx, Vm};
 use crate::error::EvalError;
 use crate::print::short;
-use crate::value::{Thunk, ThunkState, Value};
-use gc_arena::Mutation;
+use crate::value::{Attrs, Thunk, ThunkState, Value};
+use gc_arena::{Gc, Mutation};
 
 impl<'gc> Vm<'gc> {
     pub(super) fn coerce_top(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
@@ -18,20 +18,7 @@ impl<'gc> Vm<'gc> {
                 None,
             )),
             Value::Attrs(a) => {
-                let to_string = ctx.symbols.intern(b"__toString");
-                let out_path = ctx.symbols.intern(b"outPath");
-                let next = if let Some(f) = a.get(ctx.symbols, to_string) {
-                    // `__toString self`, then coerce its result.
-                    Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: Value::Attrs(a) }))
-                } else if let Some(p) = a.get(ctx.symbols, out_path) {
-                    p
-                } else {
-                    return Err(EvalError::eval(
-                        format!("cannot coerce a set to a string: {}", short(ctx, Value::Attrs(a))),
-                        None,
-                    ));
-                };
-                self.stack[top] = next;
+                self.stack[top] = coercion_target(mc, ctx, a)?;
                 self.retry_in_place(mc)
             }
             other => Err(EvalError::eval(
@@ -39,5 +26,25 @@ impl<'gc> Vm<'gc> {
                 None,
             )),
         }
+    }
+}
+
+/// What a set coerces through: `__toString self` (lazily applied), else its `outPath`.
+pub(super) fn coercion_target<'gc>(
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    set: Gc<'gc, Attrs<'gc>>,
+) -> Result<Value<'gc>, EvalError> {
+    let to_string = ctx.symbols.intern(b"__toString");
+    let out_path = ctx.symbols.intern(b"outPath");
+    if let Some(f) = set.get(ctx.symbols, to_string) {
+        Ok(Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: Value::Attrs(set) })))
+    } else if let Some(p) = set.get(ctx.symbols, out_path) {
+        Ok(p)
+    } else {
+        Err(EvalError::eval(
+            format!("cannot coerce a set to a string: {}", short(ctx, Value::Attrs(set))),
+            None,
+        ))
     }
 }

@@ -180,6 +180,12 @@ impl<'gc> Vm<'gc> {
             Op::Add | Op::Sub | Op::Mul | Op::Div => {
                 let b = self.pop();
                 let a = self.pop();
+                if let (Op::Add, Value::String(_) | Value::Path(_), Value::Attrs(set)) = (op, a, b) {
+                    // `string + set` coerces the set, which may call into Nix.
+                    self.stack.push(a);
+                    self.stack.push(super::coerce::coercion_target(mc, ctx, set)?);
+                    return self.retry_in_place(mc);
+                }
                 let v = self.arith_op(mc, ctx, op, a, b)?;
                 self.stack.push(v);
             }
