@@ -68,10 +68,6 @@ pub enum Op {
     SelectDynamic,
     /// `[set, name]` → the attribute, or jump (dropping both) if absent.
     SelectDynamicOr(i32),
-    /// Pop a value; if it is a set holding the name, push the attribute, else jump.
-    TestAttr(Symbol, i32),
-    /// `[value, name]`: as `TestAttr` with a dynamic name.
-    TestAttrDynamic(i32),
     /// Pop `n` values, push a list of them.
     List(u32),
     Add,

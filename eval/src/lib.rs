@@ -145,7 +145,7 @@ impl Evaluator {
             let op = self.builtins.index_of(name);
             self.start(|mc, vm, _| {
                 let arg = vm.result();
-                Ok(Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: Value::PrimOp(op), arg })))
+                Ok(Value::apply(mc, Value::PrimOp(op), arg))
             })?;
         }
         if req.output == Output::Strict {
@@ -227,7 +227,7 @@ impl Evaluator {
                 ));
             }
             let set = set.finish(mc, ctx.symbols, true).unwrap_or_else(|_| Attrs::empty(mc));
-            Ok(Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: Value::Attrs(set) })))
+            Ok(Value::apply(mc, f, Value::Attrs(set)))
         })
     }
 

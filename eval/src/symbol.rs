@@ -10,11 +10,36 @@ use std::collections::HashMap;
 #[collect(require_static)]
 pub struct Symbol(u32);
 
+/// Names the evaluator itself looks up, interned first so their symbols are constants
+/// (the reference also creates these before reading any source).
+pub mod known {
+    use super::Symbol;
+    pub const OUT_PATH: Symbol = Symbol(0);
+    pub const TO_STRING: Symbol = Symbol(1);
+    pub const FUNCTOR: Symbol = Symbol(2);
+    pub const TYPE: Symbol = Symbol(3);
+    pub const NAME: Symbol = Symbol(4);
+    pub const VALUE: Symbol = Symbol(5);
+    pub const KEY: Symbol = Symbol(6);
+    /// The names, in symbol order.
+    pub(super) const NAMES: [&[u8]; 7] =
+        [b"outPath", b"__toString", b"__functor", b"type", b"name", b"value", b"key"];
+}
+
 /// The table of interned names.
-#[derive(Default)]
 pub struct Interner {
     ids: HashMap<Box<[u8]>, Symbol>,
     names: Vec<Box<[u8]>>,
+}
+
+impl Default for Interner {
+    fn default() -> Interner {
+        let mut i = Interner { ids: HashMap::new(), names: Vec::new() };
+        for name in known::NAMES {
+            i.intern(name);
+        }
+        i
+    }
 }
 
 impl Interner {

@@ -4,7 +4,7 @@
 use super::util::{attrs, list, ok, string};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
-use crate::value::{Attrs, AttrsBuilder, Thunk, ThunkState, Value};
+use crate::value::{Attrs, AttrsBuilder, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 
@@ -81,8 +81,8 @@ fn list_to_attrs<'gc>(
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
     let l = list(ctx, a[0])?;
-    let name_sym = ctx.symbols.intern(b"name");
-    let value_sym = ctx.symbols.intern(b"value");
+    let name_sym = crate::symbol::known::NAME;
+    let value_sym = crate::symbol::known::VALUE;
     // Elements, then their names, must be forced.
     let mut pending = unforced(l.0.iter().copied());
     if pending.is_empty() {
@@ -123,8 +123,8 @@ fn map_attrs<'gc>(
         .iter()
         .map(|&(k, v)| {
             let name = super::util::new_string(mc, ctx.symbols.resolve(k));
-            let partial = Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: name }));
-            (k, Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: partial, arg: v })))
+            let partial = Value::apply(mc, f, name);
+            (k, Value::apply(mc, partial, v))
         })
         .collect();
     ok(Value::Attrs(Attrs::from_sorted(mc, entries)))

@@ -57,7 +57,7 @@ fn foldl<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    callable(ctx, a[0])?;
+    function(ctx, a[0])?;
     let list = list(ctx, a[2])?;
     Ok(Ret::Native(Native::Higher(State::Foldl { op: a[0], acc: a[1], list, index: 0 })))
 }
@@ -81,7 +81,7 @@ impl<'gc> State<'gc> {
                     None => Ok(Step::Return(*acc)),
                     Some(&elem) => {
                         // `op acc elem`, applied and forced.
-                        let partial = vm.apply(mc, *op, *acc);
+                        let partial = Value::apply(mc, *op, *acc);
                         vm.demand_apply(mc, partial, elem)
                     }
                 }
@@ -91,15 +91,6 @@ impl<'gc> State<'gc> {
             State::Sort(s) => s.step(vm, mc, ctx, forced),
             State::Closure(s) => s.step(vm, mc, ctx, forced),
         }
-    }
-}
-
-/// Checks that `v` can be called: a function, or a set with `__functor`.
-fn callable(ctx: &mut Ctx<'_>, v: Value<'_>) -> Result<(), EvalError> {
-    let functor = ctx.symbols.intern(b"__functor");
-    match v {
-        Value::Attrs(a) if a.get(ctx.symbols, functor).is_some() => Ok(()),
-        _ => function(ctx, v),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::util::{int, list, ok};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::{ErrorKind, EvalError};
-use crate::value::{Thunk, ThunkState, Value};
+use crate::value::Value;
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 
@@ -64,8 +64,7 @@ fn map<'gc>(
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
     let (f, l) = (a[0], list(ctx, a[1])?);
-    let items: Box<[Value<'gc>]> =
-        l.0.iter().map(|&arg| Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg }))).collect();
+    let items: Box<[Value<'gc>]> = l.0.iter().map(|&arg| Value::apply(mc, f, arg)).collect();
     ok(Value::list(mc, items))
 }
 
@@ -79,8 +78,7 @@ fn gen_list<'gc>(
     if n < 0 {
         return Err(EvalError::eval(format!("cannot create list of size {n}"), None));
     }
-    let items: Box<[Value<'gc>]> =
-        (0..n).map(|i| Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: Value::Int(i) }))).collect();
+    let items: Box<[Value<'gc>]> = (0..n).map(|i| Value::apply(mc, f, Value::Int(i))).collect();
     ok(Value::list(mc, items))
 }
 

@@ -292,8 +292,13 @@ pub(crate) mod util {
         }
     }
 
+    /// Checks `v` can be called: a function, or a set with `__functor`.
     pub fn function(ctx: &Ctx<'_>, v: Value<'_>) -> Result<(), EvalError> {
-        if v.is_function() { Ok(()) } else { Err(type_error(ctx, "a function", v)) }
+        match v {
+            Value::Attrs(a) if a.get(ctx.symbols, crate::symbol::known::FUNCTOR).is_some() => Ok(()),
+            v if v.is_function() => Ok(()),
+            other => Err(type_error(ctx, "a function", other)),
+        }
     }
 
     pub fn new_string<'gc>(mc: &Mutation<'gc>, bytes: impl Into<Box<[u8]>>) -> Value<'gc> {

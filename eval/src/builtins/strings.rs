@@ -43,7 +43,7 @@ fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
 /// `toString v` as a lazy application.
 fn to_string_of<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, v: Value<'gc>) -> Value<'gc> {
     let f = Value::PrimOp(ctx.builtins.index_of("toString"));
-    Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: v }))
+    Value::apply(mc, f, v)
 }
 
 /// The builtin `name` applied again to `args`, in which sets are replaced by their
@@ -65,7 +65,7 @@ fn coerced_if_set<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, v: Value<'gc>) -> Valu
 fn apply<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, name: &str, args: &[Value<'gc>]) -> Ret<'gc> {
     let mut f = Value::PrimOp(ctx.builtins.index_of(name));
     for &arg in args {
-        f = Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg }));
+        f = Value::apply(mc, f, arg);
     }
     Ret::Value(f)
 }
@@ -80,15 +80,7 @@ fn to_string<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     let v = a[0];
     if let Value::Attrs(set) = v {
-        let to_string = ctx.symbols.intern(b"__toString");
-        let out_path = ctx.symbols.intern(b"outPath");
-        let inner = if let Some(f) = set.get(ctx.symbols, to_string) {
-            Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: v }))
-        } else if let Some(p) = set.get(ctx.symbols, out_path) {
-            p
-        } else {
-            return Err(EvalError::eval(format!("cannot coerce a set to a string: {}", short(ctx, v)), None));
-        };
+        let inner = crate::vm::coercion_target(mc, ctx, set)?;
         return ok(to_string_of(mc, ctx, inner));
     }
     if let Value::List(l) = v {

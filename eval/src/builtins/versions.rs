@@ -57,7 +57,7 @@ fn parse_drv_name<'gc>(
     };
     // Sorted by name.
     let entries = [
-        (ctx.symbols.intern(b"name"), new_string(mc, name)),
+        (crate::symbol::known::NAME, new_string(mc, name)),
         (ctx.symbols.intern(b"version"), new_string(mc, version)),
     ];
     ok(Value::Attrs(Attrs::from_sorted(mc, Box::new(entries))))

@@ -63,7 +63,7 @@ pub fn document<'gc>(ctx: &Ctx<'_>, v: Value<'gc>, options: XmlOptions) -> Resul
 }
 
 fn to_xml<'gc>(
-    vm: &mut Vm<'gc>,
+    _: &mut Vm<'gc>,
     mc: &Mutation<'gc>,
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
@@ -72,7 +72,7 @@ fn to_xml<'gc>(
         Ok(s) => Ok(Ret::Value(Value::String(Gc::new(mc, s)))),
         Err(_) => {
             // Force everything, then run again: the second run finds nothing unevaluated.
-            let again = vm.apply(mc, Value::PrimOp(ctx.builtins.index_of("toXML")), a[0]);
+            let again = Value::apply(mc, Value::PrimOp(ctx.builtins.index_of("toXML")), a[0]);
             Ok(Ret::Native(Native::deep_force(a[0], again)))
         }
     }

@@ -417,8 +417,8 @@ impl Compiler<'_> {
         for (i, attr) in attrs.iter().enumerate() {
             let attr_span = self.span(attr.syntax());
             let j = match self.attr_name(attr)? {
-                Some(name) => self.emit(Op::TestAttr(name, 0), attr_span),
-                None => self.emit(Op::TestAttrDynamic(0), attr_span),
+                Some(name) => self.emit(Op::SelectOr(name, 0), attr_span),
+                None => self.emit(Op::SelectDynamicOr(0), attr_span),
             };
             to_false.push(j);
             if i + 1 < attrs.len() {

@@ -31,9 +31,19 @@ pub struct CompileEnv<'a> {
 }
 
 /// Compiles a whole source to a chunk that evaluates it in the top-level environment.
-/// Parsing and compiling recurse over the tree, so they run on a thread with a large
-/// stack; the pre-scan in [`parse`] bounds the depth.
 pub fn compile_source(env: CompileEnv<'_>, file: FileId, source: &SourceFile) -> Result<ChunkId, EvalError> {
+    with_parsed(env, file, source, |c, expr| c.thunk(expr, None))
+}
+
+/// Parses `source` and runs `f` with a compiler over its expression. Parsing and
+/// compiling recurse over the tree, so this runs on a thread with a large stack (the
+/// pre-scan in [`parse`] bounds the depth), where the tree is also dropped.
+pub(crate) fn with_parsed<T: Send>(
+    env: CompileEnv<'_>,
+    file: FileId,
+    source: &SourceFile,
+    f: impl FnOnce(&mut Compiler<'_>, &rnix::ast::Expr) -> Result<T, EvalError> + Send,
+) -> Result<T, EvalError> {
     const STACK: usize = 512 << 20;
     std::thread::scope(|s| {
         std::thread::Builder::new()
@@ -43,9 +53,7 @@ pub fn compile_source(env: CompileEnv<'_>, file: FileId, source: &SourceFile) ->
                 let root = parse::parse(&source.text, file)?;
                 let mut c = Compiler::new(env, file, source);
                 let expr = root.expr().ok_or_else(|| c.missing(root.syntax()))?;
-                let chunk = c.thunk(&expr, None);
-                drop(root);
-                chunk
+                f(&mut c, &expr)
             })
             .map_err(|e| EvalError::eval(format!("cannot start the compiler thread: {e}"), None))?
             .join()
@@ -122,8 +130,6 @@ impl<'a> Compiler<'a> {
             Op::JumpIfTrue(_) => Op::JumpIfTrue(offset),
             Op::SelectOr(s, _) => Op::SelectOr(s, offset),
             Op::SelectDynamicOr(_) => Op::SelectDynamicOr(offset),
-            Op::TestAttr(s, _) => Op::TestAttr(s, offset),
-            Op::TestAttrDynamic(_) => Op::TestAttrDynamic(offset),
             other => other,
         };
     }

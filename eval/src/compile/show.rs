@@ -11,7 +11,7 @@
 
 use super::bindings::{BindValue, Bindings};
 use super::strings::{self, Piece};
-use super::{CompileEnv, Compiler, parse};
+use super::{CompileEnv, Compiler};
 use crate::error::EvalError;
 use crate::print::{attr_name, format_float, quote_string};
 use crate::source::{FileId, SourceFile};
@@ -22,25 +22,12 @@ type R = Result<(), EvalError>;
 
 /// The reference's rendering of the expression in `source` (without a final newline).
 pub fn show(env: CompileEnv<'_>, file: FileId, source: &SourceFile) -> Result<String, EvalError> {
-    // Parsing, compiling and printing recurse over the tree: run them on a large stack
-    // (the pre-scan in `parse` bounds the nesting).
-    const STACK: usize = 512 << 20;
-    std::thread::scope(|s| {
-        std::thread::Builder::new()
-            .name("ferrix-show".into())
-            .stack_size(STACK)
-            .spawn_scoped(s, || {
-                let root = parse::parse(&source.text, file)?;
-                let mut c = Compiler::new(env, file, source);
-                let expr = root.expr().ok_or_else(|| c.missing(root.syntax()))?;
-                c.thunk(&expr, None)?;
-                let mut out = String::new();
-                c.show(&expr, &mut out)?;
-                Ok(out)
-            })
-            .map_err(|e| EvalError::eval(format!("cannot start the parser thread: {e}"), None))?
-            .join()
-            .unwrap_or_else(|_| Err(EvalError::eval("the parser crashed", None)))
+    super::with_parsed(env, file, source, |c, expr| {
+        // The reference reports what compiling rejects before printing anything.
+        c.thunk(expr, None)?;
+        let mut out = String::new();
+        c.show(expr, &mut out)?;
+        Ok(out)
     })
 }
 

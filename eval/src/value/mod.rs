@@ -126,6 +126,11 @@ impl<'gc> Value<'gc> {
         Value::List(Gc::new(mc, List(items)))
     }
 
+    /// The lazy application `f arg`: a thunk that calls `f` when forced.
+    pub fn apply(mc: &gc_arena::Mutation<'gc>, f: Value<'gc>, arg: Value<'gc>) -> Value<'gc> {
+        Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg }))
+    }
+
     /// A string value; large strings are charged to the collector (see [`charge`]).
     pub fn string(mc: &gc_arena::Mutation<'gc>, s: NixString) -> Value<'gc> {
         charge(mc, s.bytes.len());

@@ -21,13 +21,13 @@ impl<'gc> Vm<'gc> {
             Value::PrimOp(op) => self.call_primop(mc, ctx, op, &[], arg),
             Value::PrimOpApp(app) => self.call_primop(mc, ctx, app.op, &app.args, arg),
             Value::Attrs(a) => {
-                let functor = ctx.symbols.intern(b"__functor");
+                let functor = crate::symbol::known::FUNCTOR;
                 let Some(func) = a.get(ctx.symbols, functor) else {
                     return Err(not_callable(ctx, f));
                 };
                 // `(set.__functor set) arg`, lazily built and forced in place of `f`.
-                let inner = Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: func, arg: f }));
-                let outer = Value::Thunk(Thunk::new(mc, ThunkState::Apply { f: inner, arg }));
+                let inner = Value::apply(mc, func, f);
+                let outer = Value::apply(mc, inner, arg);
                 self.stack.truncate(n - 2);
                 self.stack.push(outer);
                 self.force_top(mc)

@@ -5,7 +5,7 @@
 use super::{Ctx, Vm};
 use crate::error::EvalError;
 use crate::print::short;
-use crate::value::{Attrs, Thunk, ThunkState, Value};
+use crate::value::{Attrs, Value};
 use gc_arena::{Gc, Mutation};
 
 impl<'gc> Vm<'gc> {
@@ -30,15 +30,15 @@ impl<'gc> Vm<'gc> {
 }
 
 /// What a set coerces through: `__toString self` (lazily applied), else its `outPath`.
-pub(super) fn coercion_target<'gc>(
+pub(crate) fn coercion_target<'gc>(
     mc: &Mutation<'gc>,
     ctx: &mut Ctx<'_>,
     set: Gc<'gc, Attrs<'gc>>,
 ) -> Result<Value<'gc>, EvalError> {
-    let to_string = ctx.symbols.intern(b"__toString");
-    let out_path = ctx.symbols.intern(b"outPath");
+    let to_string = crate::symbol::known::TO_STRING;
+    let out_path = crate::symbol::known::OUT_PATH;
     if let Some(f) = set.get(ctx.symbols, to_string) {
-        Ok(Value::Thunk(Thunk::new(mc, ThunkState::Apply { f, arg: Value::Attrs(set) })))
+        Ok(Value::apply(mc, f, Value::Attrs(set)))
     } else if let Some(p) = set.get(ctx.symbols, out_path) {
         Ok(p)
     } else {

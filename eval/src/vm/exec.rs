@@ -127,13 +127,10 @@ impl<'gc> Vm<'gc> {
                 let v = self.select(ctx, set, name)?;
                 self.stack.push(v);
             }
-            Op::SelectOr(name, offset) => match self.pop() {
-                Value::Attrs(a) => match a.get(ctx.symbols, name) {
-                    Some(v) => self.stack.push(v),
-                    None => self.jump(offset),
-                },
-                _ => self.jump(offset),
-            },
+            Op::SelectOr(name, offset) => {
+                let set = self.pop();
+                self.select_or_jump(ctx, set, name, offset);
+            }
             Op::SelectDynamic => {
                 let name = self.pop();
                 let set = self.pop();
@@ -145,32 +142,7 @@ impl<'gc> Vm<'gc> {
                 let name = self.pop();
                 let set = self.pop();
                 let name = self.attr_name(ctx, name)?;
-                match set {
-                    Value::Attrs(a) => match a.get(ctx.symbols, name) {
-                        Some(v) => self.stack.push(v),
-                        None => self.jump(offset),
-                    },
-                    _ => self.jump(offset),
-                }
-            }
-            Op::TestAttr(name, offset) => match self.pop() {
-                Value::Attrs(a) => match a.get(ctx.symbols, name) {
-                    Some(v) => self.stack.push(v),
-                    None => self.jump(offset),
-                },
-                _ => self.jump(offset),
-            },
-            Op::TestAttrDynamic(offset) => {
-                let name = self.pop();
-                let set = self.pop();
-                let name = self.attr_name(ctx, name)?;
-                match set {
-                    Value::Attrs(a) => match a.get(ctx.symbols, name) {
-                        Some(v) => self.stack.push(v),
-                        None => self.jump(offset),
-                    },
-                    _ => self.jump(offset),
-                }
+                self.select_or_jump(ctx, set, name, offset);
             }
             Op::List(n) => {
                 let start = self.stack.len() - n as usize;
@@ -356,6 +328,18 @@ impl<'gc> Vm<'gc> {
             EvalError::eval(format!("attribute '{wanted}' missing"), None)
                 .with_hint(suggestion(&wanted, names.iter().map(String::as_str)))
         })
+    }
+
+    /// Pushes the attribute if `set` is a set holding it, else jumps by `offset` (`or`
+    /// defaults and `?`).
+    fn select_or_jump(&mut self, ctx: &Ctx<'_>, set: Value<'gc>, name: crate::symbol::Symbol, offset: i32) {
+        match set {
+            Value::Attrs(a) => match a.get(ctx.symbols, name) {
+                Some(v) => self.stack.push(v),
+                None => self.jump(offset),
+            },
+            _ => self.jump(offset),
+        }
     }
 
     /// An attribute name from a computed (forced) value.

@@ -112,7 +112,7 @@ impl<'gc> Native<'gc> {
 fn try_result<'gc>(mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, success: bool, value: Value<'gc>) -> Value<'gc> {
     let mut b = AttrsBuilder::with_capacity(2);
     b.push(ctx.symbols.intern(b"success"), Value::Bool(success));
-    b.push(ctx.symbols.intern(b"value"), value);
+    b.push(crate::symbol::known::VALUE, value);
     Value::Attrs(b.finish(mc, ctx.symbols, false).unwrap_or_else(|_| unreachable!("distinct names")))
 }
 
@@ -165,11 +165,6 @@ impl<'gc> Vm<'gc> {
         Ok(Step::Continue)
     }
 
-    /// The lazy application `f arg` (a thunk).
-    pub fn apply(&mut self, mc: &Mutation<'gc>, f: Value<'gc>, arg: Value<'gc>) -> Value<'gc> {
-        Value::Thunk(crate::value::Thunk::new(mc, crate::value::ThunkState::Apply { f, arg }))
-    }
-
     /// Applies `f` to `arg` and forces the result; the native sees it at its next step.
     pub fn demand_apply(
         &mut self,
@@ -177,7 +172,7 @@ impl<'gc> Vm<'gc> {
         f: Value<'gc>,
         arg: Value<'gc>,
     ) -> Result<Step<'gc>, EvalError> {
-        let v = self.apply(mc, f, arg);
+        let v = Value::apply(mc, f, arg);
         self.demand(mc, v)
     }
 

@@ -4,8 +4,9 @@
 //! each new key costs O(log n) comparisons; keys of types that cannot be ordered fail
 //! as soon as they are compared, as in the reference.
 
-use super::{State, callable, returned};
+use super::{State, returned};
 use crate::builtins::Ret;
+use crate::builtins::util::function;
 use crate::builtins::util::{attrs, list};
 use crate::error::EvalError;
 use crate::value::Value;
@@ -84,7 +85,7 @@ pub fn generic_closure<'gc>(
     if operator.is_thunk() {
         return Ok(Ret::Retry(vec![operator]));
     }
-    callable(ctx, operator)?;
+    function(ctx, operator)?;
     Ok(Ret::Native(Native::Higher(State::Closure(Closure {
         operator,
         work: start_list.0.iter().copied().collect(),
@@ -103,7 +104,7 @@ impl<'gc> Closure<'gc> {
         forced: Option<Value<'gc>>,
     ) -> Result<Step<'gc>, EvalError> {
         let _ = forced; // forced values are read back from their thunks
-        let key_sym = ctx.symbols.intern(b"key");
+        let key_sym = crate::symbol::known::KEY;
         loop {
             match &mut self.phase {
                 Phase::Next => match self.work.pop_front() {
@@ -186,7 +187,7 @@ impl<'gc> Closure<'gc> {
     ) -> Result<Step<'gc>, EvalError> {
         self.keys.insert(at, key);
         self.result.push(element);
-        let t = vm.apply(mc, self.operator, element);
+        let t = Value::apply(mc, self.operator, element);
         self.phase = Phase::Operator(t);
         vm.demand(mc, t)
     }

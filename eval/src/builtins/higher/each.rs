@@ -3,8 +3,9 @@
 //! which compares each element with deep equality. `all` and `any` stop at the first
 //! deciding element, `elem` at the first equal one.
 
-use super::{State, boolean, callable, returned};
+use super::{State, boolean, returned};
 use crate::builtins::Ret;
+use crate::builtins::util::function;
 use crate::builtins::util::{list, string};
 use crate::error::EvalError;
 use crate::symbol::Symbol;
@@ -50,7 +51,7 @@ pub struct Each<'gc> {
 type Builtin<'gc> = Result<Ret<'gc>, EvalError>;
 
 fn start<'gc>(ctx: &mut Ctx<'_>, a: &[Value<'gc>], acc: Acc<'gc>) -> Builtin<'gc> {
-    callable(ctx, a[0])?;
+    function(ctx, a[0])?;
     let list = list(ctx, a[1])?;
     Ok(Ret::Native(Native::Higher(State::Each(Each { f: a[0], list, done: 0, acc }))))
 }

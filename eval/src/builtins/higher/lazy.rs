@@ -1,7 +1,7 @@
 //! Builtins about functions that need no state machine: `zipAttrsWith` (which builds
 //! lazy applications), `catAttrs` and `functionArgs`.
 
-use super::callable;
+use crate::builtins::util::function;
 use crate::builtins::util::{attrs, list, new_string, ok, string};
 use crate::builtins::{Ret, unforced};
 use crate::code::Params;
@@ -17,12 +17,12 @@ type Builtin<'gc> = Result<Ret<'gc>, EvalError>;
 /// `zipAttrsWith f sets`: for each name in any of the sets, `f name [values]`, the
 /// values in the order of the sets.
 pub fn zip_attrs_with<'gc>(
-    vm: &mut Vm<'gc>,
+    _: &mut Vm<'gc>,
     mc: &Mutation<'gc>,
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Builtin<'gc> {
-    callable(ctx, a[0])?;
+    function(ctx, a[0])?;
     let sets = list(ctx, a[1])?;
     let pending = unforced(sets.0.iter().copied());
     if !pending.is_empty() {
@@ -51,8 +51,8 @@ pub fn zip_attrs_with<'gc>(
     let mut b = AttrsBuilder::with_capacity(names.len());
     for name in names {
         let items = values.remove(&name).unwrap_or_default();
-        let partial = vm.apply(mc, a[0], new_string(mc, ctx.symbols.resolve(name)));
-        b.push(name, vm.apply(mc, partial, Value::list(mc, items)));
+        let partial = Value::apply(mc, a[0], new_string(mc, ctx.symbols.resolve(name)));
+        b.push(name, Value::apply(mc, partial, Value::list(mc, items)));
     }
     ok(Value::Attrs(
         b.finish(mc, ctx.symbols, true).unwrap_or_else(|_| unreachable!("keep_first never fails")),

@@ -3,7 +3,8 @@
 //! the right run's element comes before the left run's, so equal elements keep their
 //! order. With `lessThan` itself as the comparator, values are compared directly.
 
-use super::{State, boolean, callable};
+use super::{State, boolean};
+use crate::builtins::util::function;
 use crate::builtins::util::list;
 use crate::builtins::{Ret, unforced};
 use crate::error::EvalError;
@@ -63,7 +64,7 @@ pub fn sort<'gc>(
     if l.0.is_empty() {
         return Ok(Ret::Value(a[1]));
     }
-    callable(ctx, a[0])?;
+    function(ctx, a[0])?;
     // The reference forces every element before sorting.
     let pending = unforced(l.0.iter().copied());
     if !pending.is_empty() {
@@ -99,7 +100,7 @@ impl<'gc> Sort<'gc> {
             if c.i < c.mid && c.j < c.hi {
                 let (right, left) = (self.src[c.j], self.src[c.i]);
                 let Some(order) = &mut self.order else {
-                    let partial = vm.apply(mc, self.cmp, right);
+                    let partial = Value::apply(mc, self.cmp, right);
                     return vm.demand_apply(mc, partial, left);
                 };
                 // The comparator is `lessThan`: compare here, as the reference does.

@@ -95,10 +95,10 @@ impl<'gc> ToJson<'gc> {
                 return vm.demand(mc, v);
             }
             if let Value::Attrs(a) = v {
-                let to_string = ctx.symbols.intern(b"__toString");
-                let out_path = ctx.symbols.intern(b"outPath");
+                let to_string = crate::symbol::known::TO_STRING;
+                let out_path = crate::symbol::known::OUT_PATH;
                 if let Some(f) = a.get(ctx.symbols, to_string) {
-                    let t = vm.apply(mc, f, v);
+                    let t = Value::apply(mc, f, v);
                     self.work.push(Item::Coerce(t));
                     return vm.demand(mc, t);
                 }

@@ -52,7 +52,7 @@ pub fn poll_equal<'gc>(
                     return Ok(Poll::Need(need));
                 }
                 pairs.pop();
-                let out = ctx.symbols.intern(b"outPath");
+                let out = crate::symbol::known::OUT_PATH;
                 if is_derivation(ctx, s)
                     && is_derivation(ctx, t)
                     && let (Some(p), Some(q)) = (s.get(ctx.symbols, out), t.get(ctx.symbols, out))
@@ -78,7 +78,7 @@ fn derivation_type_thunk<'gc>(
     s: Gc<'gc, Attrs<'gc>>,
     t: Gc<'gc, Attrs<'gc>>,
 ) -> Option<Value<'gc>> {
-    let ty = ctx.symbols.intern(b"type");
+    let ty = crate::symbol::known::TYPE;
     for set in [s, t] {
         let v = set.get(ctx.symbols, ty)?.resolved();
         if v.is_thunk() {
@@ -93,7 +93,7 @@ fn derivation_type_thunk<'gc>(
 
 /// A set whose (forced) `type` is `"derivation"`.
 pub fn is_derivation(ctx: &mut Ctx<'_>, a: Gc<'_, Attrs<'_>>) -> bool {
-    let ty = ctx.symbols.intern(b"type");
+    let ty = crate::symbol::known::TYPE;
     matches!(a.get(ctx.symbols, ty).map(Value::resolved), Some(Value::String(s)) if &*s.bytes == b"derivation")
 }
 
