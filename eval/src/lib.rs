@@ -29,8 +29,13 @@ use vm::{Ctx, Status, Vm};
 
 /// Steps run between two checks for garbage collection.
 const FUEL: u32 = 4096;
-/// Allocation debt (in objects) above which garbage is collected between steps.
-const COLLECT_DEBT: f64 = 65_536.0;
+/// Garbage collection is stop-the-world: an incremental collector re-traces the VM
+/// root (its whole stack, frames included) after every step, which is quadratic when a
+/// builtin holds a large list in its frame. A full collection starts once the objects
+/// allocated since the last one reach this fraction of those it kept alive (but at
+/// least [`MIN_SLEEP`]).
+const SLEEP_FACTOR: f64 = 0.5;
+const MIN_SLEEP: usize = 65_536;
 
 /// How to print a result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,10 +104,15 @@ impl Evaluator {
             reason = "the closure is needed for the arena's higher-ranked lifetime"
         )]
         let mut arena = Arena::<Rootable![Vm<'_>]>::new(|mc| Vm::new(mc));
+        arena.metrics().set_pacing(gc_arena::metrics::Pacing {
+            sleep_factor: SLEEP_FACTOR,
+            min_sleep: MIN_SLEEP,
+            ..gc_arena::metrics::Pacing::STOP_THE_WORLD
+        });
         arena.mutate_root(|mc, vm| builtins.install(mc, &mut symbols, vm));
         Evaluator {
             arena,
-            program: builtins::new_program(),
+            program: code::Program::default(),
             symbols,
             sources: Sources::default(),
             builtins,
@@ -149,10 +159,11 @@ impl Evaluator {
             })?;
         }
         if req.output == Output::Strict {
+            let mut ctx = ctx!(self);
             self.arena.mutate_root(|mc, vm| {
                 let v = vm.result();
                 let deep = Native::deep_force(v, v);
-                vm.start(mc, v, Some(deep))
+                vm.start(mc, v, Some(deep), &mut ctx)
             })?;
             self.run()?;
         }
@@ -189,7 +200,7 @@ impl Evaluator {
         let mut ctx = ctx!(self);
         self.arena.mutate_root(|mc, vm| {
             let v = make(mc, vm, &mut ctx)?;
-            vm.start(mc, v, None)
+            vm.start(mc, v, None, &mut ctx)
         })?;
         self.run()
     }
@@ -239,7 +250,7 @@ impl Evaluator {
             if let Status::Done = status {
                 return Ok(());
             }
-            if self.arena.metrics().allocation_debt() > COLLECT_DEBT {
+            if self.arena.metrics().allocation_debt() > 0.0 {
                 self.arena.collect_debt();
             }
         }

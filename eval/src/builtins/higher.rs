@@ -59,7 +59,7 @@ fn foldl<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     function(ctx, a[0])?;
     let list = list(ctx, a[2])?;
-    Ok(Ret::Native(Native::Higher(State::Foldl { op: a[0], acc: a[1], list, index: 0 })))
+    Ok(Ret::Native(Native::Higher(Box::new(State::Foldl { op: a[0], acc: a[1], list, index: 0 }))))
 }
 
 impl<'gc> State<'gc> {
@@ -82,7 +82,7 @@ impl<'gc> State<'gc> {
                     Some(&elem) => {
                         // `op acc elem`, applied and forced.
                         let partial = Value::apply(mc, *op, *acc);
-                        vm.demand_apply(mc, partial, elem)
+                        vm.demand_apply(mc, ctx, partial, elem)
                     }
                 }
             }

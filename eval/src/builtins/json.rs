@@ -27,7 +27,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
 /// strings in it). With `strict`, it forces everything it reaches; without, reaching an
 /// unevaluated thunk is an error (as `--json` without `--strict`).
 pub fn to_json(value: Value<'_>, strict: bool) -> Native<'_> {
-    Native::ToJson(ToJson::new(value, strict))
+    Native::ToJson(Box::new(ToJson::new(value, strict)))
 }
 
 fn from_json<'gc>(

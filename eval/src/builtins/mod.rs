@@ -18,33 +18,13 @@ mod types;
 mod versions;
 pub mod xml;
 
-use crate::code::{Chunk, ChunkId, Op, Program};
 use crate::error::EvalError;
-use crate::source::Span;
 use crate::symbol::{Interner, Symbol};
 use crate::value::{Attrs, AttrsBuilder, NixString, Thunk, ThunkState, Value};
 use crate::vm::native::Native;
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
 use std::collections::HashMap;
-
-/// The chunk that applies `slot 0` to `slot 1` (lazy applications run it).
-pub const APPLY_CHUNK: ChunkId = ChunkId(0);
-
-/// A program whose first chunk is [`APPLY_CHUNK`].
-pub fn new_program() -> Program {
-    let mut p = Program::default();
-    let mut c = Chunk::default();
-    let s = Span::default();
-    for op in
-        [Op::Local { depth: 0, slot: 0 }, Op::Force, Op::Local { depth: 0, slot: 1 }, Op::Call, Op::Return]
-    {
-        c.push(op, s);
-    }
-    let id = p.add_chunk(c);
-    debug_assert_eq!(id, APPLY_CHUNK);
-    p
-}
 
 /// What a builtin returns: a value (forced by the VM if it is a thunk), or a native
 /// frame that continues the work.

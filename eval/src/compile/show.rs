@@ -611,7 +611,7 @@ fn utf8_len(first: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::builtins::{Builtins, new_program};
+    use crate::builtins::Builtins;
     use crate::source::{Origin, Sources};
     use crate::symbol::Interner;
     use std::path::{Path, PathBuf};
@@ -620,7 +620,7 @@ mod tests {
     fn run(text: &str, file: &Path) -> Result<String, EvalError> {
         let mut symbols = Interner::default();
         let builtins = Builtins::new(&mut symbols, "x86_64-linux", Vec::new());
-        let mut program = new_program();
+        let mut program = crate::code::Program::default();
         let mut sources = Sources::default();
         let id = sources.add(Origin::File(file.to_owned()), text.to_owned());
         let base_dir = file.parent().unwrap_or(Path::new("/"));

@@ -2,11 +2,17 @@
 //! (depth, slot) pair; an environment holds the slots of one scope and a link to its
 //! parent. A `with` scope has no slots and holds the (possibly unevaluated) attribute
 //! set instead; only names not bound lexically are looked up there, at run time.
+//! Most scopes (a lambda's parameter, a small `let`) have at most [`INLINE_SLOTS`]
+//! slots, which are stored in the environment's own allocation.
 
 use super::Value;
-use gc_arena::barrier::field;
+use gc_arena::barrier::Write;
 use gc_arena::lock::Lock;
 use gc_arena::{Collect, Gc, Mutation};
+use smallvec::SmallVec;
+
+/// Slots stored inline in an environment; larger scopes allocate them separately.
+pub const INLINE_SLOTS: usize = 2;
 
 #[derive(Collect)]
 #[collect(no_drop)]
@@ -14,7 +20,7 @@ pub struct Env<'gc> {
     pub parent: Option<Gc<'gc, Env<'gc>>>,
     /// For a `with` scope: its attribute set.
     pub with: Option<Value<'gc>>,
-    pub slots: Box<[Lock<Value<'gc>>]>,
+    pub slots: SmallVec<[Lock<Value<'gc>>; INLINE_SLOTS]>,
 }
 
 impl<'gc> Env<'gc> {
@@ -26,7 +32,7 @@ impl<'gc> Env<'gc> {
 
     /// A `with` scope over `attrs`.
     pub fn with_scope(mc: &Mutation<'gc>, parent: Gc<'gc, Env<'gc>>, attrs: Value<'gc>) -> Gc<'gc, Env<'gc>> {
-        Gc::new(mc, Env { parent: Some(parent), with: Some(attrs), slots: Box::new([]) })
+        Gc::new(mc, Env { parent: Some(parent), with: Some(attrs), slots: SmallVec::new() })
     }
 
     pub fn get(&self, slot: usize) -> Value<'gc> {
@@ -36,7 +42,10 @@ impl<'gc> Env<'gc> {
     /// Sets a slot, through the write barrier.
     pub fn set(this: Gc<'gc, Env<'gc>>, mc: &Mutation<'gc>, slot: usize, v: Value<'gc>) {
         let w = Gc::write(mc, this);
-        field!(w, Env, slots).as_deref()[slot].unlock().set(v);
+        // SAFETY: the write barrier was triggered on the whole environment just above,
+        // and the slot is part of it (inline or in the box it owns).
+        let cell = unsafe { Write::assume(&w.slots[slot]) };
+        cell.unlock().set(v);
     }
 
     /// The environment `depth` levels up.

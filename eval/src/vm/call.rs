@@ -12,7 +12,24 @@ use crate::value::{Closure, Env, PrimOpApp, Thunk, ThunkState, Value};
 use gc_arena::{Gc, Mutation};
 
 impl<'gc> Vm<'gc> {
-    /// The `Call` op: `[f, arg]` on the stack; the result replaces `f`.
+    /// Calls `f` with `arg` once `f` (if `forcing_f`) or else `arg` is forced; the result
+    /// goes to the current top of the stack.
+    pub(super) fn call_after_forcing(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        f: Value<'gc>,
+        arg: Value<'gc>,
+        forcing_f: bool,
+    ) -> Result<(), EvalError> {
+        let base = self.stack.len() as u32;
+        self.frames.push(Frame::Native { state: Native::Apply { f, arg, forcing_f }, base });
+        self.stack.push(if forcing_f { f } else { arg });
+        self.force_top(mc, ctx)
+    }
+
+    /// The `Call` op: `[f, arg]` on the stack (`f` forced); the result replaces `f`.
+    /// Works under any frame, also from natives and when forcing a lazy application.
     pub(super) fn call(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
         let n = self.stack.len();
         let (f, arg) = (self.stack[n - 2], self.stack[n - 1]);
@@ -30,7 +47,7 @@ impl<'gc> Vm<'gc> {
                 let outer = Value::apply(mc, inner, arg);
                 self.stack.truncate(n - 2);
                 self.stack.push(outer);
-                self.force_top(mc)
+                self.force_top(mc, ctx)
             }
             other => Err(not_callable(ctx, other)),
         }
@@ -50,9 +67,9 @@ impl<'gc> Vm<'gc> {
             Params::Formals { formals, ellipsis, bind } => {
                 let arg = arg.resolved();
                 if let Value::Thunk(_) = arg {
-                    // The argument must be a set: force it where it is, then call again.
-                    self.jump_back();
-                    return self.force_top(mc);
+                    // The argument must be a set: force it, then call again.
+                    self.stack.truncate(self.stack.len() - 1);
+                    return self.call_after_forcing(mc, ctx, Value::Lambda(c), arg, false);
                 }
                 let Value::Attrs(attrs) = arg else {
                     return Err(EvalError::eval(
@@ -166,7 +183,7 @@ impl<'gc> Vm<'gc> {
             Ret::Value(v) => {
                 let top = self.stack.len() - 1;
                 self.stack[top] = v;
-                self.force_top(mc)
+                self.force_top(mc, ctx)
             }
             Ret::Native(state) => {
                 let base = self.stack.len() as u32;

@@ -19,7 +19,7 @@ impl<'gc> Vm<'gc> {
             )),
             Value::Attrs(a) => {
                 self.stack[top] = coercion_target(mc, ctx, a)?;
-                self.retry_in_place(mc)
+                self.retry_in_place(mc, ctx)
             }
             other => Err(EvalError::eval(
                 format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),

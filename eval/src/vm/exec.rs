@@ -41,24 +41,25 @@ impl<'gc> Vm<'gc> {
 
     /// Re-runs the current op after forcing `v` (which is discarded): for ops that meet
     /// an unevaluated value they cannot leave on the stack.
-    pub(super) fn retry_after_forcing(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) -> Result<(), EvalError> {
+    pub(super) fn retry_after_forcing(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        v: Value<'gc>,
+    ) -> Result<(), EvalError> {
         self.jump(-1);
         self.stack.push(v);
         self.frames
             .push(Frame::Native { state: super::native::Native::Discard, base: self.stack.len() as u32 });
         self.stack.push(v);
-        self.force_top(mc)
+        self.force_top(mc, ctx)
     }
 
     /// Re-runs the current op once the value on top of the stack (which the op left
     /// there) is forced.
-    pub(super) fn retry_in_place(&mut self, mc: &Mutation<'gc>) -> Result<(), EvalError> {
+    pub(super) fn retry_in_place(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
         self.jump(-1);
-        self.force_top(mc)
-    }
-
-    pub(super) fn jump_back(&mut self) {
-        self.jump(-1);
+        self.force_top(mc, ctx)
     }
 
     fn pop(&mut self) -> Value<'gc> {
@@ -99,7 +100,7 @@ impl<'gc> Vm<'gc> {
                 self.stack.push(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env })))
             }
             Op::Closure(lambda) => self.stack.push(Value::Lambda(Gc::new(mc, Closure { lambda, env }))),
-            Op::Force => return self.force_top(mc),
+            Op::Force => return self.force_top(mc, ctx),
             Op::Call => return self.call(mc, ctx),
             Op::Pop => {
                 self.pop();
@@ -156,7 +157,7 @@ impl<'gc> Vm<'gc> {
                     // `string + set` coerces the set, which may call into Nix.
                     self.stack.push(a);
                     self.stack.push(super::coerce::coercion_target(mc, ctx, set)?);
-                    return self.retry_in_place(mc);
+                    return self.retry_in_place(mc, ctx);
                 }
                 let v = self.arith_op(mc, ctx, op, a, b)?;
                 self.stack.push(v);
@@ -288,7 +289,7 @@ impl<'gc> Vm<'gc> {
                             return Ok(());
                         }
                     }
-                    Value::Thunk(_) => return self.retry_after_forcing(mc, w),
+                    Value::Thunk(_) => return self.retry_after_forcing(mc, ctx, w),
                     other => {
                         return Err(EvalError::eval(
                             format!(

@@ -99,6 +99,7 @@ impl<'gc> Vm<'gc> {
         mc: &Mutation<'gc>,
         value: Value<'gc>,
         extra: Option<Native<'gc>>,
+        ctx: &mut Ctx<'_>,
     ) -> Result<(), EvalError> {
         self.stack.clear();
         self.frames.clear();
@@ -108,7 +109,7 @@ impl<'gc> Vm<'gc> {
             self.frames.push(Frame::Native { state: n, base: 1 });
             self.stack.push(value);
         }
-        self.force_top(mc)
+        self.force_top(mc, ctx)
     }
 
     /// The finished evaluation's value.
@@ -116,15 +117,26 @@ impl<'gc> Vm<'gc> {
         self.stack.first().copied().unwrap_or(Value::Null)
     }
 
-    /// Runs at most `fuel` steps.
+    /// Runs at most `fuel` steps, returning early when garbage is due for collection
+    /// (large strings and lists can make it due within a few steps).
     pub fn run(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, mut fuel: u32) -> Result<Status, EvalError> {
         while fuel > 0 {
             fuel -= 1;
+            if fuel.is_multiple_of(64) && mc.metrics().allocation_debt() > 0.0 {
+                break;
+            }
             let step = match self.frames.last() {
                 None => return Ok(Status::Done),
                 Some(Frame::Code { .. }) => self.exec_one(mc, ctx),
                 Some(Frame::Native { .. }) => self.native_step(mc, ctx),
-                Some(Frame::Update { .. }) => unreachable!("update frames are popped on return"),
+                Some(&Frame::Update { thunk, .. }) => {
+                    // What ran above finished at once (a built-in called from a lazy
+                    // application): the thunk's value is on top.
+                    let v = *self.stack.last().expect("the forced thunk's slot");
+                    thunk.set(mc, ThunkState::Evaluated(v));
+                    self.frames.pop();
+                    Ok(())
+                }
             };
             if let Err(e) = step {
                 self.unwind(mc, ctx, e)?;
@@ -183,7 +195,7 @@ impl<'gc> Vm<'gc> {
 
     /// Forces the value on top of the stack. An evaluated thunk is replaced by its value;
     /// an unevaluated one gets frames that leave its value there when they finish.
-    pub(crate) fn force_top(&mut self, mc: &Mutation<'gc>) -> Result<(), EvalError> {
+    pub(crate) fn force_top(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
         let top = self.stack.len() - 1;
         let Value::Thunk(t) = self.stack[top] else { return Ok(()) };
         let state = t.state();
@@ -203,10 +215,13 @@ impl<'gc> Vm<'gc> {
             ThunkState::Apply { f, arg } => {
                 t.set(mc, ThunkState::Blackhole);
                 self.frames.push(Frame::Update { thunk: t, saved: state });
-                let env = Env::new(mc, None, 2);
-                Env::set(env, mc, 0, f);
-                Env::set(env, mc, 1, arg);
-                self.push_code(crate::builtins::APPLY_CHUNK, env, false)
+                let f = f.resolved();
+                if f.is_thunk() {
+                    return self.call_after_forcing(mc, ctx, f, arg, true);
+                }
+                self.stack[top] = f;
+                self.stack.push(arg);
+                self.call(mc, ctx)
             }
         }
     }

@@ -20,6 +20,14 @@ pub enum Native<'gc> {
     Done,
     /// Forces a value for the op below, which re-runs afterwards; the value is dropped.
     Discard,
+    /// Forces `f` (if `forcing_f`) or else `arg`, then calls `f` with `arg`; the result
+    /// goes where this frame's would.
+    Apply {
+        f: Value<'gc>,
+        arg: Value<'gc>,
+        #[collect(require_static)]
+        forcing_f: bool,
+    },
     /// Forces a builtin's strict arguments, then runs it.
     PrimCall {
         #[collect(require_static)]
@@ -58,27 +66,32 @@ pub enum Native<'gc> {
         #[collect(require_static)]
         invert: bool,
     },
-    /// Forces a value deeply (`deepSeq`, `--strict`), then returns `result`.
-    DeepForce {
-        /// Values still to force, with their nesting depth.
-        work: Vec<(Value<'gc>, u32)>,
-        /// Addresses of the lists and sets forced so far (cycles are forced once).
-        #[collect(require_static)]
-        seen: HashSet<usize>,
-        /// Keeps everything reached alive, so that no address in `seen` is reused.
-        root: Value<'gc>,
-        result: Value<'gc>,
-    },
+    /// Forces a value deeply (`deepSeq`, `--strict`), then returns its result.
+    DeepForce(Box<DeepForce<'gc>>),
     /// A higher-order builtin's state machine.
-    Higher(crate::builtins::higher::State<'gc>),
+    Higher(Box<crate::builtins::higher::State<'gc>>),
     /// `toJSON` and the `--json` output.
-    ToJson(crate::builtins::json::ToJson<'gc>),
+    ToJson(Box<crate::builtins::json::ToJson<'gc>>),
     /// `tryEval`: forces its argument; catches `throw` and `assert` failures.
     TryEval {
         arg: Value<'gc>,
         #[collect(require_static)]
         started: bool,
     },
+}
+
+/// The state of deep forcing (boxed: frames stay small).
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct DeepForce<'gc> {
+    /// Values still to force, with their nesting depth.
+    work: Vec<(Value<'gc>, u32)>,
+    /// Addresses of the lists and sets forced so far (cycles are forced once).
+    #[collect(require_static)]
+    seen: HashSet<usize>,
+    /// Keeps everything reached alive, so that no address in `seen` is reused.
+    root: Value<'gc>,
+    result: Value<'gc>,
 }
 
 /// What a native step did.
@@ -94,7 +107,12 @@ pub enum Step<'gc> {
 impl<'gc> Native<'gc> {
     /// Forces `value` deeply, then finishes with `result`.
     pub fn deep_force(value: Value<'gc>, result: Value<'gc>) -> Native<'gc> {
-        Native::DeepForce { work: vec![(value, 0)], seen: HashSet::new(), root: value, result }
+        Native::DeepForce(Box::new(DeepForce {
+            work: vec![(value, 0)],
+            seen: HashSet::new(),
+            root: value,
+            result,
+        }))
     }
 
     /// For an error unwinding through this frame: the value to continue with, if the
@@ -143,7 +161,7 @@ impl<'gc> Vm<'gc> {
                         *s = Native::Done;
                     }
                     self.stack.push(v);
-                    return self.force_top(mc);
+                    return self.force_top(mc, ctx);
                 }
                 self.finish(mc, v);
                 Ok(())
@@ -159,9 +177,14 @@ impl<'gc> Vm<'gc> {
     }
 
     /// Pushes `v` and forces it; the native sees the result at its next step.
-    pub fn demand(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) -> Result<Step<'gc>, EvalError> {
+    pub fn demand(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        v: Value<'gc>,
+    ) -> Result<Step<'gc>, EvalError> {
         self.stack.push(v);
-        self.force_top(mc)?;
+        self.force_top(mc, ctx)?;
         Ok(Step::Continue)
     }
 
@@ -169,11 +192,19 @@ impl<'gc> Vm<'gc> {
     pub fn demand_apply(
         &mut self,
         mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
         f: Value<'gc>,
         arg: Value<'gc>,
     ) -> Result<Step<'gc>, EvalError> {
-        let v = Value::apply(mc, f, arg);
-        self.demand(mc, v)
+        let f = f.resolved();
+        if f.is_thunk() {
+            let v = Value::apply(mc, f, arg);
+            return self.demand(mc, ctx, v);
+        }
+        self.stack.push(f);
+        self.stack.push(arg);
+        self.call(mc, ctx)?;
+        Ok(Step::Continue)
     }
 
     fn step_native(
@@ -191,6 +222,15 @@ impl<'gc> Vm<'gc> {
                 self.frames.pop();
                 Ok(Step::Gone)
             }
+            Native::Apply { f, arg, forcing_f } => {
+                let forced = forced.expect("an apply frame starts by forcing");
+                let (f, arg) = if *forcing_f { (forced, *arg) } else { (*f, forced) };
+                self.frames.pop();
+                self.stack[base - 1] = f;
+                self.stack.push(arg);
+                self.call(mc, ctx)?;
+                Ok(Step::Gone)
+            }
             Native::PrimCall { op, args, next } => {
                 let def = ctx.builtins.def(*op);
                 if let Some(v) = forced {
@@ -201,7 +241,7 @@ impl<'gc> Vm<'gc> {
                     if def.strict(*next) {
                         let a = args[*next].resolved();
                         if a.is_thunk() {
-                            return self.demand(mc, a);
+                            return self.demand(mc, ctx, a);
                         }
                         args[*next] = a;
                     }
@@ -217,7 +257,7 @@ impl<'gc> Vm<'gc> {
                 while let Some(&v) = values.last() {
                     let v = v.resolved();
                     if v.is_thunk() {
-                        return self.demand(mc, v);
+                        return self.demand(mc, ctx, v);
                     }
                     values.pop();
                 }
@@ -227,7 +267,7 @@ impl<'gc> Vm<'gc> {
                 Ok(Step::Gone)
             }
             Native::Equal { pairs, negate } => match compare::poll_equal(ctx, pairs)? {
-                Poll::Need(v) => self.demand(mc, v),
+                Poll::Need(v) => self.demand(mc, ctx, v),
                 Poll::Ready(eq) => Ok(Step::Return(Value::Bool(eq != *negate))),
             },
             Native::LessThan { a, b, index, invert } => {
@@ -236,15 +276,16 @@ impl<'gc> Vm<'gc> {
                 self.step_native(mc, ctx, state, base, forced)
             }
             Native::Order { order, invert } => match order.poll(ctx)? {
-                Poll::Need(v) => self.demand(mc, v),
+                Poll::Need(v) => self.demand(mc, ctx, v),
                 Poll::Ready(lt) => Ok(Step::Return(Value::Bool(lt != *invert))),
             },
-            Native::DeepForce { work, seen, result, .. } => {
+            Native::DeepForce(d) => {
+                let DeepForce { work, seen, result, .. } = &mut **d;
                 let _ = forced;
                 while let Some(&(v, depth)) = work.last() {
                     let v = v.resolved();
                     if v.is_thunk() {
-                        return self.demand(mc, v);
+                        return self.demand(mc, ctx, v);
                     }
                     work.pop();
                     // The reference recurses here, and fails as deep calls do.
@@ -272,7 +313,7 @@ impl<'gc> Vm<'gc> {
             Native::TryEval { arg, started } => {
                 if !*started {
                     *started = true;
-                    return self.demand(mc, *arg);
+                    return self.demand(mc, ctx, *arg);
                 }
                 let v = forced.unwrap_or(Value::Null);
                 Ok(Step::Return(try_result(mc, ctx, true, v)))

@@ -86,13 +86,13 @@ pub fn generic_closure<'gc>(
         return Ok(Ret::Retry(vec![operator]));
     }
     function(ctx, operator)?;
-    Ok(Ret::Native(Native::Higher(State::Closure(Closure {
+    Ok(Ret::Native(Native::Higher(Box::new(State::Closure(Closure {
         operator,
         work: start_list.0.iter().copied().collect(),
         result: Vec::new(),
         keys: Vec::new(),
         phase: Phase::Next,
-    }))))
+    })))))
 }
 
 impl<'gc> Closure<'gc> {
@@ -114,7 +114,7 @@ impl<'gc> Closure<'gc> {
                 Phase::Element(e) => {
                     let element = e.resolved();
                     if element.is_thunk() {
-                        return vm.demand(mc, element);
+                        return vm.demand(mc, ctx, element);
                     }
                     let key = attrs(ctx, element)?
                         .get(ctx.symbols, key_sym)
@@ -124,7 +124,7 @@ impl<'gc> Closure<'gc> {
                 Phase::Key { element, key } => {
                     let key = key.resolved();
                     if key.is_thunk() {
-                        return vm.demand(mc, key);
+                        return vm.demand(mc, ctx, key);
                     }
                     let (element, hi) = (*element, self.keys.len());
                     self.phase = Phase::Search { element, key, lo: 0, hi, check: false, order: None };
@@ -133,7 +133,7 @@ impl<'gc> Closure<'gc> {
                     let (element, key) = (*element, *key);
                     if !*check && lo == hi {
                         if *lo == 0 {
-                            return self.keep(vm, mc, element, key, 0);
+                            return self.keep(vm, mc, ctx, element, key, 0);
                         }
                         *check = true;
                     }
@@ -150,7 +150,7 @@ impl<'gc> Closure<'gc> {
                         },
                     };
                     let less = match poll {
-                        Poll::Need(v) => return vm.demand(mc, v),
+                        Poll::Need(v) => return vm.demand(mc, ctx, v),
                         Poll::Ready(less) => less,
                     };
                     *order = None;
@@ -161,7 +161,7 @@ impl<'gc> Closure<'gc> {
                             continue;
                         }
                         let at = *lo;
-                        return self.keep(vm, mc, element, key, at);
+                        return self.keep(vm, mc, ctx, element, key, at);
                     }
                     let mid = (*lo + *hi) / 2;
                     if less { *hi = mid } else { *lo = mid + 1 }
@@ -181,6 +181,7 @@ impl<'gc> Closure<'gc> {
         &mut self,
         vm: &mut Vm<'gc>,
         mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
         element: Value<'gc>,
         key: Value<'gc>,
         at: usize,
@@ -189,6 +190,6 @@ impl<'gc> Closure<'gc> {
         self.result.push(element);
         let t = Value::apply(mc, self.operator, element);
         self.phase = Phase::Operator(t);
-        vm.demand(mc, t)
+        vm.demand(mc, ctx, t)
     }
 }

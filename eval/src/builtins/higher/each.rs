@@ -53,7 +53,7 @@ type Builtin<'gc> = Result<Ret<'gc>, EvalError>;
 fn start<'gc>(ctx: &mut Ctx<'_>, a: &[Value<'gc>], acc: Acc<'gc>) -> Builtin<'gc> {
     function(ctx, a[0])?;
     let list = list(ctx, a[1])?;
-    Ok(Ret::Native(Native::Higher(State::Each(Each { f: a[0], list, done: 0, acc }))))
+    Ok(Ret::Native(Native::Higher(Box::new(State::Each(Each { f: a[0], list, done: 0, acc })))))
 }
 
 pub fn filter<'gc>(_: &mut Vm<'gc>, _: &Mutation<'gc>, ctx: &mut Ctx<'_>, a: &[Value<'gc>]) -> Builtin<'gc> {
@@ -114,7 +114,7 @@ impl<'gc> Each<'gc> {
         match self.list.0.get(self.done) {
             Some(&elem) => {
                 self.done += 1;
-                vm.demand_apply(mc, self.f, elem)
+                vm.demand_apply(mc, ctx, self.f, elem)
             }
             None => Ok(Step::Return(self.finish(mc, ctx))),
         }
@@ -204,7 +204,12 @@ pub struct Elem<'gc> {
 
 pub fn elem<'gc>(_: &mut Vm<'gc>, _: &Mutation<'gc>, ctx: &mut Ctx<'_>, a: &[Value<'gc>]) -> Builtin<'gc> {
     let list = list(ctx, a[1])?;
-    Ok(Ret::Native(Native::Higher(State::Elem(Elem { x: a[0], list, index: 0, pairs: Vec::new() }))))
+    Ok(Ret::Native(Native::Higher(Box::new(State::Elem(Elem {
+        x: a[0],
+        list,
+        index: 0,
+        pairs: Vec::new(),
+    })))))
 }
 
 impl<'gc> Elem<'gc> {
@@ -222,7 +227,7 @@ impl<'gc> Elem<'gc> {
                 self.pairs.push((self.x, e));
             }
             match poll_equal(ctx, &mut self.pairs)? {
-                Poll::Need(v) => return vm.demand(mc, v),
+                Poll::Need(v) => return vm.demand(mc, ctx, v),
                 Poll::Ready(true) => return Ok(Step::Return(Value::Bool(true))),
                 Poll::Ready(false) => {
                     self.pairs.clear();

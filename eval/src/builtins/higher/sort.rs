@@ -78,7 +78,7 @@ pub fn sort<'gc>(
     let dst = Vec::with_capacity(src.len());
     let less_than = matches!(a[0], Value::PrimOp(op) if ctx.builtins.def(op).name == "lessThan");
     let order = less_than.then_some(Ordering::Idle);
-    Ok(Ret::Native(Native::Higher(State::Sort(Sort { cmp: a[0], src, dst, cursor, order }))))
+    Ok(Ret::Native(Native::Higher(Box::new(State::Sort(Sort { cmp: a[0], src, dst, cursor, order })))))
 }
 
 impl<'gc> Sort<'gc> {
@@ -101,7 +101,7 @@ impl<'gc> Sort<'gc> {
                 let (right, left) = (self.src[c.j], self.src[c.i]);
                 let Some(order) = &mut self.order else {
                     let partial = Value::apply(mc, self.cmp, right);
-                    return vm.demand_apply(mc, partial, left);
+                    return vm.demand_apply(mc, ctx, partial, left);
                 };
                 // The comparator is `lessThan`: compare here, as the reference does.
                 let poll = match order {
@@ -120,7 +120,7 @@ impl<'gc> Sort<'gc> {
                     e
                 })?;
                 match poll {
-                    Poll::Need(v) => return vm.demand(mc, v),
+                    Poll::Need(v) => return vm.demand(mc, ctx, v),
                     Poll::Ready(right_first) => {
                         *order = Ordering::Idle;
                         self.take(right_first);

@@ -92,7 +92,7 @@ impl<'gc> ToJson<'gc> {
                     return Err(EvalError::eval("cannot convert a thunk to JSON", None));
                 }
                 self.work.push(if coerce { Item::Coerce(v) } else { Item::Value(v) });
-                return vm.demand(mc, v);
+                return vm.demand(mc, ctx, v);
             }
             if let Value::Attrs(a) = v {
                 let to_string = crate::symbol::known::TO_STRING;
@@ -100,7 +100,7 @@ impl<'gc> ToJson<'gc> {
                 if let Some(f) = a.get(ctx.symbols, to_string) {
                     let t = Value::apply(mc, f, v);
                     self.work.push(Item::Coerce(t));
-                    return vm.demand(mc, t);
+                    return vm.demand(mc, ctx, t);
                 }
                 if let Some(p) = a.get(ctx.symbols, out_path) {
                     self.work.push(if coerce { Item::Coerce(p) } else { Item::Value(p) });
