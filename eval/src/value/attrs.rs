@@ -22,6 +22,7 @@ impl<'gc> Attrs<'gc> {
 
     /// Wraps entries that are already sorted by name and free of duplicates.
     pub fn from_sorted(mc: &Mutation<'gc>, entries: Box<[(Symbol, Value<'gc>)]>) -> Gc<'gc, Attrs<'gc>> {
+        super::charge(mc, std::mem::size_of_val(&*entries));
         Gc::new(mc, Attrs { entries })
     }
 
