@@ -63,25 +63,7 @@ impl<'gc> Vm<'gc> {
                 }
             }
         }
-        match (a, b) {
-            (Int(x), Int(y)) => int_op(op, x, y),
-            (Int(_) | Float(_), Int(_) | Float(_)) => {
-                let (x, y) = (as_float(a), as_float(b));
-                Ok(Float(match op {
-                    Op::Add => x + y,
-                    Op::Sub => x - y,
-                    Op::Mul => x * y,
-                    _ => {
-                        if y == 0.0 {
-                            return Err(EvalError::eval("division by zero", None));
-                        }
-                        x / y
-                    }
-                }))
-            }
-            (Float(_), other) | (other, Float(_)) => Err(type_error(ctx, "a float", other)),
-            (Int(_), other) | (other, _) => Err(type_error(ctx, "an integer", other)),
-        }
+        numeric_op(ctx, op, a, b)
     }
 
     /// `==` / `!=`: scalars here, lists and sets in a native frame.
@@ -138,6 +120,37 @@ impl<'gc> Vm<'gc> {
                 Ok(())
             }
         }
+    }
+}
+
+/// `+ - * /` on numbers only (also the `add`, `sub`, `mul` and `div` builtins): two
+/// integers give an integer, a float makes the result a float, anything else is a type
+/// error naming the type expected.
+pub(crate) fn numeric_op<'gc>(
+    ctx: &Ctx<'_>,
+    op: Op,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> Result<Value<'gc>, EvalError> {
+    use Value::{Float, Int};
+    match (a, b) {
+        (Int(x), Int(y)) => int_op(op, x, y),
+        (Int(_) | Float(_), Int(_) | Float(_)) => {
+            let (x, y) = (as_float(a), as_float(b));
+            Ok(Float(match op {
+                Op::Add => x + y,
+                Op::Sub => x - y,
+                Op::Mul => x * y,
+                _ => {
+                    if y == 0.0 {
+                        return Err(EvalError::eval("division by zero", None));
+                    }
+                    x / y
+                }
+            }))
+        }
+        (Float(_), other) | (other, Float(_)) => Err(type_error(ctx, "a float", other)),
+        (Int(_), other) | (other, _) => Err(type_error(ctx, "an integer", other)),
     }
 }
 

@@ -12,6 +12,7 @@ mod frame;
 pub mod native;
 
 pub use arith::less_than;
+pub(crate) use arith::numeric_op;
 pub(crate) use coerce::coercion_target;
 pub use exec::type_error as exec_type_error;
 pub use frame::Frame;
