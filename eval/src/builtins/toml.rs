@@ -4,13 +4,13 @@
 //! excerpt of the offending line.
 
 use super::util::{new_string, ok, string};
-use super::{PrimOpDef, Ret, prim};
+use super::{PrimOpDef, Ret, global};
 use crate::error::EvalError;
 use crate::value::{AttrsBuilder, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 
-pub const PRIMOPS: &[PrimOpDef] = &[prim("fromTOML", 1, 1, from_toml)];
+pub const PRIMOPS: &[PrimOpDef] = &[global("fromTOML", 1, 1, from_toml)];
 
 fn from_toml<'gc>(
     _: &mut Vm<'gc>,

@@ -30,9 +30,19 @@ pub struct CompileEnv<'a> {
     pub home: Option<&'a Path>,
 }
 
-/// Compiles a whole source to a chunk that evaluates it in the top-level environment.
-pub fn compile_source(env: CompileEnv<'_>, file: FileId, source: &SourceFile) -> Result<ChunkId, EvalError> {
-    with_parsed(env, file, source, |c, expr| c.thunk(expr, None))
+/// Compiles a whole source to a chunk that evaluates it in an environment whose slots
+/// are named by `scope` (none for the top-level environment; `scopedImport`'s names,
+/// which hide globals of the same name).
+pub fn compile_source(
+    env: CompileEnv<'_>,
+    file: FileId,
+    source: &SourceFile,
+    scope: &[Symbol],
+) -> Result<ChunkId, EvalError> {
+    with_parsed(env, file, source, |c, expr| {
+        c.scopes = vec![Scope::Slots { names: scope.iter().copied().map(Some).collect(), filling: false }];
+        c.thunk(expr, None)
+    })
 }
 
 /// Parses `source` and runs `f` with a compiler over its expression. Parsing and
