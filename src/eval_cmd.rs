@@ -85,7 +85,7 @@ pub fn run(req: EvalRequest) -> CliResult {
     let request =
         Request { origin, text, base_dir: base, attr_path: req.attr_path, auto_args: req.auto_args, output };
     let result = if req.parse_only {
-        evaluator.parse_only(request.origin, request.text, &request.base_dir)
+        evaluator.parse_only(request.origin, request.text, &request.base_dir).map(String::into_bytes)
     } else {
         evaluator.eval(request)
     };
@@ -93,12 +93,11 @@ pub fn run(req: EvalRequest) -> CliResult {
         eprintln!("{}", serde_json::json!({ "peakRssKiB": peak_rss_kib() }));
     }
     match result {
-        Ok(s) => {
-            if output == Output::Raw {
-                print!("{s}");
-            } else {
-                println!("{s}");
+        Ok(mut bytes) => {
+            if output != Output::Raw {
+                bytes.push(b'\n');
             }
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)?;
             Ok(())
         }
         Err(e) => {

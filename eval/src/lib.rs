@@ -111,8 +111,9 @@ impl Evaluator {
         }
     }
 
-    /// Evaluates a request and returns the printed result.
-    pub fn eval(&mut self, req: Request) -> Result<String, EvalError> {
+    /// Evaluates a request and returns the printed result (bytes: strings need not be
+    /// UTF-8).
+    pub fn eval(&mut self, req: Request) -> Result<Vec<u8>, EvalError> {
         let compile = |s: &mut Evaluator, origin, text, base: &Path| {
             s.io.compile_text(&mut s.program, &mut s.symbols, &mut s.sources, &s.builtins, origin, text, base)
                 .map(|(_, chunk)| chunk)
@@ -156,14 +157,24 @@ impl Evaluator {
             })?;
             self.run()?;
         }
+        if req.output == Output::Raw {
+            self.start(|mc, vm, _| {
+                let env = value::Env::new(mc, None, 1);
+                value::Env::set(env, mc, 0, vm.result());
+                let code = builtins::COERCE_CHUNK;
+                Ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env })))
+            })
+            .map_err(|mut e| {
+                e.add_trace("while generating the nix-instantiate output", None);
+                e
+            })?;
+        }
         let ctx = ctx!(self);
-        self.arena.mutate(|_, vm| {
-            let v = vm.result().resolved();
-            match (req.output, v) {
-                (Output::Raw | Output::Json | Output::Xml, Value::String(s)) => Ok(s.lossy().into_owned()),
-                (Output::Raw, other) => Err(vm::exec_type_error(&ctx, "a string", other)),
-                _ => Ok(print::print_value(&ctx, v)),
+        self.arena.mutate(|_, vm| match vm.result().resolved() {
+            Value::String(s) if req.output != Output::Lazy && req.output != Output::Strict => {
+                Ok(s.bytes.to_vec())
             }
+            v => Ok(print::print_value(&ctx, v)),
         })
     }
 

@@ -32,19 +32,24 @@ use std::collections::HashMap;
 
 /// The chunk that applies `slot 0` to `slot 1` (lazy applications run it).
 pub const APPLY_CHUNK: ChunkId = ChunkId(0);
+/// The chunk that coerces `slot 0` to a string as interpolation does (`--raw`).
+pub const COERCE_CHUNK: ChunkId = ChunkId(1);
 
-/// A program whose first chunk is [`APPLY_CHUNK`].
+/// A program whose first chunks are [`APPLY_CHUNK`] and [`COERCE_CHUNK`].
 pub fn new_program() -> Program {
     let mut p = Program::default();
-    let mut c = Chunk::default();
     let s = Span::default();
-    for op in
-        [Op::Local { depth: 0, slot: 0 }, Op::Force, Op::Local { depth: 0, slot: 1 }, Op::Call, Op::Return]
-    {
-        c.push(op, s);
+    let apply =
+        [Op::Local { depth: 0, slot: 0 }, Op::Force, Op::Local { depth: 0, slot: 1 }, Op::Call, Op::Return];
+    let coerce = [Op::Local { depth: 0, slot: 0 }, Op::Force, Op::CoerceToString, Op::Return];
+    for (ops, id) in [(&apply[..], APPLY_CHUNK), (&coerce[..], COERCE_CHUNK)] {
+        let mut c = Chunk::default();
+        for &op in ops {
+            c.push(op, s);
+        }
+        let added = p.add_chunk(c);
+        debug_assert_eq!(added, id);
     }
-    let id = p.add_chunk(c);
-    debug_assert_eq!(id, APPLY_CHUNK);
     p
 }
 

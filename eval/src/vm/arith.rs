@@ -2,6 +2,7 @@
 //! overflow, division by zero, incomparable types). Deep equality and list ordering
 //! need forcing, so they hand over to native frames.
 
+use super::coerce::copy_to_store_error;
 use super::exec::type_error;
 use super::native::Native;
 use super::{Ctx, Frame, Vm};
@@ -41,11 +42,8 @@ impl<'gc> Vm<'gc> {
                     let p = crate::paths::canonicalise(&bytes);
                     return Ok(Value::Path(Gc::new(mc, NixString::plain(p))));
                 }
-                (Value::String(_), Value::Path(_)) => {
-                    return Err(EvalError::eval(
-                        "adding a path to a string copies it to the store, which Ferrix does not do yet",
-                        None,
-                    ));
+                (Value::String(_), Value::Path(p)) => {
+                    return Err(copy_to_store_error(&p.bytes, "adding a path to a string"));
                 }
                 (Int(_) | Float(_), Int(_) | Float(_)) => {}
                 (x @ (Int(_) | Float(_)), y) => {
