@@ -292,7 +292,8 @@ fn get_env<'gc>(
     ok(new_string(mc, value))
 }
 
-/// `warn msg v`: prints `evaluation warning: msg` and returns `v`.
+/// `warn msg v`: prints `evaluation warning: msg` and returns `v` (or fails, with
+/// `abort-on-warn`).
 fn warn<'gc>(
     _: &mut Vm<'gc>,
     _: &Mutation<'gc>,
@@ -303,5 +304,11 @@ fn warn<'gc>(
     let msg = string(ctx, a[0])?;
     let indent = format!("\n{}", " ".repeat(PREFIX.len()));
     eprintln!("{PREFIX}{}", msg.lossy().replace('\n', &indent));
+    if ctx.options.abort_on_warn {
+        return Err(EvalError::eval(
+            "aborting to reveal stack trace of warning, as abort-on-warn is set",
+            None,
+        ));
+    }
     ok(a[1])
 }

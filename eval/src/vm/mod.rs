@@ -35,6 +35,8 @@ pub struct Options {
     pub nix_path: Vec<(String, String)>,
     /// `builtins.currentSystem`.
     pub system: String,
+    /// `abort-on-warn`: `builtins.warn` fails after printing its warning.
+    pub abort_on_warn: bool,
 }
 
 impl Default for Options {
@@ -43,6 +45,7 @@ impl Default for Options {
             max_call_depth: 10_000,
             nix_path: Vec::new(),
             system: format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS),
+            abort_on_warn: false,
         }
     }
 }
