@@ -206,12 +206,12 @@ impl EvalArgs {
             ferrix_eval::Output::Raw
         } else if self.json {
             ferrix_eval::Output::Json
-        } else if self.strict {
-            ferrix_eval::Output::Strict
         } else {
-            ferrix_eval::Output::Lazy
+            ferrix_eval::Output::Nix
         };
         let mut req = EvalRequest::new(input, output);
+        // JSON output forces what it prints, as `nix eval --json` does.
+        req.strict = self.strict || self.json;
         req.attr_path = self.attr;
         req.max_call_depth = self.max_call_depth;
         req.show_trace = self.show_trace;

@@ -17,12 +17,16 @@ pub enum Input {
 pub struct EvalRequest {
     pub input: Input,
     pub output: Output,
+    /// `--strict`: force the whole value before printing it.
+    pub strict: bool,
     pub attr_path: Option<String>,
     pub auto_args: Vec<(String, AutoArg)>,
     /// `-I` entries, searched before `$NIX_PATH`.
     pub include: Vec<String>,
     pub max_call_depth: Option<usize>,
     pub system: Option<String>,
+    /// `--abort-on-warn`: `builtins.warn` is an error.
+    pub abort_on_warn: bool,
     pub show_trace: bool,
     /// Print the parsed expression (`--parse`) instead of evaluating it.
     pub parse_only: bool,
@@ -33,11 +37,13 @@ impl EvalRequest {
         EvalRequest {
             input,
             output,
+            strict: false,
             attr_path: None,
             auto_args: Vec::new(),
             include: Vec::new(),
             max_call_depth: None,
             system: None,
+            abort_on_warn: false,
             show_trace: false,
             parse_only: false,
         }
@@ -77,15 +83,23 @@ pub fn run(req: EvalRequest) -> CliResult {
     if let Some(s) = req.system {
         options.system = s;
     }
+    options.abort_on_warn = req.abort_on_warn;
     let env_path = std::env::var("NIX_PATH").unwrap_or_default();
     let entries = req.include.iter().map(String::as_str).chain(env_path.split(':'));
     options.nix_path = ferrix_eval::parse_search_path(entries);
     let mut evaluator = Evaluator::new(options);
     let output = req.output;
-    let request =
-        Request { origin, text, base_dir: base, attr_path: req.attr_path, auto_args: req.auto_args, output };
+    let request = Request {
+        origin,
+        text,
+        base_dir: base,
+        attr_path: req.attr_path,
+        auto_args: req.auto_args,
+        output,
+        strict: req.strict,
+    };
     let result = if req.parse_only {
-        evaluator.parse_only(request.origin, request.text, &request.base_dir)
+        evaluator.parse_only(request.origin, request.text, &request.base_dir).map(String::into_bytes)
     } else {
         evaluator.eval(request)
     };
@@ -93,12 +107,12 @@ pub fn run(req: EvalRequest) -> CliResult {
         eprintln!("{}", serde_json::json!({ "peakRssKiB": peak_rss_kib() }));
     }
     match result {
-        Ok(s) => {
-            if output == Output::Raw {
-                print!("{s}");
-            } else {
-                println!("{s}");
+        Ok(mut bytes) => {
+            // An XML document ends with its own newline; raw output has none.
+            if matches!(output, Output::Nix | Output::Json) {
+                bytes.push(b'\n');
             }
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)?;
             Ok(())
         }
         Err(e) => {

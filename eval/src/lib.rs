@@ -20,6 +20,7 @@ pub use builtins::search::parse_search_path;
 pub use error::{ErrorKind, EvalError};
 pub use vm::Options;
 
+use builtins::xml::XmlOptions;
 use gc_arena::{Arena, Mutation, Rootable};
 use source::{Origin, Sources};
 use std::path::{Path, PathBuf};
@@ -41,14 +42,13 @@ const MIN_SLEEP: usize = 65_536;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Output {
     /// Nix syntax; unevaluated parts print as `<CODE>`.
-    Lazy,
-    /// Nix syntax, the value forced deeply first (`--strict`).
-    Strict,
-    /// A string printed as is (`--raw`).
+    Nix,
+    /// The value coerced to a string as interpolation does, printed as is (`--raw`).
     Raw,
-    /// JSON (`--json`).
+    /// JSON (`--json`); without `strict`, an unevaluated part is an error.
     Json,
-    /// The `toXML` format (`--xml`).
+    /// The `toXML` format with source positions (`--xml`); without `strict`, unevaluated
+    /// parts print as `<unevaluated />`.
     Xml,
 }
 
@@ -69,6 +69,8 @@ pub struct Request {
     pub attr_path: Option<String>,
     pub auto_args: Vec<(String, AutoArg)>,
     pub output: Output,
+    /// Force the value deeply before printing it (`--strict`).
+    pub strict: bool,
 }
 
 pub struct Evaluator {
@@ -112,7 +114,7 @@ impl Evaluator {
         arena.mutate_root(|mc, vm| builtins.install(mc, &mut symbols, vm));
         Evaluator {
             arena,
-            program: code::Program::default(),
+            program: builtins::new_program(),
             symbols,
             sources: Sources::default(),
             builtins,
@@ -121,8 +123,9 @@ impl Evaluator {
         }
     }
 
-    /// Evaluates a request and returns the printed result.
-    pub fn eval(&mut self, req: Request) -> Result<String, EvalError> {
+    /// Evaluates a request and returns the printed result (bytes: strings need not be
+    /// UTF-8).
+    pub fn eval(&mut self, req: Request) -> Result<Vec<u8>, EvalError> {
         let compile = |s: &mut Evaluator, origin, text, base: &Path| {
             s.io.compile_text(&mut s.program, &mut s.symbols, &mut s.sources, &s.builtins, origin, text, base)
                 .map(|(_, chunk)| chunk)
@@ -146,33 +149,35 @@ impl Evaluator {
             self.start(|mc, vm, ctx| select_component(mc, vm, ctx, component, &shown))?;
             self.auto_call(&args)?;
         }
-        let primop = match req.output {
-            Output::Json => Some("toJSON"),
-            Output::Xml => Some("toXML"),
-            _ => None,
-        };
-        if let Some(name) = primop {
-            let op = self.builtins.index_of(name);
-            self.start(|mc, vm, _| {
-                let arg = vm.result();
-                Ok(Value::apply(mc, Value::PrimOp(op), arg))
-            })?;
+        if req.strict {
+            self.run_native(|v| Native::deep_force(v, v))?;
         }
-        if req.output == Output::Strict {
-            let mut ctx = ctx!(self);
-            self.arena.mutate_root(|mc, vm| {
-                let v = vm.result();
-                let deep = Native::deep_force(v, v);
-                vm.start(mc, v, Some(deep), &mut ctx)
-            })?;
-            self.run()?;
+        match req.output {
+            Output::Json => self.run_native(|v| builtins::json::to_json(v, req.strict))?,
+            Output::Raw => self
+                .start(|mc, vm, _| {
+                    let env = value::Env::new(mc, None, 1);
+                    value::Env::set(env, mc, 0, vm.result());
+                    let code = builtins::COERCE_CHUNK;
+                    Ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env })))
+                })
+                .map_err(|mut e| {
+                    e.add_trace("while generating the nix-instantiate output", None);
+                    e
+                })?,
+            Output::Nix | Output::Xml => {}
         }
         let ctx = ctx!(self);
         self.arena.mutate(|_, vm| {
             let v = vm.result().resolved();
             match (req.output, v) {
-                (Output::Raw | Output::Json | Output::Xml, Value::String(s)) => Ok(s.lossy().into_owned()),
-                (Output::Raw, other) => Err(vm::exec_type_error(&ctx, "a string", other)),
+                (Output::Json | Output::Raw, Value::String(s)) => Ok(s.bytes.to_vec()),
+                // With `strict`, everything is forced already.
+                (Output::Xml, _) => {
+                    builtins::xml::document(&ctx, v, XmlOptions { strict: false, location: true })
+                        .map(|doc| doc.bytes.into_vec())
+                        .map_err(|_| EvalError::eval("cannot write an unevaluated value as XML", None))
+                }
                 _ => Ok(print::print_value(&ctx, v)),
             }
         })
@@ -190,6 +195,16 @@ impl Evaluator {
             home: self.io.home.as_deref(),
         };
         compile::show::show(env, file, self.sources.get(file))
+    }
+
+    /// Runs the native frame `make(value)` on the VM's value; its result replaces it.
+    fn run_native(&mut self, make: impl for<'gc> FnOnce(Value<'gc>) -> Native<'gc>) -> Result<(), EvalError> {
+        let mut ctx = ctx!(self);
+        self.arena.mutate_root(|mc, vm| {
+            let v = vm.result();
+            vm.start(mc, v, Some(make(v)), &mut ctx)
+        })?;
+        self.run()
     }
 
     /// Replaces the VM's value by `make(...)` forced to weak head normal form.

@@ -1,5 +1,5 @@
 //! Printing values in Nix syntax: the `nix-instantiate --eval` form (unevaluated parts
-//! as `<CODE>`, shared sets and lists as `«repeated»`) and the short form quoted in
+//! as `<CODE>`, sets and lists met again as `«repeated»`) and the short form quoted in
 //! error messages (`«lambda @ file:1:2»`, `«thunk»`, long parts elided). Printing never
 //! forces anything.
 
@@ -8,21 +8,20 @@ use crate::value::{ThunkState, Value};
 use crate::vm::Ctx;
 use gc_arena::Gc;
 use std::collections::HashSet;
-use std::fmt::Write;
+use std::io::Write;
 
-/// Prints `v` as `nix-instantiate --eval` does.
-pub fn print_value(ctx: &Ctx<'_>, v: Value<'_>) -> String {
-    let mut p =
-        Printer { ctx, out: String::new(), seen: HashSet::new(), errors: false, max_depth: usize::MAX };
+/// Prints `v` as `nix-instantiate --eval` does (strings byte for byte).
+pub fn print_value(ctx: &Ctx<'_>, v: Value<'_>) -> Vec<u8> {
+    let mut p = Printer { ctx, out: Vec::new(), seen: HashSet::new(), errors: false, max_depth: usize::MAX };
     p.value(v, 0);
     p.out
 }
 
 /// The form values take inside error messages.
 pub fn short(ctx: &Ctx<'_>, v: Value<'_>) -> String {
-    let mut p = Printer { ctx, out: String::new(), seen: HashSet::new(), errors: true, max_depth: 3 };
+    let mut p = Printer { ctx, out: Vec::new(), seen: HashSet::new(), errors: true, max_depth: 3 };
     p.value(v, 0);
-    p.out
+    String::from_utf8_lossy(&p.out).into_owned()
 }
 
 /// Items shown of a list or set in error messages.
@@ -30,64 +29,71 @@ const ERROR_ITEMS: usize = 10;
 
 struct Printer<'c, 'a> {
     ctx: &'c Ctx<'a>,
-    out: String,
+    out: Vec<u8>,
     seen: HashSet<usize>,
     errors: bool,
     max_depth: usize,
 }
 
 impl Printer<'_, '_> {
+    fn push_str(&mut self, s: &str) {
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
     fn value(&mut self, v: Value<'_>, depth: usize) {
+        // As in the reference, a set is the same set wherever it is met, but a list is
+        // only the same through the same (evaluated) thunk.
+        let cell = if let Value::Thunk(t) = v { Some(t.addr()) } else { None };
         match v.resolved() {
-            Value::Null => self.out.push_str("null"),
-            Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
-            Value::Int(i) => write!(self.out, "{i}").expect("writing to a string"),
-            Value::Float(f) => self.out.push_str(&format_float(f)),
-            Value::String(s) => self.out.push_str(&quote_string(&s.bytes)),
-            Value::Path(p) => self.out.push_str(&String::from_utf8_lossy(&p.bytes)),
+            Value::Null => self.push_str("null"),
+            Value::Bool(b) => self.push_str(if b { "true" } else { "false" }),
+            Value::Int(i) => self.push_str(&i.to_string()),
+            Value::Float(f) => self.push_str(&format_float(f)),
+            Value::String(s) => self.out.extend_from_slice(&quote_bytes(&s.bytes)),
+            Value::Path(p) => self.out.extend_from_slice(&p.bytes),
             Value::Attrs(a) => {
                 if !a.is_empty() && !self.seen.insert(Gc::as_ptr(a) as usize) {
-                    return self.out.push_str("«repeated»");
+                    return self.push_str("«repeated»");
                 }
                 if a.is_empty() {
-                    return self.out.push_str("{ }");
+                    return self.push_str("{ }");
                 }
                 if depth >= self.max_depth {
-                    return self.out.push_str("{ ... }");
+                    return self.push_str("{ ... }");
                 }
-                self.out.push_str("{ ");
+                self.push_str("{ ");
                 for (i, (k, v)) in a.entries().iter().enumerate() {
                     if self.errors && i == ERROR_ITEMS {
-                        write!(self.out, "«{} attributes elided» ", a.len() - i).expect("string");
+                        write!(self.out, "«{} attributes elided» ", a.len() - i).expect("writing to a Vec");
                         break;
                     }
-                    self.out.push_str(&attr_name(self.ctx.symbols, *k));
-                    self.out.push_str(" = ");
+                    self.out.extend_from_slice(&attr_name_bytes(self.ctx.symbols.resolve(*k)));
+                    self.push_str(" = ");
                     self.value(*v, depth + 1);
-                    self.out.push_str("; ");
+                    self.push_str("; ");
                 }
-                self.out.push('}');
+                self.push_str("}");
             }
             Value::List(l) => {
-                if !l.0.is_empty() && !self.seen.insert(Gc::as_ptr(l) as usize) {
-                    return self.out.push_str("«repeated»");
+                if !l.0.is_empty() && cell.is_some_and(|c| !self.seen.insert(c)) {
+                    return self.push_str("«repeated»");
                 }
                 if l.0.is_empty() {
-                    return self.out.push_str("[ ]");
+                    return self.push_str("[ ]");
                 }
                 if depth >= self.max_depth {
-                    return self.out.push_str("[ ... ]");
+                    return self.push_str("[ ... ]");
                 }
-                self.out.push_str("[ ");
+                self.push_str("[ ");
                 for (i, v) in l.0.iter().enumerate() {
                     if self.errors && i == ERROR_ITEMS {
-                        write!(self.out, "«{} items elided» ", l.0.len() - i).expect("string");
+                        write!(self.out, "«{} items elided» ", l.0.len() - i).expect("writing to a Vec");
                         break;
                     }
                     self.value(*v, depth + 1);
-                    self.out.push(' ');
+                    self.push_str(" ");
                 }
-                self.out.push(']');
+                self.push_str("]");
             }
             Value::Lambda(c) if self.errors => {
                 let lambda = self.ctx.program.lambda(c.lambda);
@@ -95,34 +101,38 @@ impl Printer<'_, '_> {
                     lambda.name.map(|n| format!("{} ", self.ctx.symbols.display(n))).unwrap_or_default();
                 let file = self.ctx.sources.get(lambda.span.file);
                 let (line, col) = file.line_col(lambda.span.start);
-                write!(self.out, "«lambda {name}@ {}:{line}:{col}»", file.name()).expect("string");
+                write!(self.out, "«lambda {name}@ {}:{line}:{col}»", file.name()).expect("writing to a Vec");
             }
-            Value::Lambda(_) => self.out.push_str("<LAMBDA>"),
+            Value::Lambda(_) => self.push_str("<LAMBDA>"),
             Value::PrimOp(op) if self.errors => {
-                write!(self.out, "«primop {}»", self.ctx.builtins.def(op).name).expect("string");
+                write!(self.out, "«primop {}»", self.ctx.builtins.def(op).name).expect("writing to a Vec");
             }
-            Value::PrimOp(_) => self.out.push_str("<PRIMOP>"),
+            Value::PrimOp(_) => self.push_str("<PRIMOP>"),
             Value::PrimOpApp(app) if self.errors => {
                 write!(self.out, "«partially applied primop {}»", self.ctx.builtins.def(app.op).name)
-                    .expect("string");
+                    .expect("writing to a Vec");
             }
-            Value::PrimOpApp(_) => self.out.push_str("<PRIMOP-APP>"),
+            Value::PrimOpApp(_) => self.push_str("<PRIMOP-APP>"),
             Value::Thunk(t) => match t.state() {
-                ThunkState::Blackhole if self.errors => self.out.push_str("«potential infinite recursion»"),
-                _ if self.errors => self.out.push_str("«thunk»"),
-                _ => self.out.push_str("<CODE>"),
+                ThunkState::Blackhole if self.errors => self.push_str("«potential infinite recursion»"),
+                _ if self.errors => self.push_str("«thunk»"),
+                _ => self.push_str("<CODE>"),
             },
         }
     }
 }
 
-/// A string literal with the reference's escapes.
+/// A string literal with the reference's escapes, as text (invalid UTF-8 replaced).
 pub fn quote_string(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(&quote_bytes(bytes)).into_owned()
+}
+
+/// A string literal with the reference's escapes; other bytes are kept as they are.
+fn quote_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() + 2);
     out.push(b'"');
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    for (i, &c) in bytes.iter().enumerate() {
+        match c {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
             b'\n' => out.extend_from_slice(b"\\n"),
@@ -131,22 +141,24 @@ pub fn quote_string(bytes: &[u8]) -> String {
             b'$' if bytes.get(i + 1) == Some(&b'{') => out.extend_from_slice(b"\\$"),
             c => out.push(c),
         }
-        i += 1;
     }
     out.push(b'"');
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out
 }
 
 /// An attribute name as printed: bare when it is an identifier, else quoted.
 pub fn attr_name(symbols: &Interner, name: crate::symbol::Symbol) -> String {
-    let bytes = symbols.resolve(name);
+    String::from_utf8_lossy(&attr_name_bytes(symbols.resolve(name))).into_owned()
+}
+
+fn attr_name_bytes(bytes: &[u8]) -> Vec<u8> {
     let ident = bytes.first().is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
         && bytes.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-'));
     let keyword = matches!(
         bytes,
         b"if" | b"then" | b"else" | b"assert" | b"with" | b"let" | b"in" | b"rec" | b"inherit"
     );
-    if ident && !keyword { String::from_utf8_lossy(bytes).into_owned() } else { quote_string(bytes) }
+    if ident && !keyword { bytes.to_vec() } else { quote_bytes(bytes) }
 }
 
 /// A float as the reference prints it: C's `%g` (6 significant digits).

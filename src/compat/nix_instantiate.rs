@@ -15,7 +15,7 @@ pub fn run(raw: Vec<String>) -> CliResult {
     let (mut strict, mut json, mut xml, mut raw_out) = (false, false, false, false);
     let mut expr = None;
     let mut files = Vec::new();
-    let mut req = EvalRequest::new(Input::Stdin, Output::Lazy);
+    let mut req = EvalRequest::new(Input::Stdin, Output::Nix);
     while let Some(a) = args.next_arg() {
         match a.as_str() {
             "--eval" | "--eval-only" => eval = true,
@@ -25,6 +25,7 @@ pub fn run(raw: Vec<String>) -> CliResult {
             "--xml" => xml = true,
             "--raw" => raw_out = true,
             "--show-trace" => req.show_trace = true,
+            "--abort-on-warn" => req.abort_on_warn = true,
             "-E" | "--expr" => expr = Some(args.value(&a)?),
             "-A" | "--attr" => req.attr_path = Some(args.value(&a)?),
             "--arg" => {
@@ -45,6 +46,9 @@ pub fn run(raw: Vec<String>) -> CliResult {
                 let (name, value) = (args.value(&a)?, args.value(&a)?);
                 match name.as_str() {
                     "system" => req.system = Some(value),
+                    "abort-on-warn" => {
+                        req.abort_on_warn = bool_setting(&name, &value).unwrap_or(req.abort_on_warn)
+                    }
                     "max-call-depth" => {
                         req.max_call_depth =
                             Some(value.parse().map_err(|_| args.usage(format!("invalid number '{value}'")))?)
@@ -76,12 +80,25 @@ pub fn run(raw: Vec<String>) -> CliResult {
         (None, []) => Input::File(PathBuf::from("default.nix")),
         _ => return Err(args.usage("expected one expression: '-E EXPR', a file, or '-'")),
     };
-    req.output = match (json, xml, raw_out, strict) {
+    req.output = match (json, xml, raw_out) {
         (true, ..) => Output::Json,
-        (_, true, ..) => Output::Xml,
-        (_, _, true, _) => Output::Raw,
-        (.., true) => Output::Strict,
-        _ => Output::Lazy,
+        (_, true, _) => Output::Xml,
+        (.., true) => Output::Raw,
+        _ => Output::Nix,
     };
+    req.strict = strict;
     eval_cmd::run(req)
+}
+
+/// A Boolean setting's value as the reference reads it; an invalid one is ignored with
+/// a warning, as the reference does.
+fn bool_setting(name: &str, value: &str) -> Option<bool> {
+    match value {
+        "true" | "yes" | "1" => Some(true),
+        "false" | "no" | "0" => Some(false),
+        _ => {
+            eprintln!("warning: Boolean setting '{name}' has invalid value '{value}'");
+            None
+        }
+    }
 }

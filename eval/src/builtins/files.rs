@@ -5,48 +5,68 @@
 use super::util::{new_string, ok};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
+use crate::print::short;
 use crate::value::{AttrsBuilder, NixString, Value};
+use crate::vm::coercion_target;
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
 pub const PRIMOPS: &[PrimOpDef] = &[
     prim("readFile", 1, 1, read_file),
     prim("readDir", 1, 1, read_dir),
     prim("readFileType", 1, 1, |_, mc, ctx, a| {
-        let p = path_arg(ctx, a[0])?;
+        let p = match path_arg(mc, ctx, "readFileType", a, 0)? {
+            Ok(p) => p,
+            Err(again) => return Ok(again),
+        };
         let meta = std::fs::symlink_metadata(&p).map_err(|_| missing(&p))?;
         ok(new_string(mc, file_type(&meta.file_type()).as_bytes()))
     }),
-    prim("pathExists", 1, 1, |_, _, ctx, a| {
-        let p = path_arg(ctx, a[0])?;
+    prim("pathExists", 1, 1, |_, mc, ctx, a| {
+        let p = match path_arg(mc, ctx, "pathExists", a, 0)? {
+            Ok(p) => p,
+            Err(again) => return Ok(again),
+        };
         ok(Value::Bool(std::fs::symlink_metadata(&p).is_ok()))
     }),
 ];
 
-/// An absolute path from a path or string argument.
-fn path_arg(ctx: &Ctx<'_>, v: Value<'_>) -> Result<PathBuf, EvalError> {
-    let bytes = match v {
-        Value::Path(p) => p.bytes.clone(),
-        Value::String(s) => s.bytes.clone(),
+/// The path argument `args[index]` of the builtin `name`: a path, or a string holding an
+/// absolute path. A set stands for what it coerces through (`__toString self` or
+/// `outPath`): then `Err` holds the builtin applied again with that in its place.
+pub(super) fn path_arg<'gc>(
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    args: &[Value<'gc>],
+    index: usize,
+) -> Result<Result<PathBuf, Ret<'gc>>, EvalError> {
+    let s = match args[index] {
+        Value::Path(s) | Value::String(s) => s,
+        Value::Attrs(set) => {
+            let mut args = args.to_vec();
+            args[index] = coercion_target(mc, ctx, set)?;
+            let f =
+                args.iter().fold(Value::PrimOp(ctx.builtins.index_of(name)), |f, &a| Value::apply(mc, f, a));
+            return Ok(Err(Ret::Value(f)));
+        }
         other => {
             return Err(EvalError::eval(
-                format!(
-                    "cannot coerce {} to a string: {}",
-                    other.type_phrase(),
-                    crate::print::short(ctx, other)
-                ),
+                format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
                 None,
             ));
         }
     };
-    if !bytes.starts_with(b"/") {
+    if !s.bytes.starts_with(b"/") {
         return Err(EvalError::eval(
-            format!("string '{}' doesn't represent an absolute path", String::from_utf8_lossy(&bytes)),
+            format!("string '{}' doesn't represent an absolute path", s.lossy()),
             None,
         ));
     }
-    Ok(PathBuf::from(String::from_utf8_lossy(&bytes).into_owned()))
+    Ok(Ok(PathBuf::from(OsStr::from_bytes(&s.bytes))))
 }
 
 fn missing(p: &std::path::Path) -> EvalError {
@@ -79,7 +99,10 @@ fn read_file<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let p = path_arg(ctx, a[0])?;
+    let p = match path_arg(mc, ctx, "readFile", a, 0)? {
+        Ok(p) => p,
+        Err(again) => return Ok(again),
+    };
     let bytes = std::fs::read(&p).map_err(|e| io_error(&p, "reading file", e))?;
     ok(Value::string(mc, NixString::plain(bytes)))
 }
@@ -90,7 +113,10 @@ fn read_dir<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let p = path_arg(ctx, a[0])?;
+    let p = match path_arg(mc, ctx, "readDir", a, 0)? {
+        Ok(p) => p,
+        Err(again) => return Ok(again),
+    };
     let entries = std::fs::read_dir(&p).map_err(|e| io_error(&p, "reading directory", e))?;
     let mut b = AttrsBuilder::default();
     for entry in entries {

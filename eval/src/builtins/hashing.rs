@@ -1,16 +1,20 @@
-//! Hash builtins: `hashString` (base16 digests of md5, sha1, sha256 and sha512) and
-//! `convertHash` (between base16, nix32, base64 and SRI), with the reference's errors.
+//! Hash builtins: `hashString` (base16 digests of md5, sha1, sha256 and sha512),
+//! `convertHash` (between base16, nix32, base64 and SRI), with the reference's errors,
+//! and `placeholder` (the hash standing for a derivation output's path).
 
 use super::util::{attrs, new_string, ok, string};
-use super::{PrimOpDef, Ret, prim, unforced};
+use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
 use crate::value::Value;
 use crate::vm::{Ctx, Vm};
 use ferrix_store::{Hash, HashAlgo, HashEncoding};
 use gc_arena::Mutation;
 
-pub const PRIMOPS: &[PrimOpDef] =
-    &[prim("hashString", 2, 3, hash_string), prim("convertHash", 1, 1, convert_hash)];
+pub const PRIMOPS: &[PrimOpDef] = &[
+    prim("hashString", 2, 3, hash_string),
+    prim("convertHash", 1, 1, convert_hash),
+    global("placeholder", 1, 1, placeholder),
+];
 
 /// The reference reports bad algorithm and format names as usage errors, which end
 /// with a pointer to the command's help.
@@ -68,4 +72,17 @@ fn convert_hash<'gc>(
     let parsed =
         Hash::parse_any(&hash.lossy(), hash_algo).map_err(|e| EvalError::eval(e.to_string(), None))?;
     ok(new_string(mc, parsed.encode(encoding, false).into_bytes()))
+}
+
+/// `placeholder output`: `/` and the nix32 SHA-256 of `nix-output:<output>`, which a
+/// derivation's builder sees replaced by the output's path.
+fn placeholder<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let output = string(ctx, a[0])?;
+    let hash = Hash::digest(HashAlgo::Sha256, [b"nix-output:", &*output.bytes].concat());
+    ok(new_string(mc, format!("/{}", hash.to_nix32()).into_bytes()))
 }

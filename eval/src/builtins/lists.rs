@@ -1,7 +1,7 @@
 //! List builtins that need no callbacks into Nix while they run (`map` and `genList`
 //! build lazy applications).
 
-use super::util::{int, list, ok};
+use super::util::{function, int, list, ok};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::{ErrorKind, EvalError};
 use crate::value::Value;
@@ -53,7 +53,10 @@ fn elem_at<'gc>(
     let i = int(ctx, a[1])?;
     match usize::try_from(i).ok().and_then(|i| l.0.get(i)) {
         Some(v) => ok(*v),
-        None => Err(EvalError::eval(format!("list index {i} is out of bounds"), None)),
+        None => Err(EvalError::eval(
+            format!("'builtins.elemAt' called with index {i} on a list of size {}", l.0.len()),
+            None,
+        )),
     }
 }
 
@@ -64,6 +67,14 @@ fn map<'gc>(
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
     let (f, l) = (a[0], list(ctx, a[1])?);
+    // The function is checked only when there is something to apply it to.
+    if !l.0.is_empty() {
+        let pending = unforced([f]);
+        if !pending.is_empty() {
+            return Ok(Ret::Retry(pending));
+        }
+        function(ctx, f.resolved())?;
+    }
     let items: Box<[Value<'gc>]> = l.0.iter().map(|&arg| Value::apply(mc, f, arg)).collect();
     ok(Value::list(mc, items))
 }

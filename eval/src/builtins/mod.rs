@@ -7,6 +7,7 @@ mod control;
 mod files;
 mod hashing;
 pub mod higher;
+mod import;
 pub mod json;
 mod lists;
 mod numbers;
@@ -15,16 +16,34 @@ pub mod search;
 mod strings;
 mod toml;
 mod types;
+mod unsupported;
 mod versions;
 pub mod xml;
 
+use crate::code::{Chunk, ChunkId, Op, Program};
 use crate::error::EvalError;
+use crate::source::Span;
 use crate::symbol::{Interner, Symbol};
 use crate::value::{Attrs, AttrsBuilder, NixString, Thunk, ThunkState, Value};
 use crate::vm::native::Native;
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
 use std::collections::HashMap;
+
+/// The chunk that coerces `slot 0` to a string as interpolation does (`--raw`).
+pub const COERCE_CHUNK: ChunkId = ChunkId(0);
+
+/// A program whose first chunk is [`COERCE_CHUNK`].
+pub fn new_program() -> Program {
+    let mut p = Program::default();
+    let mut c = Chunk::default();
+    for op in [Op::Local { depth: 0, slot: 0 }, Op::Force, Op::CoerceToString, Op::Return] {
+        c.push(op, Span::default());
+    }
+    let added = p.add_chunk(c);
+    debug_assert_eq!(added, COERCE_CHUNK);
+    p
+}
 
 /// What a builtin returns: a value (forced by the VM if it is a thunk), or a native
 /// frame that continues the work.
@@ -51,7 +70,7 @@ pub struct PrimOpDef {
     pub arity: u8,
     /// Bit `i` set: argument `i` is forced before the call.
     pub strict: u8,
-    /// Also bound as a global without the `__` prefix.
+    /// Bound as a global under its own name; otherwise the global name is `__name`.
     pub global: bool,
     pub f: PrimFn,
 }
@@ -67,7 +86,7 @@ pub const fn prim(name: &'static str, arity: u8, strict: u8, f: PrimFn) -> PrimO
     PrimOpDef { name, arity, strict, global: false, f }
 }
 
-/// A table entry also bound as an unprefixed global.
+/// A table entry bound as a global under its own name (not `__name`).
 pub const fn global(name: &'static str, arity: u8, strict: u8, f: PrimFn) -> PrimOpDef {
     PrimOpDef { name, arity, strict, global: true, f }
 }
@@ -122,6 +141,8 @@ impl Builtins {
             xml::PRIMOPS,
             search::PRIMOPS,
             files::PRIMOPS,
+            import::PRIMOPS,
+            unsupported::PRIMOPS,
         ] {
             defs.extend_from_slice(table);
         }
@@ -140,20 +161,19 @@ impl Builtins {
             b.globals.insert(sym, b.inits.len() as u16);
             b.inits.push(init);
         };
+        // A name is global either as it is or with `__` in front, never both.
         for i in 0..b.defs.len() {
             let (name, global) = (b.defs[i].name, b.defs[i].global);
-            bind(&mut b, &format!("__{name}"), GlobalInit::PrimOp(i as u16));
-            if global {
-                bind(&mut b, name, GlobalInit::PrimOp(i as u16));
-            }
+            let global_name = if global { name.to_owned() } else { format!("__{name}") };
+            bind(&mut b, &global_name, GlobalInit::PrimOp(i as u16));
         }
         for i in 0..b.constants.len() {
             let (name, value) = b.constants[i].clone();
-            let unprefixed = matches!(name, "true" | "false" | "null");
-            bind(&mut b, &format!("__{name}"), GlobalInit::Value(value.clone()));
-            if unprefixed {
-                bind(&mut b, name, GlobalInit::Value(value));
-            }
+            let global_name = match name {
+                "true" | "false" | "null" => name.to_owned(),
+                _ => format!("__{name}"),
+            };
+            bind(&mut b, &global_name, GlobalInit::Value(value));
         }
         bind(&mut b, "__nixPath", GlobalInit::NixPath);
         bind(&mut b, "builtins", GlobalInit::Builtins);

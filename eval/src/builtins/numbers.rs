@@ -5,14 +5,14 @@ use super::{PrimOpDef, Ret, prim};
 use crate::code::Op;
 use crate::error::EvalError;
 use crate::value::Value;
-use crate::vm::{Ctx, Vm};
+use crate::vm::{Ctx, Vm, numeric_op};
 use gc_arena::Mutation;
 
 pub const PRIMOPS: &[PrimOpDef] = &[
-    prim("add", 2, 3, |vm, mc, ctx, a| ok(vm.arith_op(mc, ctx, Op::Add, a[0], a[1])?)),
-    prim("sub", 2, 3, |vm, mc, ctx, a| ok(vm.arith_op(mc, ctx, Op::Sub, a[0], a[1])?)),
-    prim("mul", 2, 3, |vm, mc, ctx, a| ok(vm.arith_op(mc, ctx, Op::Mul, a[0], a[1])?)),
-    prim("div", 2, 3, |vm, mc, ctx, a| ok(vm.arith_op(mc, ctx, Op::Div, a[0], a[1])?)),
+    prim("add", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Add, a[0], a[1])?)),
+    prim("sub", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Sub, a[0], a[1])?)),
+    prim("mul", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Mul, a[0], a[1])?)),
+    prim("div", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Div, a[0], a[1])?)),
     prim("bitAnd", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? & int(ctx, a[1])?))),
     prim("bitOr", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? | int(ctx, a[1])?))),
     prim("bitXor", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? ^ int(ctx, a[1])?))),

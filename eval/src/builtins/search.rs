@@ -7,7 +7,7 @@ use crate::error::{ErrorKind, EvalError};
 use crate::value::{NixString, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
-use std::path::Path;
+use std::os::unix::ffi::OsStrExt;
 
 pub const PRIMOPS: &[PrimOpDef] = &[prim("findFile", 2, 3, find_file)];
 
@@ -66,12 +66,11 @@ fn find_file<'gc>(
         } else {
             wanted.strip_prefix(&format!("{prefix}/")).map(|r| format!("/{r}"))
         };
-        if let Some(rest) = rest {
-            let candidate = format!("{path}{rest}");
-            if Path::new(&candidate).exists() {
-                let p = crate::paths::canonicalise(candidate.as_bytes());
-                return ok(Value::Path(Gc::new(mc, NixString::plain(p))));
-            }
+        // A relative entry is taken from the current directory, as the reference does.
+        let candidate = rest.and_then(|rest| std::path::absolute(format!("{path}{rest}")).ok());
+        if let Some(candidate) = candidate.filter(|c| c.exists()) {
+            let p = crate::paths::canonicalise(candidate.as_os_str().as_bytes());
+            return ok(Value::Path(Gc::new(mc, NixString::plain(p))));
         }
     }
     Err(EvalError::new(

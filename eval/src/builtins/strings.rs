@@ -1,5 +1,5 @@
 //! String builtins that need no callbacks into Nix while they run, `toString`, path
-//! name helpers, `import`, `getEnv`, and the message builtins `warn`, `traceVerbose` and
+//! name helpers, `getEnv`, and the message builtins `warn`, `traceVerbose` and
 //! `break`. Sets given where a string is expected are coerced through `toString`
 //! (`__toString` or `outPath`) by applying the builtin again to the coerced value.
 
@@ -7,7 +7,7 @@ use super::util::{int, list, new_string, ok, string};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
 use crate::print::{format_float, short};
-use crate::value::{NixString, StringContext, Thunk, ThunkState, Value};
+use crate::value::{NixString, StringContext, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
 
@@ -18,14 +18,13 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("concatStringsSep", 2, 3, concat_strings_sep),
     global("baseNameOf", 1, 1, |_, mc, ctx, a| path_part(mc, ctx, a, "baseNameOf", crate::paths::base_name)),
     global("dirOf", 1, 1, dir_of),
-    global("import", 1, 1, import),
     prim("replaceStrings", 3, 7, replace_strings),
     prim("getEnv", 1, 1, get_env),
     prim("warn", 2, 1, warn),
     // Without `--trace-verbose` the message is not even evaluated.
     prim("traceVerbose", 2, 0, |_, _, _, a| ok(a[1])),
     // Without a debugger attached, `break` is the identity.
-    prim("break", 1, 1, |_, _, _, a| ok(a[0])),
+    global("break", 1, 1, |_, _, _, a| ok(a[0])),
 ];
 
 /// A string or path argument as text; sets must have been coerced by [`reapply`] first.
@@ -274,32 +273,6 @@ fn dir_of<'gc>(
     }
 }
 
-fn import<'gc>(
-    vm: &mut Vm<'gc>,
-    mc: &Mutation<'gc>,
-    ctx: &mut Ctx<'_>,
-    a: &[Value<'gc>],
-) -> Result<Ret<'gc>, EvalError> {
-    let path = match a[0] {
-        Value::Path(p) => String::from_utf8_lossy(&p.bytes).into_owned(),
-        Value::String(s) if s.bytes.starts_with(b"/") => s.lossy().into_owned(),
-        other => return Err(crate::vm::exec_type_error(ctx, "a path", other)),
-    };
-    let file =
-        ctx.io.load(ctx.program, ctx.symbols, ctx.sources, ctx.builtins, std::path::Path::new(&path))?;
-    let idx = file.0 as usize;
-    if vm.imports.len() <= idx {
-        vm.imports.resize(idx + 1, None);
-    }
-    if let Some(v) = vm.imports[idx] {
-        return ok(v);
-    }
-    let code = ctx.io.chunk_of(file).expect("a loaded file has a chunk");
-    let v = Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env: vm.root_env }));
-    vm.imports[idx] = Some(v);
-    ok(v)
-}
-
 /// `getEnv name`: the variable from the process environment, or `""`.
 fn get_env<'gc>(
     _: &mut Vm<'gc>,
@@ -319,7 +292,8 @@ fn get_env<'gc>(
     ok(new_string(mc, value))
 }
 
-/// `warn msg v`: prints `evaluation warning: msg` and returns `v`.
+/// `warn msg v`: prints `evaluation warning: msg` and returns `v` (or fails, with
+/// `abort-on-warn`).
 fn warn<'gc>(
     _: &mut Vm<'gc>,
     _: &Mutation<'gc>,
@@ -330,5 +304,11 @@ fn warn<'gc>(
     let msg = string(ctx, a[0])?;
     let indent = format!("\n{}", " ".repeat(PREFIX.len()));
     eprintln!("{PREFIX}{}", msg.lossy().replace('\n', &indent));
+    if ctx.options.abort_on_warn {
+        return Err(EvalError::eval(
+            "aborting to reveal stack trace of warning, as abort-on-warn is set",
+            None,
+        ));
+    }
     ok(a[1])
 }

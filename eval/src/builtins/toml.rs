@@ -1,16 +1,18 @@
 //! `fromTOML`: TOML documents (parsed by the `toml` crate) as Nix values. Tables become
 //! sets, arrays lists; dates and times are rejected as the reference rejects them.
 //! Errors are worded as the reference's TOML library words the common ones, with its
-//! excerpt of the offending line.
+//! excerpt of the offending line (both lines for a duplicate key, see `duplicate`).
+
+mod duplicate;
 
 use super::util::{new_string, ok, string};
-use super::{PrimOpDef, Ret, prim};
+use super::{PrimOpDef, Ret, global};
 use crate::error::EvalError;
 use crate::value::{AttrsBuilder, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 
-pub const PRIMOPS: &[PrimOpDef] = &[prim("fromTOML", 1, 1, from_toml)];
+pub const PRIMOPS: &[PrimOpDef] = &[global("fromTOML", 1, 1, from_toml)];
 
 fn from_toml<'gc>(
     _: &mut Vm<'gc>,
@@ -57,17 +59,13 @@ fn describe(text: &str, e: &toml::de::Error) -> String {
     let span = e.span().unwrap_or(0..0);
     let token = text.get(span.clone()).unwrap_or("");
     let digits = token.trim_start_matches(['+', '-']);
-    let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let header = text[line_start..].trim_start().starts_with('[');
     let overflow = e.message().contains("too large") || e.message().contains("as i128");
     let (headline, at, note) = if e.message().starts_with("string values must be quoted") {
         ("bad format: unknown value appeared", span.start, "here")
     } else if overflow && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
         ("toml::parse_dec_integer: too large integer: current max digits = 2^63", span.end, "must be < 2^63")
-    } else if e.message() == "duplicate key" && header {
-        ("toml::insert_value: failed to insert a table, table already defined", line_start, "inserting this")
-    } else if e.message() == "duplicate key" {
-        ("toml::insert_value: failed to insert a value, value already exists", span.start, "inserting this")
+    } else if e.message() == "duplicate key" || e.message().starts_with("cannot extend value of type") {
+        return duplicate::report(text, span.start);
     } else {
         (e.message(), span.start, "here")
     };

@@ -24,8 +24,8 @@ pub const PRIMOPS: &[PrimOpDef] = &[prim("toXML", 1, 1, to_xml)];
 /// How a document is written.
 #[derive(Clone, Copy, Debug)]
 pub struct XmlOptions {
-    /// Every part must be evaluated (`toXML`, `--strict`); otherwise thunks print as
-    /// `<unevaluated />`.
+    /// Every part must be evaluated (`toXML`); otherwise thunks print as
+    /// `<unevaluated />` (`--xml`, which forces first with `--strict`).
     pub strict: bool,
     /// Functions carry their source position (`--eval --xml`).
     pub location: bool,

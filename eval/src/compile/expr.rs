@@ -6,7 +6,7 @@ use super::Compiler;
 use super::bindings::{BindValue, Bindings};
 use super::scope::{Scope, Var};
 use super::strings::{self, Piece};
-use crate::code::{Const, Formal, Lambda, LambdaId, Op, Params};
+use crate::code::{ChunkId, Const, Formal, Lambda, LambdaId, Op, Params};
 use crate::error::EvalError;
 use crate::source::Span;
 use crate::symbol::Symbol;
@@ -144,12 +144,13 @@ impl Compiler<'_> {
         }
     }
 
-    /// Leaves something that evaluates to `e`: constants, closures and variables as they
-    /// are, anything else as a thunk.
+    /// Leaves something that evaluates to `e`: constants and variables as they are,
+    /// anything else as a thunk. Closures are thunks too, as in the reference, where they
+    /// print as `<CODE>` until forced.
     pub(super) fn lazy(&mut self, e: &Expr) -> R {
         let span = self.span(e.syntax());
         match e {
-            Expr::Literal(_) | Expr::Lambda(_) | Expr::PathAbs(_) | Expr::PathRel(_) | Expr::PathHome(_)
+            Expr::Literal(_) | Expr::PathAbs(_) | Expr::PathRel(_) | Expr::PathHome(_)
                 if !has_interpolation(e) =>
             {
                 self.value(e)
@@ -558,14 +559,19 @@ impl Compiler<'_> {
             (Expr::Lambda(inner), Some(_)) => {
                 let span = self.span(inner.syntax());
                 let id = self.lambda(inner, name)?;
-                let mut chunk = crate::code::Chunk::default();
-                chunk.push(Op::Closure(id), span);
-                chunk.push(Op::Return, span);
-                self.program.add_chunk(chunk)
+                self.closure_chunk(id, span)
             }
             _ => self.thunk(body, None)?,
         };
         Ok((params, body))
+    }
+
+    /// A chunk that makes a closure of `id` in its environment and returns it.
+    fn closure_chunk(&mut self, id: LambdaId, span: Span) -> ChunkId {
+        let mut chunk = crate::code::Chunk::default();
+        chunk.push(Op::Closure(id), span);
+        chunk.push(Op::Return, span);
+        self.program.add_chunk(chunk)
     }
 
     fn duplicate_formal(&self, name: Symbol, span: Span) -> EvalError {
@@ -653,8 +659,10 @@ impl Compiler<'_> {
     ) -> R {
         match value {
             BindValue::Expr(Expr::Lambda(l)) => {
+                // Named after the binding; a thunk like every closure in a lazy position.
                 let id = self.lambda(l, Some(name))?;
-                self.emit(Op::Closure(id), span);
+                let chunk = self.closure_chunk(id, span);
+                self.emit(Op::Thunk(chunk), span);
                 Ok(())
             }
             BindValue::Expr(e) => self.lazy(e),

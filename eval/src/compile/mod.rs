@@ -30,9 +30,19 @@ pub struct CompileEnv<'a> {
     pub home: Option<&'a Path>,
 }
 
-/// Compiles a whole source to a chunk that evaluates it in the top-level environment.
-pub fn compile_source(env: CompileEnv<'_>, file: FileId, source: &SourceFile) -> Result<ChunkId, EvalError> {
-    with_parsed(env, file, source, |c, expr| c.thunk(expr, None))
+/// Compiles a whole source to a chunk that evaluates it in an environment whose slots
+/// are named by `scope` (none for the top-level environment; `scopedImport`'s names,
+/// which hide globals of the same name).
+pub fn compile_source(
+    env: CompileEnv<'_>,
+    file: FileId,
+    source: &SourceFile,
+    scope: &[Symbol],
+) -> Result<ChunkId, EvalError> {
+    with_parsed(env, file, source, |c, expr| {
+        c.scopes = vec![Scope::Slots { names: scope.iter().copied().map(Some).collect(), filling: false }];
+        c.thunk(expr, None)
+    })
 }
 
 /// Parses `source` and runs `f` with a compiler over its expression. Parsing and
@@ -137,12 +147,38 @@ impl<'a> Compiler<'a> {
     /// Compiles `e` into its own chunk, evaluated for its value.
     fn thunk(&mut self, e: &rnix::ast::Expr, description: Option<String>) -> Result<ChunkId, EvalError> {
         self.chunks.push(Chunk { description: description.map(Into::into), ..Chunk::default() });
+        // The chunk runs when forced, after the scopes around it have been filled: its
+        // variables can be read directly (and so keep their identity, which printing
+        // shows as `«repeated»`).
+        let filling = self.mark_filled();
         let result = self.value(e);
+        self.mark_filling(&filling);
         let span = self.span(e.syntax());
         self.emit(Op::Return, span);
         let chunk = self.chunks.pop().expect("pushed above");
         result?;
         Ok(self.program.add_chunk(chunk))
+    }
+
+    /// Marks every scope as filled, and gives those that were being filled.
+    fn mark_filled(&mut self) -> Vec<usize> {
+        let mut were = Vec::new();
+        for (i, scope) in self.scopes.iter_mut().enumerate() {
+            if let Scope::Slots { filling: filling @ true, .. } = scope {
+                *filling = false;
+                were.push(i);
+            }
+        }
+        were
+    }
+
+    /// Marks the scopes at `which` as being filled again.
+    fn mark_filling(&mut self, which: &[usize]) {
+        for &i in which {
+            if let Some(Scope::Slots { filling, .. }) = self.scopes.get_mut(i) {
+                *filling = true;
+            }
+        }
     }
 
     fn resolve(&self, name: Symbol, skip: usize) -> Option<scope::Var> {

@@ -620,7 +620,7 @@ mod tests {
     fn run(text: &str, file: &Path) -> Result<String, EvalError> {
         let mut symbols = Interner::default();
         let builtins = Builtins::new(&mut symbols, "x86_64-linux", Vec::new());
-        let mut program = crate::code::Program::default();
+        let mut program = crate::builtins::new_program();
         let mut sources = Sources::default();
         let id = sources.add(Origin::File(file.to_owned()), text.to_owned());
         let base_dir = file.parent().unwrap_or(Path::new("/"));

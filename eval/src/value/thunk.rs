@@ -46,6 +46,11 @@ impl<'gc> Thunk<'gc> {
         self.0.set(mc, state)
     }
 
+    /// The thunk's address: its identity while it is alive.
+    pub fn addr(self) -> usize {
+        Gc::as_ptr(self.0) as usize
+    }
+
     pub fn ptr_eq(a: Thunk<'gc>, b: Thunk<'gc>) -> bool {
         Gc::ptr_eq(a.0, b.0)
     }

@@ -2,6 +2,7 @@
 //! overflow, division by zero, incomparable types). Deep equality and list ordering
 //! need forcing, so they hand over to native frames.
 
+use super::coerce::copy_to_store_error;
 use super::exec::type_error;
 use super::native::Native;
 use super::{Ctx, Frame, Vm};
@@ -41,11 +42,8 @@ impl<'gc> Vm<'gc> {
                     let p = crate::paths::canonicalise(&bytes);
                     return Ok(Value::Path(Gc::new(mc, NixString::plain(p))));
                 }
-                (Value::String(_), Value::Path(_)) => {
-                    return Err(EvalError::eval(
-                        "adding a path to a string copies it to the store, which Ferrix does not do yet",
-                        None,
-                    ));
+                (Value::String(_), Value::Path(p)) => {
+                    return Err(copy_to_store_error(&p.bytes, "adding a path to a string"));
                 }
                 (Int(_) | Float(_), Int(_) | Float(_)) => {}
                 (x @ (Int(_) | Float(_)), y) => {
@@ -63,25 +61,7 @@ impl<'gc> Vm<'gc> {
                 }
             }
         }
-        match (a, b) {
-            (Int(x), Int(y)) => int_op(op, x, y),
-            (Int(_) | Float(_), Int(_) | Float(_)) => {
-                let (x, y) = (as_float(a), as_float(b));
-                Ok(Float(match op {
-                    Op::Add => x + y,
-                    Op::Sub => x - y,
-                    Op::Mul => x * y,
-                    _ => {
-                        if y == 0.0 {
-                            return Err(EvalError::eval("division by zero", None));
-                        }
-                        x / y
-                    }
-                }))
-            }
-            (Float(_), other) | (other, Float(_)) => Err(type_error(ctx, "a float", other)),
-            (Int(_), other) | (other, _) => Err(type_error(ctx, "an integer", other)),
-        }
+        numeric_op(ctx, op, a, b)
     }
 
     /// `==` / `!=`: scalars here, lists and sets in a native frame.
@@ -138,6 +118,37 @@ impl<'gc> Vm<'gc> {
                 Ok(())
             }
         }
+    }
+}
+
+/// `+ - * /` on numbers only (also the `add`, `sub`, `mul` and `div` builtins): two
+/// integers give an integer, a float makes the result a float, anything else is a type
+/// error naming the type expected.
+pub(crate) fn numeric_op<'gc>(
+    ctx: &Ctx<'_>,
+    op: Op,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> Result<Value<'gc>, EvalError> {
+    use Value::{Float, Int};
+    match (a, b) {
+        (Int(x), Int(y)) => int_op(op, x, y),
+        (Int(_) | Float(_), Int(_) | Float(_)) => {
+            let (x, y) = (as_float(a), as_float(b));
+            Ok(Float(match op {
+                Op::Add => x + y,
+                Op::Sub => x - y,
+                Op::Mul => x * y,
+                _ => {
+                    if y == 0.0 {
+                        return Err(EvalError::eval("division by zero", None));
+                    }
+                    x / y
+                }
+            }))
+        }
+        (Float(_), other) | (other, Float(_)) => Err(type_error(ctx, "a float", other)),
+        (Int(_), other) | (other, _) => Err(type_error(ctx, "an integer", other)),
     }
 }
 

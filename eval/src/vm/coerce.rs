@@ -7,16 +7,14 @@ use crate::error::EvalError;
 use crate::print::short;
 use crate::value::{Attrs, Value};
 use gc_arena::{Gc, Mutation};
+use std::os::unix::ffi::OsStrExt;
 
 impl<'gc> Vm<'gc> {
     pub(super) fn coerce_top(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
         let top = self.stack.len() - 1;
         match self.stack[top] {
             Value::String(_) => Ok(()),
-            Value::Path(_) => Err(EvalError::eval(
-                "interpolating a path copies it to the store, which Ferrix does not do yet",
-                None,
-            )),
+            Value::Path(p) => Err(copy_to_store_error(&p.bytes, "interpolating a path")),
             Value::Attrs(a) => {
                 self.stack[top] = coercion_target(mc, ctx, a)?;
                 self.retry_in_place(mc, ctx)
@@ -27,6 +25,16 @@ impl<'gc> Vm<'gc> {
             )),
         }
     }
+}
+
+/// The error of copying the path `p` to the store (for `doing`): the reference's when
+/// the path does not exist; otherwise that Ferrix cannot do it yet.
+pub(super) fn copy_to_store_error(p: &[u8], doing: &str) -> EvalError {
+    let path = std::path::Path::new(std::ffi::OsStr::from_bytes(p));
+    if std::fs::symlink_metadata(path).is_err() {
+        return EvalError::eval(format!("path '{}' does not exist", String::from_utf8_lossy(p)), None);
+    }
+    EvalError::eval(format!("{doing} copies it to the store, which Ferrix does not do yet"), None)
 }
 
 /// What a set coerces through: `__toString self` (lazily applied), else its `outPath`.

@@ -12,6 +12,7 @@ mod frame;
 pub mod native;
 
 pub use arith::less_than;
+pub(crate) use arith::numeric_op;
 pub(crate) use coerce::coercion_target;
 pub use exec::type_error as exec_type_error;
 pub use frame::Frame;
@@ -34,6 +35,8 @@ pub struct Options {
     pub nix_path: Vec<(String, String)>,
     /// `builtins.currentSystem`.
     pub system: String,
+    /// `abort-on-warn`: `builtins.warn` fails after printing its warning.
+    pub abort_on_warn: bool,
 }
 
 impl Default for Options {
@@ -42,6 +45,7 @@ impl Default for Options {
             max_call_depth: 10_000,
             nix_path: Vec::new(),
             system: format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS),
+            abort_on_warn: false,
         }
     }
 }

@@ -1,0 +1,33 @@
+//! Builtins of the reference that need a store or the network (`derivation`, the
+//! fetchers, `toFile`, ...). Ferrix does not evaluate them yet; they exist so that the
+//! names are bound as in the reference (`builtins ? fetchGit`, `typeOf derivation`),
+//! and calling one is an error that says so.
+
+use super::{PrimFn, PrimOpDef, global, prim};
+use crate::error::EvalError;
+
+/// The error of calling the unsupported builtin `name`.
+fn unsupported(name: &str) -> EvalError {
+    EvalError::eval(format!("'builtins.{name}' is not supported by Ferrix yet"), None)
+}
+
+/// A builtin that fails with [`unsupported`] when called.
+macro_rules! unsupported {
+    ($name:literal) => {{
+        let f: PrimFn = |_, _, _, _| Err(unsupported($name));
+        f
+    }};
+}
+
+pub const PRIMOPS: &[PrimOpDef] = &[
+    global("derivation", 1, 0, unsupported!("derivation")),
+    global("derivationStrict", 1, 0, unsupported!("derivationStrict")),
+    global("fetchTarball", 1, 0, unsupported!("fetchTarball")),
+    global("fetchGit", 1, 0, unsupported!("fetchGit")),
+    global("fetchMercurial", 1, 0, unsupported!("fetchMercurial")),
+    prim("fetchurl", 1, 0, unsupported!("fetchurl")),
+    prim("filterSource", 2, 0, unsupported!("filterSource")),
+    prim("path", 1, 0, unsupported!("path")),
+    prim("storePath", 1, 0, unsupported!("storePath")),
+    prim("toFile", 2, 0, unsupported!("toFile")),
+];

@@ -1,0 +1,1 @@
+builtins.length (map "f" [ 1 2 ])

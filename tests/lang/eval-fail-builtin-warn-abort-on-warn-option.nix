@@ -1,0 +1,1 @@
+builtins.warn "fatal through --option" 1

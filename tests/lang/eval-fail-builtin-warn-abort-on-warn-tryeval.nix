@@ -1,0 +1,1 @@
+builtins.tryEval (builtins.warn "not caught" 1)

@@ -1,0 +1,4 @@
+builtins.fromTOML ''
+  a = 1
+  a.b = 2
+''

@@ -1,0 +1,3 @@
+builtins.fromTOML ''
+  t = {a = 1, b = 2, a = 3}
+''

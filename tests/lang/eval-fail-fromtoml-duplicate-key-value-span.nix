@@ -1,0 +1,5 @@
+builtins.fromTOML ''
+  x = 1
+  key = "long value"  # comment
+  key = 22
+''

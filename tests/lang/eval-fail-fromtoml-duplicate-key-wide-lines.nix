@@ -1,0 +1,12 @@
+builtins.fromTOML ''
+  x = 1
+
+
+
+  abc = [1, 2]
+
+
+
+
+  abc = 3
+''

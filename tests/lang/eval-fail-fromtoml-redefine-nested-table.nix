@@ -1,0 +1,6 @@
+builtins.fromTOML ''
+  [tab.sub]
+  x = 1
+  [other]
+  [tab.sub]
+''

@@ -1,0 +1,1 @@
+scopedImport (throw "scope") (throw "path")

@@ -1,0 +1,1 @@
+scopedImport { } ./lib/uses-free-var-scoped.nix

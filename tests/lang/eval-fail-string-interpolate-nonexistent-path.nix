@@ -1,0 +1,1 @@
+"a${/nonexistent-ferrix-test/x}b"

@@ -1,0 +1,1 @@
+builtins.length { f = x: x; g = builtins.head; h = map; }

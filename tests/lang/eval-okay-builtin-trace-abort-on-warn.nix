@@ -1,0 +1,1 @@
+builtins.trace "trace is not a warning" 1

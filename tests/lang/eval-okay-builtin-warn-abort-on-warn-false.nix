@@ -1,0 +1,1 @@
+builtins.warn "only a warning" 1

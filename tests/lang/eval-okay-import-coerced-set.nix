@@ -1,0 +1,1 @@
+[ (import { outPath = ./lib/imported.nix; }) (import { __toString = self: toString ./lib/imported.nix; }) ]

@@ -1,0 +1,1 @@
+{ __toString = self: "n is ${toString self.n}"; n = 1; }

@@ -1,0 +1,1 @@
+{ __toString = self: "via ${self.name}"; name = "__toString"; }

@@ -1,0 +1,1 @@
+[ (x: x) ({ a ? 1, ... }@args: a) builtins.map ]

@@ -1,0 +1,1 @@
+builtins.readFile { outPath = ./lib/dir/file.txt; }

@@ -1,0 +1,1 @@
+scopedImport { import = p: "hijacked"; } ./lib/imports-imported.nix

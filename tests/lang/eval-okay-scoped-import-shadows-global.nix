@@ -1,0 +1,1 @@
+scopedImport { map = "scoped map"; secret = "scoped secret"; } ./lib/scoped-shadows-global.nix

@@ -1,0 +1,1 @@
+[ (scopedImport { secret = "a"; } ./lib/uses-free-var-scoped.nix) (scopedImport { secret = "b"; } { outPath = ./lib/uses-free-var-scoped.nix; }) (scopedImport { secret = "c"; } "${toString ./lib/uses-free-var-scoped.nix}") ]

@@ -1,0 +1,1 @@
+[ map secret (let secret = "inner"; in secret) ]
