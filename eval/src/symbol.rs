@@ -30,11 +30,14 @@ pub mod known {
 pub struct Interner {
     ids: HashMap<Box<[u8]>, Symbol>,
     names: Vec<Box<[u8]>>,
+    /// Each name's first 8 bytes, big-endian and zero-padded: most comparisons are
+    /// decided by these without touching the names.
+    prefixes: Vec<u64>,
 }
 
 impl Default for Interner {
     fn default() -> Interner {
-        let mut i = Interner { ids: HashMap::new(), names: Vec::new() };
+        let mut i = Interner { ids: HashMap::new(), names: Vec::new(), prefixes: Vec::new() };
         for name in known::NAMES {
             i.intern(name);
         }
@@ -50,6 +53,10 @@ impl Interner {
         }
         let s = Symbol(u32::try_from(self.names.len()).expect("fewer than 2^32 distinct names"));
         self.names.push(name.into());
+        let mut prefix = [0u8; 8];
+        let n = name.len().min(8);
+        prefix[..n].copy_from_slice(&name[..n]);
+        self.prefixes.push(u64::from_be_bytes(prefix));
         self.ids.insert(name.into(), s);
         s
     }
@@ -61,11 +68,47 @@ impl Interner {
 
     /// Orders two symbols by their names' bytes.
     pub fn cmp(&self, a: Symbol, b: Symbol) -> std::cmp::Ordering {
-        if a == b { std::cmp::Ordering::Equal } else { self.resolve(a).cmp(self.resolve(b)) }
+        if a == b {
+            return std::cmp::Ordering::Equal;
+        }
+        // Differing padded prefixes order the names as their bytes do (padding only
+        // ties with a real zero byte, which then falls through to the full comparison).
+        let (pa, pb) = (self.prefixes[a.0 as usize], self.prefixes[b.0 as usize]);
+        pa.cmp(&pb).then_with(|| self.resolve(a).cmp(self.resolve(b)))
     }
 
     /// The name as text, with invalid UTF-8 replaced (for messages).
     pub fn display(&self, s: Symbol) -> std::borrow::Cow<'_, str> {
         String::from_utf8_lossy(self.resolve(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Interner;
+
+    #[test]
+    fn symbols_order_as_their_bytes() {
+        let names: [&[u8]; 12] = [
+            b"",
+            b"a",
+            b"a\0",
+            b"a\0b",
+            b"ab",
+            b"abcdefgh",
+            b"abcdefgh\0",
+            b"abcdefghi",
+            b"abcdefgi",
+            b"b",
+            b"\xff",
+            b"Z",
+        ];
+        let mut i = Interner::default();
+        let syms: Vec<_> = names.iter().map(|n| i.intern(n)).collect();
+        for (x, a) in names.iter().zip(&syms) {
+            for (y, b) in names.iter().zip(&syms) {
+                assert_eq!(i.cmp(*a, *b), x.cmp(y), "{x:?} vs {y:?}");
+            }
+        }
     }
 }

@@ -42,8 +42,7 @@ impl<'gc> Attrs<'gc> {
         if self.entries.len() <= LINEAR_LOOKUP {
             return self.entries.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
         }
-        let key = symbols.resolve(name);
-        self.entries.binary_search_by(|(k, _)| symbols.resolve(*k).cmp(key)).ok().map(|i| self.entries[i].1)
+        self.entries.binary_search_by(|(k, _)| symbols.cmp(*k, name)).ok().map(|i| self.entries[i].1)
     }
 
     /// `self // other`: every entry of `other`, and those of `self` it does not name.
