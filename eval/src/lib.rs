@@ -37,6 +37,8 @@ const FUEL: u32 = 4096;
 /// least [`MIN_SLEEP`]).
 const SLEEP_FACTOR: f64 = 0.75;
 const MIN_SLEEP: usize = 65_536;
+/// Values in a list or set that cost about as much to trace as one object.
+const VALUES_PER_OBJECT: usize = 4;
 
 /// How to print a result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,6 +269,12 @@ impl Evaluator {
             }
             if self.arena.metrics().allocation_debt() > 0.0 {
                 self.arena.collect_debt();
+                // gc-arena paces by the number of objects a collection kept, but a
+                // kept list or set of a million values costs a million to trace: push
+                // the next collection back by the values traced too, or a few big
+                // lists make collection quadratic.
+                let traced = value::take_traced() / VALUES_PER_OBJECT;
+                self.arena.metrics().adjust_debt(-(traced as f64) * SLEEP_FACTOR);
             }
         }
     }

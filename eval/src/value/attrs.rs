@@ -6,10 +6,18 @@ use super::Value;
 use crate::symbol::{Interner, Symbol};
 use gc_arena::{Collect, Gc, Mutation};
 
-#[derive(Collect)]
-#[collect(no_drop)]
 pub struct Attrs<'gc> {
     entries: Box<[(Symbol, Value<'gc>)]>,
+}
+
+// SAFETY: every value is traced; there is no drop glue touching `Gc` pointers.
+unsafe impl<'gc> Collect<'gc> for Attrs<'gc> {
+    fn trace<C: gc_arena::collect::Trace<'gc>>(&self, cc: &mut C) {
+        super::note_traced(self.entries.len());
+        for (_, v) in self.entries.iter() {
+            cc.trace(v);
+        }
+    }
 }
 
 /// Sets up to this size are searched linearly by symbol.

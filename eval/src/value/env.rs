@@ -14,13 +14,25 @@ use smallvec::SmallVec;
 /// Slots stored inline in an environment; larger scopes allocate them separately.
 pub const INLINE_SLOTS: usize = 2;
 
-#[derive(Collect)]
-#[collect(no_drop)]
 pub struct Env<'gc> {
     pub parent: Option<Gc<'gc, Env<'gc>>>,
     /// For a `with` scope: its attribute set.
     pub with: Option<Value<'gc>>,
     pub slots: SmallVec<[Lock<Value<'gc>>; INLINE_SLOTS]>,
+}
+
+// SAFETY: the parent, the `with` set and every slot are traced; a slot holding an
+// evaluated thunk is first given the thunk's value (see [`super::settled`]), which the
+// thunk refers to, so nothing unreachable is adopted.
+unsafe impl<'gc> Collect<'gc> for Env<'gc> {
+    fn trace<C: gc_arena::collect::Trace<'gc>>(&self, cc: &mut C) {
+        cc.trace(&self.parent);
+        cc.trace(&self.with);
+        for slot in &self.slots {
+            // SAFETY: the value written is traced right away (see above).
+            super::trace_slot(unsafe { slot.as_cell() }, cc);
+        }
+    }
 }
 
 impl<'gc> Env<'gc> {

@@ -13,6 +13,7 @@ pub use thunk::{Thunk, ThunkState};
 
 use crate::code::LambdaId;
 use gc_arena::{Collect, Gc};
+use std::cell::Cell;
 
 /// A Nix value. Thunks are values too; most operations force them first.
 #[derive(Collect, Clone, Copy)]
@@ -50,7 +51,88 @@ pub fn charge(mc: &gc_arena::Mutation<'_>, bytes: usize) {
 /// The elements of a list.
 #[derive(Collect)]
 #[collect(no_drop)]
-pub struct List<'gc>(pub Box<[Value<'gc>]>);
+pub struct List<'gc>(pub Items<'gc>);
+
+/// A list's elements. They sit in cells so that collection can replace evaluated
+/// thunks by their values ([`settled`]): a forced list of a million numbers then holds
+/// numbers, and its million thunks are freed.
+pub struct Items<'gc>(Box<[Cell<Value<'gc>>]>);
+
+impl<'gc> From<Box<[Value<'gc>]>> for Items<'gc> {
+    fn from(items: Box<[Value<'gc>]>) -> Items<'gc> {
+        // SAFETY: `Cell<T>` has the same layout as `T`.
+        Items(unsafe { Box::from_raw(Box::into_raw(items) as *mut [Cell<Value<'gc>>]) })
+    }
+}
+
+impl<'gc> std::ops::Deref for Items<'gc> {
+    type Target = [Value<'gc>];
+
+    fn deref(&self) -> &[Value<'gc>] {
+        // SAFETY: same layout; the cells are written only while the collector traces
+        // the list, which happens between `mutate` calls, when no borrow of the
+        // elements taken here can be alive.
+        unsafe { &*(&*self.0 as *const [Cell<Value<'gc>>] as *const [Value<'gc>]) }
+    }
+}
+
+// SAFETY: every element is traced, after replacing an evaluated thunk by a value the
+// thunk refers to (so nothing unreachable is adopted); `Items` has no drop glue that
+// touches `Gc` pointers.
+unsafe impl<'gc> Collect<'gc> for Items<'gc> {
+    fn trace<C: gc_arena::collect::Trace<'gc>>(&self, cc: &mut C) {
+        note_traced(self.0.len());
+        for cell in self.0.iter() {
+            trace_slot(cell, cc);
+        }
+    }
+}
+
+/// What a slot holding `v` may hold instead: an evaluated thunk's value when that value
+/// has no identity of its own (not a set, list or function, whose identity shows in
+/// printing `«repeated»` and in equality).
+pub fn settled(v: Value<'_>) -> Option<Value<'_>> {
+    let Value::Thunk(t) = v else { return None };
+    match t.state() {
+        ThunkState::Evaluated(
+            inner @ (Value::Null
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::String(_)
+            | Value::Path(_)
+            | Value::PrimOp(_)),
+        ) => Some(inner),
+        _ => None,
+    }
+}
+
+/// Traces the value in a slot, first replacing an evaluated thunk by its value where
+/// [`settled`] allows (the value is one the thunk refers to, so it is reachable).
+pub fn trace_slot<'gc, C: gc_arena::collect::Trace<'gc>>(cell: &Cell<Value<'gc>>, cc: &mut C) {
+    let v = cell.get();
+    match settled(v) {
+        Some(s) => {
+            cell.set(s);
+            cc.trace(&s);
+        }
+        None => cc.trace(&v),
+    }
+}
+
+thread_local! {
+    static TRACED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Records that a collection traced `n` values of one list or set.
+pub fn note_traced(n: usize) {
+    TRACED.with(|t| t.set(t.get() + n));
+}
+
+/// The values traced in lists and sets since the last call (see `Evaluator::run`).
+pub fn take_traced() -> usize {
+    TRACED.with(|t| t.replace(0))
+}
 
 /// A lambda together with the environment it was created in.
 #[derive(Collect)]
@@ -66,8 +148,11 @@ pub struct Closure<'gc> {
 #[collect(no_drop)]
 pub struct PrimOpApp<'gc> {
     pub op: u16,
-    pub args: Box<[Value<'gc>]>,
+    pub args: PrimArgs<'gc>,
 }
+
+/// A built-in's arguments: most take at most three, kept without a separate allocation.
+pub type PrimArgs<'gc> = smallvec::SmallVec<[Value<'gc>; 3]>;
 
 impl<'gc> Value<'gc> {
     /// The type name `builtins.typeOf` returns.
@@ -123,7 +208,7 @@ impl<'gc> Value<'gc> {
     pub fn list(mc: &gc_arena::Mutation<'gc>, items: impl Into<Box<[Value<'gc>]>>) -> Value<'gc> {
         let items = items.into();
         charge(mc, items.len() * std::mem::size_of::<Value<'gc>>());
-        Value::List(Gc::new(mc, List(items)))
+        Value::List(Gc::new(mc, List(items.into())))
     }
 
     /// The lazy application `f arg`: a thunk that calls `f` when forced.

@@ -8,7 +8,7 @@ use crate::builtins::Ret;
 use crate::code::Params;
 use crate::error::{ErrorKind, EvalError, suggestion};
 use crate::print::short;
-use crate::value::{Closure, Env, PrimOpApp, Thunk, ThunkState, Value};
+use crate::value::{Closure, Env, PrimArgs, PrimOpApp, Thunk, ThunkState, Value};
 use gc_arena::{Gc, Mutation};
 
 impl<'gc> Vm<'gc> {
@@ -140,13 +140,12 @@ impl<'gc> Vm<'gc> {
         arg: Value<'gc>,
     ) -> Result<(), EvalError> {
         let def = ctx.builtins.def(op);
-        let mut args = Vec::with_capacity(prev.len() + 1);
-        args.extend_from_slice(prev);
+        let mut args = PrimArgs::from_slice(prev);
         args.push(arg);
         self.stack.pop();
         let top = self.stack.len() - 1;
         if args.len() < def.arity as usize {
-            self.stack[top] = Value::PrimOpApp(Gc::new(mc, PrimOpApp { op, args: args.into() }));
+            self.stack[top] = Value::PrimOpApp(Gc::new(mc, PrimOpApp { op, args }));
             return Ok(());
         }
         let needs_forcing = args.iter().enumerate().any(|(i, a)| def.strict(i) && a.resolved().is_thunk());

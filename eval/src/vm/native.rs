@@ -32,7 +32,7 @@ pub enum Native<'gc> {
     PrimCall {
         #[collect(require_static)]
         op: u16,
-        args: Vec<Value<'gc>>,
+        args: crate::value::PrimArgs<'gc>,
         #[collect(require_static)]
         next: usize,
     },
