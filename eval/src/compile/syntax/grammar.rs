@@ -89,9 +89,16 @@ impl Tok {
 
     /// The terminal a single character stands for, if the grammar uses it.
     pub fn of_char(c: u8) -> Option<Tok> {
-        let name = [b'\'', c, b'\''];
-        let name = std::str::from_utf8(&name).ok()?;
-        TERMINALS.iter().find(|t| t.1 == name).map(|t| t.0)
+        static BY_CHAR: std::sync::OnceLock<[Option<Tok>; 256]> = std::sync::OnceLock::new();
+        BY_CHAR.get_or_init(|| {
+            let mut table = [None; 256];
+            for (tok, name, _) in TERMINALS {
+                if let [b'\'', c, b'\''] = name.as_bytes() {
+                    table[*c as usize] = Some(*tok);
+                }
+            }
+            table
+        })[c as usize]
     }
 }
 

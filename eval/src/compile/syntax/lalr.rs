@@ -30,13 +30,8 @@ pub enum Act {
 pub struct Row {
     pub act: Vec<Act>,
     pub default: Option<u32>,
-}
-
-impl Row {
     /// Whether the state needs the next token to decide (otherwise it takes its default).
-    pub fn reads_token(&self) -> bool {
-        self.act.iter().any(|a| *a != Act::Default)
-    }
+    pub reads_token: bool,
 }
 
 pub struct Tables {
@@ -392,5 +387,6 @@ fn row(g: &Grammar, trans: &[(usize, u32)], reds: &mut [(usize, Set)]) -> (Row, 
     for a in act.iter_mut().filter(|a| **a == fallback) {
         *a = Act::Default;
     }
-    (Row { act, default }, unresolved)
+    let reads_token = act.iter().any(|a| *a != Act::Default);
+    (Row { act, default, reads_token }, unresolved)
 }

@@ -88,6 +88,21 @@ enum Rule {
     Char,
 }
 
+/// The longest of the matches offered, the first among equally long ones.
+struct Longest<R> {
+    len: usize,
+    rule: R,
+}
+
+impl<R> Longest<R> {
+    fn offer(&mut self, len: Option<usize>, rule: R) {
+        if let Some(len) = len.filter(|l| *l > self.len) {
+            self.len = len;
+            self.rule = rule;
+        }
+    }
+}
+
 fn is_path_char(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+')
 }
@@ -306,40 +321,43 @@ impl<'a> Lexer<'a> {
     fn default_mode(&mut self) -> Result<Option<Token>, SyntaxError> {
         let s = &self.src[self.pos..];
         let Some(&first) = s.first() else { return Ok(Some(self.end())) };
+        // Whitespace and these characters cannot begin any longer match (a shortcut).
+        if b" \t\r\n()[];,@?:".contains(&first) {
+            return Ok(match skipped(s) {
+                Some(len) => {
+                    self.advance(len);
+                    None
+                }
+                None => Some(self.take(Tok::of_char(first).unwrap_or(Tok::Invalid), 1)),
+            });
+        }
         let fixed = |text: &str| s.starts_with(text.as_bytes()).then_some(text.len());
-        let keyword = id(s).and_then(|n| KEYWORDS.iter().find(|k| k.0.as_bytes() == &s[..n]));
-        // Candidates in rule order; the longest wins, the first among equals.
-        let mut candidates: Vec<(Option<usize>, Rule)> = Vec::with_capacity(32);
-        if let Some((text, tok)) = keyword {
-            candidates.push((Some(text.len()), Rule::Fixed(*tok)));
+        let id_len = id(s);
+        // Every rule in order; the longest match wins, the first among equals.
+        let mut best = Longest { len: 0, rule: Rule::Char };
+        if let Some((text, tok)) = id_len.and_then(|n| KEYWORDS.iter().find(|k| k.0.as_bytes() == &s[..n])) {
+            best.offer(Some(text.len()), Rule::Fixed(*tok));
         }
-        candidates.extend(OPERATORS.iter().map(|(text, tok)| (fixed(text), Rule::Fixed(*tok))));
-        let home_start = s.starts_with(b"~/${").then_some(4);
-        candidates.extend([
-            (id(s), Rule::Id),
-            (int(s), Rule::Int),
-            (float(s), Rule::Float),
-            (fixed("${"), Rule::DollarCurly),
-            (fixed("}"), Rule::RBrace),
-            (fixed("{"), Rule::LBrace),
-            (fixed("\""), Rule::Quote),
-            (ind_string_open(s), Rule::IndStringOpen),
-            (path_segment_before_interpolation(s).map(|n| n + 2), Rule::PathStart(Tok::Path)),
-            (home_start, Rule::PathStart(Tok::HPath)),
-            (path(s), Rule::Path(Tok::Path)),
-            (home_path(s), Rule::Path(Tok::HPath)),
-            (search_path(s), Rule::SPath),
-            (uri(s), Rule::Uri),
-            (skipped(s), Rule::Skip),
-            (Some(1), Rule::Char),
-        ]);
-        let mut best = (0, Rule::Char);
-        for (len, rule) in candidates {
-            if let Some(len) = len.filter(|l| *l > best.0) {
-                best = (len, rule);
-            }
+        for (text, tok) in OPERATORS {
+            best.offer(fixed(text), Rule::Fixed(*tok));
         }
-        let (len, rule) = best;
+        best.offer(id_len, Rule::Id);
+        best.offer(int(s), Rule::Int);
+        best.offer(float(s), Rule::Float);
+        best.offer(fixed("${"), Rule::DollarCurly);
+        best.offer(fixed("}"), Rule::RBrace);
+        best.offer(fixed("{"), Rule::LBrace);
+        best.offer(fixed("\""), Rule::Quote);
+        best.offer(ind_string_open(s), Rule::IndStringOpen);
+        best.offer(path_segment_before_interpolation(s).map(|n| n + 2), Rule::PathStart(Tok::Path));
+        best.offer(fixed("~/${"), Rule::PathStart(Tok::HPath));
+        best.offer(path(s), Rule::Path(Tok::Path));
+        best.offer(home_path(s), Rule::Path(Tok::HPath));
+        best.offer(search_path(s), Rule::SPath);
+        best.offer(uri(s), Rule::Uri);
+        best.offer(skipped(s), Rule::Skip);
+        best.offer(Some(1), Rule::Char);
+        let Longest { len, rule } = best;
         let token = match rule {
             Rule::Fixed(Tok::PipeFrom | Tok::PipeInto) => {
                 return Err(self.error(super::PIPE_OPERATORS_DISABLED.into(), self.pos, self.pos + len));
@@ -430,30 +448,23 @@ impl<'a> Lexer<'a> {
         let s = &self.src[self.pos..];
         let n = string_pieces(s, true);
         let fixed = |text: &[u8]| s.starts_with(text).then_some(text.len());
-        let candidates = [
-            (Some(n).filter(|n| *n > 0), Tok::IndStr),
-            (fixed(b"''$").or(fixed(b"$")), Tok::IndStr),
-            (fixed(b"'''"), Tok::IndStr),
-            ((s.starts_with(b"''\\") && s.len() > 3).then_some(4), Tok::IndStr),
-            (fixed(b"${"), Tok::DollarCurly),
-            (fixed(b"''"), Tok::IndStringClose),
-            (fixed(b"'"), Tok::IndStr),
-        ];
         if s.is_empty() {
             return self.end();
         }
-        let mut best = (0, Tok::End);
-        for (len, tok) in candidates {
-            if let Some(len) = len.filter(|l| *l > best.0) {
-                best = (len, tok);
-            }
-        }
-        match best.1 {
+        let mut best = Longest { len: 0, rule: Tok::End };
+        best.offer(Some(n).filter(|n| *n > 0), Tok::IndStr);
+        best.offer(fixed(b"''$").or(fixed(b"$")), Tok::IndStr);
+        best.offer(fixed(b"'''"), Tok::IndStr);
+        best.offer((s.starts_with(b"''\\") && s.len() > 3).then_some(4), Tok::IndStr);
+        best.offer(fixed(b"${"), Tok::DollarCurly);
+        best.offer(fixed(b"''"), Tok::IndStringClose);
+        best.offer(fixed(b"'"), Tok::IndStr);
+        match best.rule {
             Tok::DollarCurly => self.push(Mode::Default),
             Tok::IndStringClose => self.pop(),
             _ => {}
         }
-        self.take(best.1, best.0)
+        self.take(best.rule, best.len)
     }
 
     fn path_mode(&mut self) -> Result<Token, SyntaxError> {

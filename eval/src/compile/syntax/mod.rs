@@ -42,7 +42,7 @@ pub fn check(text: &str) -> Result<(), SyntaxError> {
         let state = *stack.last().expect("the stack keeps its first state");
         let row = &tables.rows[state as usize];
         let mut act = Act::Default;
-        if row.reads_token() {
+        if row.reads_token {
             let token = match lookahead {
                 Some(t) => t,
                 None => *lookahead.insert(lexer.next_token()?),
