@@ -59,8 +59,9 @@ impl Compiler<'_> {
             }
             Expr::LetIn(l) => {
                 let b = self.collect_bindings(l)?;
-                if let Some(d) = b.dynamics.first() {
-                    return Err(EvalError::parse("dynamic attributes not allowed in let", d.span));
+                // The reference reports this at the whole expression.
+                if !b.dynamics.is_empty() {
+                    return Err(EvalError::parse("dynamic attributes not allowed in let", span));
                 }
                 let body = l.body().ok_or_else(|| self.missing(l.syntax()))?;
                 self.recursive(&b, Some(&body), span)
