@@ -1,1 +1,1 @@
-with { } 1
+with a

@@ -25,9 +25,6 @@ impl Compiler<'_> {
             Expr::PathSearch(p) => self.search_path(p, span),
             Expr::Ident(i) => self.ident(i, span, true),
             Expr::Paren(p) => {
-                if p.r_paren_token().is_none() {
-                    return Err(self.unclosed(p.syntax(), "')'"));
-                }
                 let inner = p.expr().ok_or_else(|| self.missing(p.syntax()))?;
                 self.value(&inner)
             }
@@ -49,9 +46,6 @@ impl Compiler<'_> {
                 Ok(())
             }
             Expr::List(l) => {
-                if l.r_brack_token().is_none() {
-                    return Err(self.unclosed(l.syntax(), "']'"));
-                }
                 let items: Vec<Expr> = l.items().collect();
                 for item in &items {
                     self.lazy(item)?;
@@ -65,8 +59,9 @@ impl Compiler<'_> {
             }
             Expr::LetIn(l) => {
                 let b = self.collect_bindings(l)?;
-                if let Some(d) = b.dynamics.first() {
-                    return Err(EvalError::parse("dynamic attributes not allowed in let", d.span));
+                // The reference reports this at the whole expression.
+                if !b.dynamics.is_empty() {
+                    return Err(EvalError::parse("dynamic attributes not allowed in let", span));
                 }
                 let body = l.body().ok_or_else(|| self.missing(l.syntax()))?;
                 self.recursive(&b, Some(&body), span)
@@ -216,9 +211,9 @@ impl Compiler<'_> {
                 Ok(v) => Const::Int(v),
                 Err(_) => return Err(EvalError::parse(format!("invalid integer '{text}'"), span)),
             },
-            ast::LiteralKind::Float(f) => match f.value() {
-                Ok(v) if v.is_normal() || (v == 0.0 && zero_literal(&text)) => Const::Float(v),
-                _ => return Err(EvalError::parse(format!("invalid float '{text}'"), span)),
+            ast::LiteralKind::Float(_) => match super::syntax::float_value(&text) {
+                Some(v) => Const::Float(v),
+                None => return Err(EvalError::parse(format!("invalid float '{text}'"), span)),
             },
             ast::LiteralKind::Uri(_) => Const::String(text.into_bytes().into()),
         };
@@ -446,10 +441,7 @@ impl Compiler<'_> {
                 return self.logical(kind, &lhs, &rhs, span);
             }
             BinOpKind::PipeLeft | BinOpKind::PipeRight => {
-                return Err(EvalError::parse(
-                    "experimental Nix feature 'pipe-operators' is disabled; add '--extra-experimental-features pipe-operators' to enable it",
-                    span,
-                ));
+                return Err(EvalError::parse(super::syntax::PIPE_OPERATORS_DISABLED, span));
             }
             BinOpKind::Concat => Op::Concat,
             BinOpKind::Update => Op::Update,
@@ -735,18 +727,6 @@ impl Compiler<'_> {
         }
         Ok(())
     }
-
-    fn unclosed(&self, node: &rnix::SyntaxNode, expected: &str) -> EvalError {
-        let last = node.last_token();
-        let (text, span) = match last {
-            Some(t) => {
-                let r = t.text_range();
-                (t.text().to_owned(), Span { file: self.file, start: r.start().into(), end: r.end().into() })
-            }
-            None => (String::new(), self.span(node)),
-        };
-        EvalError::parse(format!("syntax error, unexpected '{text}', expecting {expected}"), span)
-    }
 }
 
 fn has_interpolation(e: &Expr) -> bool {
@@ -757,12 +737,6 @@ fn has_interpolation(e: &Expr) -> bool {
         _ => return false,
     };
     parts.iter().any(|p| matches!(p, InterpolPart::Interpolation(_)))
-}
-
-/// True when a float literal is written as zero (so a 0.0 result is not an underflow).
-fn zero_literal(text: &str) -> bool {
-    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
-    mantissa.chars().all(|c| c == '0' || c == '.')
 }
 
 /// The opening line of an indented string, if it holds only spaces, is not part of it.

@@ -9,6 +9,7 @@ pub mod parse;
 mod scope;
 pub mod show;
 pub mod strings;
+pub(crate) mod syntax;
 
 use crate::code::{Chunk, ChunkId, Op, Program};
 use crate::error::EvalError;

@@ -38,8 +38,12 @@ pub fn check_nesting(text: &str, file: FileId) -> Result<(), EvalError> {
     Ok(())
 }
 
-/// Parses `text`; the first syntax error is returned in the reference's words.
+/// Parses `text`; the first syntax error is returned in the reference's words. The
+/// reference grammar is checked first ([`super::syntax`]); rnix's own errors (for input
+/// it rejects though the reference accepts it) are only a fallback.
 pub fn parse(text: &str, file: FileId) -> Result<rnix::Root, EvalError> {
+    super::syntax::check(text)
+        .map_err(|e| EvalError::parse(e.message, Span { file, start: e.start as u32, end: e.end as u32 }))?;
     check_nesting(text, file)?;
     let parsed = rnix::Root::parse(text);
     if let Some(e) = parsed.errors().first() {
