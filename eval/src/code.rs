@@ -94,6 +94,9 @@ pub enum Op {
     CheckBool,
     /// Pop a Boolean; fail with the assertion's text (constant `n`) if false.
     Assert(u32),
+    /// `[a, b]`, the sides of a failed `assert a == b` (text: constant `n`): fail
+    /// with why they differ.
+    AssertEqual(u32),
     /// Coerce the top of the stack to a string for interpolation.
     CoerceToString,
     /// Pop `n` strings (coerced), push their concatenation.
@@ -115,8 +118,11 @@ pub struct Chunk {
     pub consts: Vec<Const>,
     /// Sorted name lists for [`Op::Attrs`].
     pub key_lists: Vec<Box<[Symbol]>>,
-    /// What the chunk computes, for traces ("while evaluating the attribute 'x'").
-    pub description: Option<Box<str>>,
+    /// The lambda whose body this is, for "while calling 'f'" frames.
+    pub lambda: Option<LambdaId>,
+    /// For an attribute's value: where the attribute is defined, for "while evaluating
+    /// the attribute 'x'" frames.
+    pub binding: Option<Span>,
 }
 
 impl Chunk {

@@ -20,11 +20,24 @@ pub enum ErrorKind {
     Eval,
 }
 
+/// When a context frame is printed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TracePrint {
+    /// Always with `--show-trace`; without it, only while few frames were printed.
+    Default,
+    /// Even when the rest of the trace is cut (`builtins.addErrorContext`).
+    Always,
+    /// Only with `--show-trace` (the reference records these only then: function
+    /// calls and their call sites).
+    ShowTraceOnly,
+}
+
 /// One line of context: what was being evaluated, and where.
 #[derive(Clone, Debug)]
 pub struct TraceFrame {
     pub message: String,
     pub span: Option<Span>,
+    pub print: TracePrint,
 }
 
 /// An error with its position and context.
@@ -37,11 +50,14 @@ pub struct EvalError {
     pub hint: Option<String>,
     /// Context frames, innermost first.
     pub trace: Vec<TraceFrame>,
+    /// The outermost frame is placed at a call site not known yet: the position of the
+    /// operation the error unwinds into next.
+    pub site_pending: bool,
 }
 
 impl EvalError {
     pub fn new(kind: ErrorKind, message: impl Into<String>, span: Option<Span>) -> EvalError {
-        EvalError { kind, message: message.into(), span, hint: None, trace: Vec::new() }
+        EvalError { kind, message: message.into(), span, hint: None, trace: Vec::new(), site_pending: false }
     }
 
     pub fn eval(message: impl Into<String>, span: Option<Span>) -> EvalError {
@@ -64,7 +80,28 @@ impl EvalError {
 
     /// Adds a context frame (outer frames are added later, so they come last).
     pub fn add_trace(&mut self, message: impl Into<String>, span: Option<Span>) {
-        self.trace.push(TraceFrame { message: message.into(), span });
+        self.add_frame(message, span, TracePrint::Default);
+    }
+
+    /// Adds a context frame placed where the error unwinds into next (see
+    /// [`EvalError::site_pending`]).
+    pub fn add_site_frame(&mut self, message: impl Into<String>, print: TracePrint) {
+        self.add_frame(message, None, print);
+        self.site_pending = true;
+    }
+
+    /// Places a pending frame (if any) at `span`.
+    pub fn settle_site(&mut self, span: Option<Span>) {
+        if std::mem::take(&mut self.site_pending)
+            && let Some(frame) = self.trace.last_mut()
+        {
+            frame.span = span;
+        }
+    }
+
+    /// Adds a context frame printed as `print` says.
+    pub fn add_frame(&mut self, message: impl Into<String>, span: Option<Span>, print: TracePrint) {
+        self.trace.push(TraceFrame { message: message.into(), span, print });
     }
 }
 

@@ -48,6 +48,14 @@ impl SourceFile {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         (line as u32 + 1, offset - self.line_starts[line] + 1)
     }
+
+    /// The text of 1-based line `n` (without its newline), if the source has it.
+    pub fn line(&self, n: u32) -> Option<&str> {
+        let i = (n as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(i)? as usize;
+        let end = self.line_starts.get(i + 1).map_or(self.text.len(), |&e| e as usize - 1);
+        self.text.get(start..end)
+    }
 }
 
 /// Every source of an evaluation.

@@ -118,11 +118,23 @@ impl Compiler<'_> {
             Expr::Assert(a) => {
                 let cond = a.condition().ok_or_else(|| self.missing(a.syntax()))?;
                 let body = a.body().ok_or_else(|| self.missing(a.syntax()))?;
-                self.value(&cond)?;
-                let text = cond.syntax().text().to_string();
+                let mut text = String::new();
+                self.show(&cond, &mut text)?;
                 let k = self.chunk().add_const(Const::String(text.into_bytes().into()));
-                let cond_span = self.span(cond.syntax());
-                self.emit(Op::Assert(k), cond_span);
+                self.value(&cond)?;
+                match equality_sides(&cond) {
+                    // A failed `a == b` reports why the sides differ: evaluate them again.
+                    Some((lhs, rhs)) => {
+                        let to_body = self.emit_jump(Op::JumpIfTrue, span);
+                        self.value(&lhs)?;
+                        self.value(&rhs)?;
+                        self.emit(Op::AssertEqual(k), span);
+                        self.patch_jump(to_body);
+                    }
+                    None => {
+                        self.emit(Op::Assert(k), span);
+                    }
+                }
                 self.value(&body)
             }
             Expr::CurPos(_) => {
@@ -168,7 +180,7 @@ impl Compiler<'_> {
     }
 
     fn thunk_op(&mut self, e: &Expr, span: Span) -> R {
-        let id = self.thunk(e, None)?;
+        let id = self.thunk(e)?;
         self.emit(Op::Thunk(id), span);
         Ok(())
     }
@@ -379,13 +391,14 @@ impl Compiler<'_> {
         for attr in &attrs {
             let attr_span = self.span(attr.syntax());
             match (self.attr_name(attr)?, default.is_some()) {
-                (Some(name), false) => self.emit(Op::Select(name), attr_span),
+                // The reference places a missing attribute at the whole selection.
+                (Some(name), false) => self.emit(Op::Select(name), span),
                 (Some(name), true) => {
                     let j = self.emit(Op::SelectOr(name, 0), attr_span);
                     to_default.push(j);
                     j
                 }
-                (None, false) => self.emit(Op::SelectDynamic, attr_span),
+                (None, false) => self.emit(Op::SelectDynamic, span),
                 (None, true) => {
                     let j = self.emit(Op::SelectDynamicOr(0), attr_span);
                     to_default.push(j);
@@ -521,7 +534,9 @@ impl Compiler<'_> {
         self.scopes.pop();
         let (params, body_chunk) = result?;
         let lambda = Lambda { name, params, slots: names.len() as u32, body: body_chunk, span };
-        Ok(self.program.add_lambda(lambda))
+        let id = self.program.add_lambda(lambda);
+        self.program.chunks[body_chunk.0 as usize].lambda = Some(id);
+        Ok(id)
     }
 
     fn lambda_parts(
@@ -537,7 +552,7 @@ impl Compiler<'_> {
                 let mut out = Vec::new();
                 for (i, entry) in p.pat_entries().enumerate() {
                     let default = match entry.default() {
-                        Some(d) => Some(self.thunk(&d, None)?),
+                        Some(d) => Some(self.thunk(&d)?),
                         None => None,
                     };
                     let name = names[i].expect("formals have names");
@@ -553,7 +568,7 @@ impl Compiler<'_> {
                 let id = self.lambda(inner, name)?;
                 self.closure_chunk(id, span)
             }
-            _ => self.thunk(body, None)?,
+            _ => self.thunk(body)?,
         };
         Ok((params, body))
     }
@@ -657,7 +672,11 @@ impl Compiler<'_> {
                 self.emit(Op::Thunk(chunk), span);
                 Ok(())
             }
-            BindValue::Expr(e) => self.lazy(e),
+            BindValue::Expr(e) => {
+                self.lazy(e)?;
+                self.mark_binding(span);
+                Ok(())
+            }
             BindValue::Nested(nested) => self.attrs(nested, span),
             BindValue::Inherit { from: None } => {
                 let skip = usize::from(recursive);
@@ -698,6 +717,14 @@ impl Compiler<'_> {
         }
     }
 
+    /// Records `span` as the definition of the attribute whose value the last op made,
+    /// if that op made a thunk.
+    fn mark_binding(&mut self, span: Span) {
+        if let Some(&Op::Thunk(id)) = self.chunk().ops.last() {
+            self.program.chunks[id.0 as usize].binding = Some(span);
+        }
+    }
+
     /// Indices of the static bindings in name order.
     fn sorted(&self, b: &Bindings) -> Vec<usize> {
         let mut order: Vec<usize> = (0..b.statics.len()).collect();
@@ -720,12 +747,24 @@ impl Compiler<'_> {
             }
             match &d.value {
                 BindValue::Nested(nested) => self.attrs(nested, d.span)?,
-                BindValue::Expr(e) => self.lazy(e)?,
+                BindValue::Expr(e) => {
+                    self.lazy(e)?;
+                    self.mark_binding(d.span);
+                }
                 BindValue::Inherit { .. } => unreachable!("inherit names are static"),
             }
             self.emit(Op::AttrsDynamic, d.span);
         }
         Ok(())
+    }
+}
+
+/// The sides of `a == b` (in any parentheses).
+fn equality_sides(e: &Expr) -> Option<(Expr, Expr)> {
+    match e {
+        Expr::Paren(p) => equality_sides(&p.expr()?),
+        Expr::BinOp(b) if b.operator() == Some(BinOpKind::Equal) => Some((b.lhs()?, b.rhs()?)),
+        _ => None,
     }
 }
 

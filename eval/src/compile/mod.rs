@@ -42,7 +42,7 @@ pub fn compile_source(
 ) -> Result<ChunkId, EvalError> {
     with_parsed(env, file, source, |c, expr| {
         c.scopes = vec![Scope::Slots { names: scope.iter().copied().map(Some).collect(), filling: false }];
-        c.thunk(expr, None)
+        c.thunk(expr)
     })
 }
 
@@ -146,8 +146,8 @@ impl<'a> Compiler<'a> {
     }
 
     /// Compiles `e` into its own chunk, evaluated for its value.
-    fn thunk(&mut self, e: &rnix::ast::Expr, description: Option<String>) -> Result<ChunkId, EvalError> {
-        self.chunks.push(Chunk { description: description.map(Into::into), ..Chunk::default() });
+    fn thunk(&mut self, e: &rnix::ast::Expr) -> Result<ChunkId, EvalError> {
+        self.chunks.push(Chunk::default());
         // The chunk runs when forced, after the scopes around it have been filled: its
         // variables can be read directly (and so keep their identity, which printing
         // shows as `«repeated»`).

@@ -24,7 +24,7 @@ type R = Result<(), EvalError>;
 pub fn show(env: CompileEnv<'_>, file: FileId, source: &SourceFile) -> Result<String, EvalError> {
     super::with_parsed(env, file, source, |c, expr| {
         // The reference reports what compiling rejects before printing anything.
-        c.thunk(expr, None)?;
+        c.thunk(expr)?;
         let mut out = String::new();
         c.show(expr, &mut out)?;
         Ok(out)
@@ -39,7 +39,8 @@ enum Arg {
 }
 
 impl Compiler<'_> {
-    fn show(&mut self, e: &Expr, out: &mut String) -> R {
+    /// Appends the reference's rendering of `e` (as `--parse` prints it) to `out`.
+    pub(super) fn show(&mut self, e: &Expr, out: &mut String) -> R {
         if let Some(call) = self.call_form(e)? {
             return self.show_call(call, out);
         }

@@ -173,9 +173,7 @@ impl<'gc> Vm<'gc> {
     ) -> Result<(), EvalError> {
         let def = ctx.builtins.def(op);
         let ret = (def.f)(self, mc, ctx, args).map_err(|mut e| {
-            if e.trace.is_empty() && e.kind == ErrorKind::Eval {
-                e.add_trace(format!("while calling the '{}' builtin", def.name), None);
-            }
+            e.add_site_frame(super::trace::builtin_frame(ctx, op), crate::error::TracePrint::Default);
             e
         })?;
         match ret {

@@ -20,8 +20,11 @@ impl<'gc> Vm<'gc> {
         let op = chunk.ops[at];
         let result = self.exec(mc, ctx, op, env);
         result.map_err(|mut e| {
-            if e.span.is_none() {
-                e.span = ctx.program.chunk(chunk_id).spans.get(at).copied();
+            let span = ctx.program.chunk(chunk_id).spans.get(at).copied();
+            if e.site_pending {
+                e.settle_site(span);
+            } else if e.span.is_none() && e.trace.is_empty() {
+                e.span = span;
             }
             e
         })
@@ -215,14 +218,31 @@ impl<'gc> Vm<'gc> {
             Op::Assert(k) => {
                 let v = self.pop();
                 if !crate::builtins::util::bool(ctx, v)? {
-                    let chunk = ctx.program.chunk(self.current_chunk());
-                    let Const::String(text) = &chunk.consts[k as usize] else { unreachable!("assert text") };
+                    let text = self.const_text(ctx, k);
                     return Err(EvalError::new(
                         crate::error::ErrorKind::Assert,
-                        format!("assertion '{}' failed", String::from_utf8_lossy(text)),
+                        format!("assertion '{text}' failed"),
                         None,
                     ));
                 }
+            }
+            Op::AssertEqual(k) => {
+                let n = self.stack.len();
+                let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
+                let mut e = match super::explain::explain(ctx, a, b) {
+                    super::explain::Explained::Need(v) => return self.retry_after_forcing(mc, ctx, v),
+                    super::explain::Explained::Differ(e) => e,
+                    super::explain::Explained::Equal => {
+                        EvalError::new(crate::error::ErrorKind::Assert, "assertion failed", None)
+                    }
+                };
+                self.stack.truncate(n - 2);
+                let text = self.const_text(ctx, k);
+                e.add_site_frame(
+                    format!("while evaluating the condition of the assertion '{text}'"),
+                    crate::error::TracePrint::Default,
+                );
+                return Err(e);
             }
             Op::CoerceToString => return self.coerce_top(mc, ctx),
             Op::Interpolate(n) => {
@@ -263,6 +283,14 @@ impl<'gc> Vm<'gc> {
             }
         }
         Ok(())
+    }
+
+    /// String constant `k` of the running chunk, as text.
+    fn const_text(&self, ctx: &Ctx<'_>, k: u32) -> String {
+        match &ctx.program.chunk(self.current_chunk()).consts[k as usize] {
+            Const::String(text) => String::from_utf8_lossy(text).into_owned(),
+            _ => String::new(),
+        }
     }
 
     fn current_chunk(&self) -> crate::code::ChunkId {

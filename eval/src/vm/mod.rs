@@ -8,8 +8,10 @@ mod arith;
 mod call;
 mod coerce;
 mod exec;
+mod explain;
 mod frame;
 pub mod native;
+mod trace;
 
 pub use arith::less_than;
 pub(crate) use arith::numeric_op;
@@ -174,16 +176,19 @@ impl<'gc> Vm<'gc> {
     /// Pops frames for an error until a native frame catches it (`tryEval`); thunks
     /// being forced get their state back. Uncaught, the error is returned.
     fn unwind(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, mut e: EvalError) -> Result<(), EvalError> {
+        let mut context = trace::Unwinding::default();
         while let Some(frame) = self.frames.pop() {
+            let caller = trace::running_op(ctx, self.frames.last());
             match frame {
-                Frame::Update { thunk, saved } => thunk.set(mc, saved),
-                Frame::Code { call, chunk, .. } => {
+                Frame::Update { thunk, saved } => {
+                    context.thunk(ctx, &saved);
+                    thunk.set(mc, saved);
+                }
+                Frame::Code { call, chunk, ip, .. } => {
                     if call {
                         self.call_depth -= 1;
                     }
-                    if let Some(d) = &ctx.program.chunk(chunk).description {
-                        e.add_trace(d.to_string(), None);
-                    }
+                    context.code(ctx, &mut e, (chunk, ip, call), caller);
                 }
                 Frame::Native { state, base } => {
                     if let Some(v) = state.catch(mc, ctx, &e) {
@@ -191,6 +196,7 @@ impl<'gc> Vm<'gc> {
                         self.finish(mc, v);
                         return Ok(());
                     }
+                    context.native(ctx, &mut e, &state, caller);
                 }
             }
         }

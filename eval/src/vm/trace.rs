@@ -1,0 +1,103 @@
+//! The context an error gathers while it unwinds: each popped frame adds what the
+//! reference's evaluator would have added at the same point (`… while calling the
+//! 'map' builtin`, `… while calling 'f'`, `… from call site`, `… while evaluating the
+//! attribute 'a'`). Nothing is recorded while evaluation succeeds: the frames being
+//! popped and the code they were running hold all that is needed.
+
+use super::Ctx;
+use super::native::Native;
+use crate::code::{ChunkId, Op};
+use crate::error::{EvalError, TracePrint};
+use crate::source::Span;
+use crate::value::ThunkState;
+
+/// What the frames popped so far left for the frames below them.
+#[derive(Default)]
+pub(super) struct Unwinding {
+    /// Where the attribute whose value was being forced is defined.
+    attribute: Option<Span>,
+}
+
+impl Unwinding {
+    /// A thunk's update frame popped: remember where its attribute is defined.
+    pub fn thunk(&mut self, ctx: &Ctx<'_>, saved: &ThunkState<'_>) {
+        self.attribute = match saved {
+            ThunkState::Suspended { code, .. } => ctx.program.chunk(*code).binding,
+            _ => None,
+        };
+    }
+
+    /// A code frame popped, `ip` past the op it was running; `caller` is the position
+    /// of the op the frame below is running, if it is a code frame.
+    pub fn code(
+        &mut self,
+        ctx: &Ctx<'_>,
+        e: &mut EvalError,
+        (chunk, ip, call): (ChunkId, u32, bool),
+        caller: Option<Span>,
+    ) {
+        let code = ctx.program.chunk(chunk);
+        let at = (ip as usize).saturating_sub(1);
+        e.settle_site(code.spans.get(at).copied());
+        if let Some(defined) = self.attribute.take()
+            && let Some(path) = selected_path(ctx, &code.ops, at)
+        {
+            e.add_trace(format!("while evaluating the attribute '{path}'"), Some(defined));
+        }
+        if let (true, Some(lambda)) = (call, code.lambda) {
+            let lambda = ctx.program.lambda(lambda);
+            let name = match lambda.name {
+                Some(n) => format!("'{}'", ctx.symbols.display(n)),
+                None => "anonymous lambda".into(),
+            };
+            e.add_frame(format!("while calling {name}"), Some(lambda.span), TracePrint::ShowTraceOnly);
+            if caller.is_some() {
+                e.add_frame("from call site", caller, TracePrint::ShowTraceOnly);
+            }
+        }
+    }
+
+    /// A native frame popped (`caller` as for [`Unwinding::code`]).
+    pub fn native(&mut self, ctx: &Ctx<'_>, e: &mut EvalError, state: &Native<'_>, caller: Option<Span>) {
+        self.attribute = None;
+        e.settle_site(None);
+        if let Native::PrimCall { op, .. } | Native::ForceThen { op, .. } = state {
+            e.add_trace(builtin_frame(ctx, *op), caller);
+        }
+    }
+}
+
+/// The position of the op a frame is running, if it is a code frame.
+pub(super) fn running_op(ctx: &Ctx<'_>, frame: Option<&super::Frame<'_>>) -> Option<Span> {
+    let Some(&super::Frame::Code { chunk, ip, .. }) = frame else { return None };
+    ctx.program.chunk(chunk).spans.get((ip as usize).checked_sub(1)?).copied()
+}
+
+/// `while calling the 'name' builtin`.
+pub(super) fn builtin_frame(ctx: &Ctx<'_>, op: u16) -> String {
+    format!("while calling the '{}' builtin", ctx.builtins.def(op).name)
+}
+
+/// When the op at `at` forces a selected attribute, the attribute path of the whole
+/// selection (`a.b` for `x.a.b`): the run of select-and-force pairs around it.
+fn selected_path(ctx: &Ctx<'_>, ops: &[Op], at: usize) -> Option<String> {
+    let is_select = |i: usize| matches!(ops.get(i), Some(Op::Select(_) | Op::SelectDynamic));
+    let is_pair = |i: usize| is_select(i) && matches!(ops.get(i + 1), Some(Op::Force));
+    if !matches!(ops.get(at), Some(Op::Force)) || at == 0 || !is_pair(at - 1) {
+        return None;
+    }
+    let mut first = at - 1;
+    while first >= 2 && is_pair(first - 2) {
+        first -= 2;
+    }
+    let mut names = Vec::new();
+    let mut i = first;
+    while is_pair(i) {
+        names.push(match ops[i] {
+            Op::Select(name) => ctx.symbols.display(name).into_owned(),
+            _ => "\"${…}\"".to_owned(),
+        });
+        i += 2;
+    }
+    Some(names.join("."))
+}

@@ -1,0 +1,1 @@
+let x = { a = 3; }; in assert (x.a == 4); x

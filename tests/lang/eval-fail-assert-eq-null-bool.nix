@@ -1,0 +1,1 @@
+assert null == false; 1

@@ -1,0 +1,1 @@
+let f = x: assert x; x; in f false

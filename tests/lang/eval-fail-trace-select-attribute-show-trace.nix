@@ -1,0 +1,1 @@
+let s = { f = y: y + 1; a = s.f "x"; }; in s.a
