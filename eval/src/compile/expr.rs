@@ -131,13 +131,7 @@ impl Compiler<'_> {
                 self.value(&body)
             }
             Expr::CurPos(_) => {
-                let (line, col) = self.source.line_col(span.start);
-                let name = self.source.name();
-                let chunk = self.chunk();
-                let k = chunk.add_const(Const::String(name.into_bytes().into()));
-                chunk.add_const(Const::Int(line.into()));
-                chunk.add_const(Const::Int(col.into()));
-                self.emit(Op::CurPos(k), span);
+                self.emit(Op::CurPos(self.pos(span)), span);
                 Ok(())
             }
             Expr::Error(_) => Err(self.missing(e.syntax())),
@@ -549,7 +543,8 @@ impl Compiler<'_> {
                         None => None,
                     };
                     let name = names[i].expect("formals have names");
-                    out.push(Formal { name, default });
+                    let pos = self.pos(self.span(entry.syntax()));
+                    out.push(Formal { name, pos, default });
                 }
                 Params::Formals { formals: out.into(), ellipsis: p.ellipsis_token().is_some(), bind }
             }
@@ -714,7 +709,8 @@ impl Compiler<'_> {
     }
 
     fn attrs_op(&mut self, b: &Bindings, order: &[usize], span: Span) {
-        let keys: Box<[Symbol]> = order.iter().map(|&i| b.statics[i].name).collect();
+        let keys: Box<[_]> =
+            order.iter().map(|&i| (b.statics[i].name, self.pos(b.statics[i].span))).collect();
         let chunk = self.chunk();
         chunk.key_lists.push(keys);
         let k = (chunk.key_lists.len() - 1) as u32;
@@ -731,7 +727,7 @@ impl Compiler<'_> {
                 BindValue::Expr(e) => self.lazy(e)?,
                 BindValue::Inherit { .. } => unreachable!("inherit names are static"),
             }
-            self.emit(Op::AttrsDynamic, d.span);
+            self.emit(Op::AttrsDynamic(self.pos(d.span)), d.span);
         }
         Ok(())
     }

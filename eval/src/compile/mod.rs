@@ -12,7 +12,7 @@ pub mod strings;
 
 use crate::code::{Chunk, ChunkId, Op, Program};
 use crate::error::EvalError;
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{FileId, Pos, SourceFile, Span};
 use crate::symbol::{Interner, Symbol};
 use rowan::ast::AstNode;
 use scope::Scope;
@@ -106,8 +106,12 @@ impl<'a> Compiler<'a> {
 
     /// `file:line:col` of a span, as messages quote positions.
     fn position(&self, span: Span) -> String {
-        let (line, col) = self.source.line_col(span.start);
-        format!("{}:{line}:{col}", self.source.name())
+        self.source.position(span.start)
+    }
+
+    /// The position of a span's start.
+    fn pos(&self, span: Span) -> Pos {
+        self.source.pos(span.start)
     }
 
     /// An error for a node rnix left incomplete (it only does so with syntax errors,
