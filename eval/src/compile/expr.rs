@@ -661,7 +661,7 @@ impl Compiler<'_> {
                 Ok(())
             }
             BindValue::Expr(e) => self.lazy(e),
-            BindValue::Nested(nested) => self.attrs(nested, span),
+            BindValue::Nested(nested) => self.nested(nested, span),
             BindValue::Inherit { from: None } => {
                 let skip = usize::from(recursive);
                 match self.resolve(name, skip) {
@@ -701,6 +701,14 @@ impl Compiler<'_> {
         }
     }
 
+    /// The set an attribute path builds (`a` of `a.b = 1;`): a thunk, as in the
+    /// reference, where lazy output prints it as `<CODE>`.
+    fn nested(&mut self, b: &Bindings, span: Span) -> R {
+        let id = self.chunk_of(span, None, |c| c.attrs(b, span))?;
+        self.emit(Op::Thunk(id), span);
+        Ok(())
+    }
+
     /// Indices of the static bindings in name order.
     fn sorted(&self, b: &Bindings) -> Vec<usize> {
         let mut order: Vec<usize> = (0..b.statics.len()).collect();
@@ -723,7 +731,7 @@ impl Compiler<'_> {
                 unreachable!("dynamic bindings have computed names");
             }
             match &d.value {
-                BindValue::Nested(nested) => self.attrs(nested, d.span)?,
+                BindValue::Nested(nested) => self.nested(nested, d.span)?,
                 BindValue::Expr(e) => self.lazy(e)?,
                 BindValue::Inherit { .. } => unreachable!("inherit names are static"),
             }

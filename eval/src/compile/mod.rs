@@ -150,14 +150,24 @@ impl<'a> Compiler<'a> {
 
     /// Compiles `e` into its own chunk, evaluated for its value.
     fn thunk(&mut self, e: &rnix::ast::Expr, description: Option<String>) -> Result<ChunkId, EvalError> {
+        let span = self.span(e.syntax());
+        self.chunk_of(span, description, |c| c.value(e))
+    }
+
+    /// Compiles what `body` emits (a value) into its own chunk, returning at `span`.
+    fn chunk_of(
+        &mut self,
+        span: Span,
+        description: Option<String>,
+        body: impl FnOnce(&mut Self) -> Result<(), EvalError>,
+    ) -> Result<ChunkId, EvalError> {
         self.chunks.push(Chunk { description: description.map(Into::into), ..Chunk::default() });
         // The chunk runs when forced, after the scopes around it have been filled: its
         // variables can be read directly (and so keep their identity, which printing
         // shows as `«repeated»`).
         let filling = self.mark_filled();
-        let result = self.value(e);
+        let result = body(self);
         self.mark_filling(&filling);
-        let span = self.span(e.syntax());
         self.emit(Op::Return, span);
         let chunk = self.chunks.pop().expect("pushed above");
         result?;
