@@ -2,7 +2,7 @@
 //! or file), lambdas' parameter specifications, and the program-wide tables they live
 //! in. Nothing here is garbage-collected; values refer to code by index.
 
-use crate::source::Span;
+use crate::source::{Pos, Span};
 use crate::symbol::Symbol;
 
 /// Index of a chunk in [`Program::chunks`].
@@ -58,8 +58,9 @@ pub enum Op {
     LeaveScope,
     /// Pop values for the statically known names of key list `n` (sorted), push the set.
     Attrs(u32),
-    /// `[set, name, value]` → `set` with the dynamic attribute added (a null name adds nothing).
-    AttrsDynamic,
+    /// `[set, name, value]` → `set` with the dynamic attribute (defined at the position)
+    /// added; a null name adds nothing.
+    AttrsDynamic(Pos),
     /// Pop a set, push its attribute (maybe a thunk); error if missing.
     Select(Symbol),
     /// Pop a set; push its attribute, or jump if it is not a set or lacks it.
@@ -103,8 +104,8 @@ pub enum Op {
     Interpolate(u32),
     /// Pop `n` strings, the first a path: push the resulting normalised path.
     InterpolatePath(u32),
-    /// Push the position (`__curPos`) constant `n` describes.
-    CurPos(u32),
+    /// Push `__curPos`: the position as a set, or null outside a file.
+    CurPos(Pos),
     /// Finish the chunk: its result is the top of the stack.
     Return,
 }
@@ -116,8 +117,8 @@ pub struct Chunk {
     /// The source span of each op, for errors.
     pub spans: Vec<Span>,
     pub consts: Vec<Const>,
-    /// Sorted name lists for [`Op::Attrs`].
-    pub key_lists: Vec<Box<[Symbol]>>,
+    /// Sorted names, with where each was defined, for [`Op::Attrs`].
+    pub key_lists: Vec<Box<[(Symbol, Pos)]>>,
     /// The lambda whose body this is, for "while calling 'f'" frames.
     pub lambda: Option<LambdaId>,
     /// For an attribute's value: where the attribute is defined, for "while evaluating
@@ -152,6 +153,8 @@ pub enum Params {
 #[derive(Debug)]
 pub struct Formal {
     pub name: Symbol,
+    /// Where it is declared (`functionArgs` keeps it).
+    pub pos: Pos,
     /// Default value, compiled in the lambda's own scope.
     pub default: Option<ChunkId>,
 }

@@ -4,7 +4,7 @@
 //! forces anything.
 
 use crate::symbol::Interner;
-use crate::value::{ThunkState, Value};
+use crate::value::{Entry, ThunkState, Value};
 use crate::vm::Ctx;
 use gc_arena::Gc;
 use std::collections::HashSet;
@@ -62,7 +62,7 @@ impl Printer<'_, '_> {
                     return self.push_str("{ ... }");
                 }
                 self.push_str("{ ");
-                for (i, (k, v)) in a.entries().iter().enumerate() {
+                for (i, Entry { name: k, value: v, .. }) in a.entries().iter().enumerate() {
                     if self.errors && i == ERROR_ITEMS {
                         write!(self.out, "«{} attributes elided» ", a.len() - i).expect("writing to a Vec");
                         break;

@@ -1,6 +1,7 @@
-//! Source files and spans: every file (or `-E` string) the evaluator reads gets a
-//! [`FileId`]; spans are byte ranges in one file and map to line and column for errors
-//! and `__curPos`.
+//! Source files, spans and positions: every file (or `-E` string) the evaluator reads
+//! gets a [`FileId`]; spans are byte ranges in one file and map to line and column for
+//! errors. A [`Pos`] is a point in any source packed into 32 bits, for attribute sets
+//! (which keep one per attribute) and `__curPos`.
 
 use std::path::PathBuf;
 
@@ -14,6 +15,21 @@ pub struct Span {
     pub file: FileId,
     pub start: u32,
     pub end: u32,
+}
+
+/// A point in some source, or none: one plus the offset into the concatenation of
+/// every source (each gets its own range, as the reference numbers positions), so it
+/// needs no table and fits in four bytes. `Pos::NONE` is 0.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, gc_arena::Collect)]
+#[collect(require_static)]
+pub struct Pos(u32);
+
+impl Pos {
+    pub const NONE: Pos = Pos(0);
+
+    pub fn is_none(self) -> bool {
+        self == Pos::NONE
+    }
 }
 
 /// Where a source came from.
@@ -31,6 +47,8 @@ pub struct SourceFile {
     pub origin: Origin,
     pub text: String,
     line_starts: Vec<u32>,
+    /// The [`Pos`] of offset 0 (0 when the positions ran out: the source has none).
+    base: u32,
 }
 
 impl SourceFile {
@@ -56,23 +74,64 @@ impl SourceFile {
         let end = self.line_starts.get(i + 1).map_or(self.text.len(), |&e| e as usize - 1);
         self.text.get(start..end)
     }
+
+    /// `name:line:column` of a byte offset, as messages quote positions.
+    pub fn position(&self, offset: u32) -> String {
+        let (line, col) = self.line_col(offset);
+        format!("{}:{line}:{col}", self.name())
+    }
+
+    /// The position of a byte offset.
+    pub fn pos(&self, offset: u32) -> Pos {
+        if self.base == 0 { Pos::NONE } else { Pos(self.base + offset.min(self.text.len() as u32)) }
+    }
 }
 
 /// Every source of an evaluation.
 #[derive(Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// How many files (the first ones) have positions.
+    positioned: usize,
 }
 
 impl Sources {
     pub fn add(&mut self, origin: Origin, text: String) -> FileId {
         let mut line_starts = vec![0];
         line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
-        self.files.push(SourceFile { origin, text, line_starts });
+        // Each source takes its length plus one (its end is a position too), after
+        // the previous one; once 32 bits run out, later sources have no positions.
+        let base = match self.files.last() {
+            None => Some(1),
+            Some(last) if self.positioned == self.files.len() => {
+                last.base.checked_add(last.text.len() as u32).and_then(|b| b.checked_add(1))
+            }
+            Some(_) => None,
+        };
+        let base = base.filter(|b| u32::try_from(text.len()).ok().and_then(|n| b.checked_add(n)).is_some());
+        if base.is_some() {
+            self.positioned += 1;
+        }
+        self.files.push(SourceFile { origin, text, line_starts, base: base.unwrap_or(0) });
         FileId((self.files.len() - 1) as u32)
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
+    }
+
+    /// The position of a span's start.
+    pub fn pos(&self, span: Span) -> Pos {
+        self.get(span.file).pos(span.start)
+    }
+
+    /// The source and byte offset of a position.
+    pub fn locate(&self, pos: Pos) -> Option<(&SourceFile, u32)> {
+        if pos.is_none() {
+            return None;
+        }
+        let files = &self.files[..self.positioned];
+        let i = files.partition_point(|f| f.base <= pos.0).checked_sub(1)?;
+        Some((&files[i], pos.0 - files[i].base))
     }
 }

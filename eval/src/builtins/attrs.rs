@@ -4,7 +4,7 @@
 use super::util::{attrs, list, ok, string};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
-use crate::value::{Attrs, AttrsBuilder, Value};
+use crate::value::{Attrs, AttrsBuilder, Entry, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 
@@ -12,7 +12,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("attrNames", 1, 1, attr_names),
     prim("attrValues", 1, 1, |_, mc, ctx, a| {
         let s = attrs(ctx, a[0])?;
-        ok(Value::list(mc, s.entries().iter().map(|(_, v)| *v).collect::<Box<[_]>>()))
+        ok(Value::list(mc, s.entries().iter().map(|e| e.value).collect::<Box<[_]>>()))
     }),
     prim("hasAttr", 2, 3, |_, _, ctx, a| {
         let name = ctx.symbols.intern(&string(ctx, a[0])?.bytes);
@@ -24,7 +24,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("mapAttrs", 2, 2, map_attrs),
     prim("intersectAttrs", 2, 3, |_, mc, ctx, a| {
         let (x, y) = (attrs(ctx, a[0])?, attrs(ctx, a[1])?);
-        let entries = y.entries().iter().filter(|(k, _)| x.get(ctx.symbols, *k).is_some()).copied().collect();
+        let entries = y.entries().iter().filter(|e| x.get(ctx.symbols, e.name).is_some()).copied().collect();
         ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
     }),
 ];
@@ -37,7 +37,7 @@ fn attr_names<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     let s = attrs(ctx, a[0])?;
     let names: Box<[Value<'gc>]> =
-        s.entries().iter().map(|(k, _)| super::util::new_string(mc, ctx.symbols.resolve(*k))).collect();
+        s.entries().iter().map(|e| super::util::new_string(mc, ctx.symbols.resolve(e.name))).collect();
     ok(Value::list(mc, names))
 }
 
@@ -70,7 +70,7 @@ fn remove_attrs<'gc>(
     for n in names.0.iter() {
         remove.push(ctx.symbols.intern(&string(ctx, n.resolved())?.bytes));
     }
-    let entries = set.entries().iter().filter(|(k, _)| !remove.contains(k)).copied().collect();
+    let entries = set.entries().iter().filter(|e| !remove.contains(&e.name)).copied().collect();
     ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
 }
 
@@ -103,9 +103,10 @@ fn list_to_attrs<'gc>(
         let name = set.get(ctx.symbols, name_sym).map(Value::resolved).expect("checked above");
         let name = ctx.symbols.intern(&string(ctx, name)?.bytes);
         let value = set
-            .get(ctx.symbols, value_sym)
+            .entry(ctx.symbols, value_sym)
             .ok_or_else(|| EvalError::eval("attribute 'value' missing", None))?;
-        b.push(name, value);
+        // Located where the element's `value` is, as in the reference.
+        b.push_at(name, value.pos, value.value);
     }
     let set = b.finish(mc, ctx.symbols, true).unwrap_or_else(|_| unreachable!("keep_first never fails"));
     ok(Value::Attrs(set))
@@ -121,10 +122,11 @@ fn map_attrs<'gc>(
     let entries = set
         .entries()
         .iter()
-        .map(|&(k, v)| {
-            let name = super::util::new_string(mc, ctx.symbols.resolve(k));
+        .map(|e| {
+            let name = super::util::new_string(mc, ctx.symbols.resolve(e.name));
             let partial = Value::apply(mc, f, name);
-            (k, Value::apply(mc, partial, v))
+            // The reference gives the results no positions.
+            Entry::new(e.name, Value::apply(mc, partial, e.value))
         })
         .collect();
     ok(Value::Attrs(Attrs::from_sorted(mc, entries)))

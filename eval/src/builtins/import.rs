@@ -7,7 +7,7 @@ use super::files::path_arg;
 use super::util::{attrs, ok};
 use super::{PrimOpDef, Ret, global, unforced};
 use crate::error::EvalError;
-use crate::value::{Env, Thunk, ThunkState, Value};
+use crate::value::{Entry, Env, Thunk, ThunkState, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 
@@ -54,10 +54,10 @@ fn scoped_import<'gc>(
         return Ok(Ret::Retry(pending));
     }
     let scope = attrs(ctx, a[0].resolved())?;
-    let names: Vec<_> = scope.entries().iter().map(|(name, _)| *name).collect();
+    let names: Vec<_> = scope.entries().iter().map(|e| e.name).collect();
     let (_, code) = ctx.io.load(ctx.program, ctx.symbols, ctx.sources, ctx.builtins, &path, &names)?;
     let env = Env::new(mc, Some(vm.root_env), names.len());
-    for (slot, (_, v)) in scope.entries().iter().enumerate() {
+    for (slot, Entry { value: v, .. }) in scope.entries().iter().enumerate() {
         Env::set(env, mc, slot, *v);
     }
     ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env })))

@@ -11,6 +11,7 @@ mod import;
 pub mod json;
 mod lists;
 mod numbers;
+pub mod positions;
 mod regex;
 pub mod search;
 mod strings;
@@ -24,7 +25,7 @@ use crate::code::{Chunk, ChunkId, Op, Program};
 use crate::error::EvalError;
 use crate::source::Span;
 use crate::symbol::{Interner, Symbol};
-use crate::value::{Attrs, AttrsBuilder, NixString, Thunk, ThunkState, Value};
+use crate::value::{Attrs, AttrsBuilder, Entry, NixString, Thunk, ThunkState, Value};
 use crate::vm::native::Native;
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
@@ -33,16 +34,33 @@ use std::collections::HashMap;
 /// The chunk that coerces `slot 0` to a string as interpolation does (`--raw`).
 pub const COERCE_CHUNK: ChunkId = ChunkId(0);
 
-/// A program whose first chunk is [`COERCE_CHUNK`].
+/// The chunk that returns `slot 0` as it is: a thunk of it is a value that prints as
+/// `<CODE>` until forced (see [`delayed`]).
+pub const DELAY_CHUNK: ChunkId = ChunkId(1);
+
+/// A program whose first chunks are [`COERCE_CHUNK`] and [`DELAY_CHUNK`].
 pub fn new_program() -> Program {
     let mut p = Program::default();
-    let mut c = Chunk::default();
-    for op in [Op::Local { depth: 0, slot: 0 }, Op::Force, Op::CoerceToString, Op::Return] {
-        c.push(op, Span::default());
+    let local = Op::Local { depth: 0, slot: 0 };
+    for (id, ops) in [
+        (COERCE_CHUNK, &[local, Op::Force, Op::CoerceToString, Op::Return][..]),
+        (DELAY_CHUNK, &[local, Op::Return][..]),
+    ] {
+        let mut c = Chunk::default();
+        for &op in ops {
+            c.push(op, Span::default());
+        }
+        let added = p.add_chunk(c);
+        debug_assert_eq!(added, id);
     }
-    let added = p.add_chunk(c);
-    debug_assert_eq!(added, COERCE_CHUNK);
     p
+}
+
+/// A thunk that evaluates to `v` (which must be in weak head normal form).
+pub fn delayed<'gc>(mc: &Mutation<'gc>, v: Value<'gc>) -> Value<'gc> {
+    let env = crate::value::Env::new(mc, None, 1);
+    crate::value::Env::set(env, mc, 0, v);
+    Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code: DELAY_CHUNK, env }))
 }
 
 /// What a builtin returns: a value (forced by the VM if it is a thunk), or a native
@@ -142,6 +160,7 @@ impl Builtins {
             search::PRIMOPS,
             files::PRIMOPS,
             import::PRIMOPS,
+            positions::PRIMOPS,
             unsupported::PRIMOPS,
         ] {
             defs.extend_from_slice(table);
@@ -224,8 +243,8 @@ impl Builtins {
             .iter()
             .map(|(pre, p)| {
                 let entries = Box::new([
-                    (path, const_value(mc, &ConstValue::Owned(p.clone()))),
-                    (prefix, const_value(mc, &ConstValue::Owned(pre.clone()))),
+                    Entry::new(path, const_value(mc, &ConstValue::Owned(p.clone()))),
+                    Entry::new(prefix, const_value(mc, &ConstValue::Owned(pre.clone()))),
                 ]);
                 Value::Attrs(Attrs::from_sorted(mc, entries))
             })

@@ -5,7 +5,7 @@
 use super::util::{new_string, ok, string};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
-use crate::value::{Attrs, Value};
+use crate::value::{Attrs, Entry, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 use std::cmp::Ordering;
@@ -57,8 +57,8 @@ fn parse_drv_name<'gc>(
     };
     // Sorted by name.
     let entries = [
-        (crate::symbol::known::NAME, new_string(mc, name)),
-        (ctx.symbols.intern(b"version"), new_string(mc, version)),
+        Entry::new(crate::symbol::known::NAME, new_string(mc, name)),
+        Entry::new(ctx.symbols.intern(b"version"), new_string(mc, version)),
     ];
     ok(Value::Attrs(Attrs::from_sorted(mc, Box::new(entries))))
 }

@@ -11,9 +11,8 @@
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
 use crate::print::format_float;
-use crate::source::Origin;
-use crate::symbol::Symbol;
-use crate::value::{NixString, StringContext, Value};
+use crate::source::{Origin, Pos};
+use crate::value::{Entry, NixString, StringContext, Value};
 use crate::vm::native::Native;
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
@@ -27,7 +26,7 @@ pub struct XmlOptions {
     /// Every part must be evaluated (`toXML`); otherwise thunks print as
     /// `<unevaluated />` (`--xml`, which forces first with `--strict`).
     pub strict: bool,
-    /// Functions carry their source position (`--eval --xml`).
+    /// Attributes and functions carry their source positions (`--eval --xml`).
     pub location: bool,
 }
 
@@ -51,10 +50,12 @@ pub fn document<'gc>(ctx: &Ctx<'_>, v: Value<'gc>, options: XmlOptions) -> Resul
     while let Some(task) = work.pop() {
         match task {
             Task::Value(v) => w.value(v, &mut work)?,
-            Task::Attr(name, v) => {
-                w.open("attr", vec![("name", ctx.symbols.resolve(name).to_vec())]);
+            Task::Attr(e) => {
+                let mut xml = vec![("name", ctx.symbols.resolve(e.name).to_vec())];
+                w.location(&mut xml, e.pos);
+                w.open("attr", xml);
                 work.push(Task::Close("attr"));
-                work.push(Task::Value(v));
+                work.push(Task::Value(e.value));
             }
             Task::Close(name) => w.close(name),
         }
@@ -81,8 +82,8 @@ fn to_xml<'gc>(
 /// What remains to be written, innermost last.
 enum Task<'gc> {
     Value(Value<'gc>),
-    /// `<attr name=...>` around a value.
-    Attr(Symbol, Value<'gc>),
+    /// `<attr name=...>` around an attribute's value.
+    Attr(Entry<'gc>),
     /// The closing tag of an open element.
     Close(&'static str),
 }
@@ -146,21 +147,27 @@ impl<'gc> Writer<'_, '_> {
             Value::Lambda(c) => {
                 let lambda = self.ctx.program.lambda(c.lambda);
                 let mut xml = XmlAttrs::new();
-                if self.options.location {
-                    let file = self.ctx.sources.get(lambda.span.file);
-                    let (line, column) = file.line_col(lambda.span.start);
-                    xml.push(("line", line.to_string().into_bytes()));
-                    xml.push(("column", column.to_string().into_bytes()));
-                    if let Origin::File(p) = &file.origin {
-                        xml.push(("path", p.to_string_lossy().into_owned().into_bytes()));
-                    }
-                }
+                self.location(&mut xml, self.ctx.sources.pos(lambda.span));
                 self.open("function", xml);
                 self.pattern(&lambda.params);
                 self.close("function");
             }
         }
         Ok(())
+    }
+
+    /// The `line`, `column` and (in a file) `path` of a position, when locations are on.
+    fn location(&self, xml: &mut XmlAttrs, pos: Pos) {
+        if !self.options.location {
+            return;
+        }
+        let Some((file, offset)) = self.ctx.sources.locate(pos) else { return };
+        let (line, column) = file.line_col(offset);
+        xml.push(("line", line.to_string().into_bytes()));
+        xml.push(("column", column.to_string().into_bytes()));
+        if let Origin::File(p) = &file.origin {
+            xml.push(("path", p.to_string_lossy().into_owned().into_bytes()));
+        }
     }
 
     /// `<varpat>` or `<attrspat>` with the formals in name order.
@@ -248,12 +255,12 @@ impl<'gc> Writer<'_, '_> {
 
 /// The `<attr>` tasks of a set, first name on top of the stack.
 fn work_items<'gc>(a: &crate::value::Attrs<'gc>) -> impl Iterator<Item = Task<'gc>> {
-    a.entries().iter().rev().map(|&(k, v)| Task::Attr(k, v))
+    a.entries().iter().rev().map(|e| Task::Attr(*e))
 }
 
 /// An attribute by name, without interning names the program never used.
 fn lookup<'gc>(ctx: &Ctx<'_>, a: &crate::value::Attrs<'gc>, name: &[u8]) -> Option<Value<'gc>> {
-    a.entries().iter().find(|(k, _)| ctx.symbols.resolve(*k) == name).map(|(_, v)| *v)
+    a.entries().iter().find(|e| ctx.symbols.resolve(e.name) == name).map(|e| e.value)
 }
 
 /// An attribute value with the reference's escapes (newlines too, so that XML readers

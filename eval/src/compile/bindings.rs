@@ -1,7 +1,8 @@
 //! The bindings of an attribute set or `let`, gathered from the syntax tree before
 //! compiling: attribute paths are merged into nested sets (`a.b = 1; a.c = 2;`, also
 //! with a literal `a = { ... };`), duplicates are rejected with the reference's
-//! message, and `inherit` forms are recorded.
+//! message, and `inherit` forms are recorded. As in the reference, every attribute an
+//! attribute path defines is located at the path's start; an inherited one at its name.
 
 use super::Compiler;
 use crate::error::EvalError;
@@ -25,6 +26,7 @@ pub enum BindValue {
 pub struct Binding {
     pub name: Symbol,
     pub value: BindValue,
+    /// Where it is defined (the first definition, when paths merge).
     pub span: Span,
 }
 
@@ -83,28 +85,31 @@ impl Compiler<'_> {
                     let attrs: Vec<ast::Attr> =
                         av.attrpath().map(|p| p.attrs().collect()).unwrap_or_default();
                     let value = av.value().ok_or_else(|| self.missing(av.syntax()))?;
-                    self.insert_path(b, prefix, &attrs, value)?;
+                    let at = attrs.first().ok_or_else(|| self.missing(av.syntax()))?;
+                    let at = self.span(at.syntax());
+                    self.insert_path(b, prefix, &attrs, value, at)?;
                 }
             }
         }
         Ok(())
     }
 
+    /// Binds the path `attrs` (the rest of one starting at `span`) to `value`.
     fn insert_path(
         &mut self,
         b: &mut Bindings,
         prefix: &[Symbol],
         attrs: &[ast::Attr],
         value: ast::Expr,
+        span: Span,
     ) -> Result<(), EvalError> {
         let Some((first, rest)) = attrs.split_first() else { return Err(self.missing(value.syntax())) };
-        let span = self.span(first.syntax());
         let Some(name) = self.static_name(first)? else {
             let value = if rest.is_empty() {
                 BindValue::Expr(value)
             } else {
                 let mut nested = Bindings::default();
-                self.insert_path(&mut nested, prefix, rest, value)?;
+                self.insert_path(&mut nested, prefix, rest, value, span)?;
                 BindValue::Nested(nested)
             };
             b.dynamics.push(DynamicBinding { name: first.clone(), value, span });
@@ -149,7 +154,7 @@ impl Compiler<'_> {
             }
         };
         match &mut b.statics[nested].value {
-            BindValue::Nested(n) => self.insert_path(n, &path, rest, value),
+            BindValue::Nested(n) => self.insert_path(n, &path, rest, value, span),
             _ => Err(self.duplicate(&path, b.statics[nested].span, span)),
         }
     }

@@ -138,13 +138,7 @@ impl Compiler<'_> {
                 self.value(&body)
             }
             Expr::CurPos(_) => {
-                let (line, col) = self.source.line_col(span.start);
-                let name = self.source.name();
-                let chunk = self.chunk();
-                let k = chunk.add_const(Const::String(name.into_bytes().into()));
-                chunk.add_const(Const::Int(line.into()));
-                chunk.add_const(Const::Int(col.into()));
-                self.emit(Op::CurPos(k), span);
+                self.emit(Op::CurPos(self.pos(span)), span);
                 Ok(())
             }
             Expr::Error(_) => Err(self.missing(e.syntax())),
@@ -556,7 +550,8 @@ impl Compiler<'_> {
                         None => None,
                     };
                     let name = names[i].expect("formals have names");
-                    out.push(Formal { name, default });
+                    let pos = self.pos(self.span(entry.syntax()));
+                    out.push(Formal { name, pos, default });
                 }
                 Params::Formals { formals: out.into(), ellipsis: p.ellipsis_token().is_some(), bind }
             }
@@ -677,7 +672,7 @@ impl Compiler<'_> {
                 self.mark_binding(span);
                 Ok(())
             }
-            BindValue::Nested(nested) => self.attrs(nested, span),
+            BindValue::Nested(nested) => self.nested(nested, span),
             BindValue::Inherit { from: None } => {
                 let skip = usize::from(recursive);
                 match self.resolve(name, skip) {
@@ -725,6 +720,14 @@ impl Compiler<'_> {
         }
     }
 
+    /// The set an attribute path builds (`a` of `a.b = 1;`): a thunk, as in the
+    /// reference, where lazy output prints it as `<CODE>`.
+    fn nested(&mut self, b: &Bindings, span: Span) -> R {
+        let id = self.chunk_of(span, |c| c.attrs(b, span))?;
+        self.emit(Op::Thunk(id), span);
+        Ok(())
+    }
+
     /// Indices of the static bindings in name order.
     fn sorted(&self, b: &Bindings) -> Vec<usize> {
         let mut order: Vec<usize> = (0..b.statics.len()).collect();
@@ -733,7 +736,8 @@ impl Compiler<'_> {
     }
 
     fn attrs_op(&mut self, b: &Bindings, order: &[usize], span: Span) {
-        let keys: Box<[Symbol]> = order.iter().map(|&i| b.statics[i].name).collect();
+        let keys: Box<[_]> =
+            order.iter().map(|&i| (b.statics[i].name, self.pos(b.statics[i].span))).collect();
         let chunk = self.chunk();
         chunk.key_lists.push(keys);
         let k = (chunk.key_lists.len() - 1) as u32;
@@ -746,14 +750,14 @@ impl Compiler<'_> {
                 unreachable!("dynamic bindings have computed names");
             }
             match &d.value {
-                BindValue::Nested(nested) => self.attrs(nested, d.span)?,
+                BindValue::Nested(nested) => self.nested(nested, d.span)?,
                 BindValue::Expr(e) => {
                     self.lazy(e)?;
                     self.mark_binding(d.span);
                 }
                 BindValue::Inherit { .. } => unreachable!("inherit names are static"),
             }
-            self.emit(Op::AttrsDynamic, d.span);
+            self.emit(Op::AttrsDynamic(self.pos(d.span)), d.span);
         }
         Ok(())
     }

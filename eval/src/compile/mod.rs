@@ -13,7 +13,7 @@ pub(crate) mod syntax;
 
 use crate::code::{Chunk, ChunkId, Op, Program};
 use crate::error::EvalError;
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{FileId, Pos, SourceFile, Span};
 use crate::symbol::{Interner, Symbol};
 use rowan::ast::AstNode;
 use scope::Scope;
@@ -107,8 +107,12 @@ impl<'a> Compiler<'a> {
 
     /// `file:line:col` of a span, as messages quote positions.
     fn position(&self, span: Span) -> String {
-        let (line, col) = self.source.line_col(span.start);
-        format!("{}:{line}:{col}", self.source.name())
+        self.source.position(span.start)
+    }
+
+    /// The position of a span's start.
+    fn pos(&self, span: Span) -> Pos {
+        self.source.pos(span.start)
     }
 
     /// An error for a node rnix left incomplete (it only does so with syntax errors,
@@ -147,14 +151,23 @@ impl<'a> Compiler<'a> {
 
     /// Compiles `e` into its own chunk, evaluated for its value.
     fn thunk(&mut self, e: &rnix::ast::Expr) -> Result<ChunkId, EvalError> {
+        let span = self.span(e.syntax());
+        self.chunk_of(span, |c| c.value(e))
+    }
+
+    /// Compiles what `body` emits (a value) into its own chunk, returning at `span`.
+    fn chunk_of(
+        &mut self,
+        span: Span,
+        body: impl FnOnce(&mut Self) -> Result<(), EvalError>,
+    ) -> Result<ChunkId, EvalError> {
         self.chunks.push(Chunk::default());
         // The chunk runs when forced, after the scopes around it have been filled: its
         // variables can be read directly (and so keep their identity, which printing
         // shows as `«repeated»`).
         let filling = self.mark_filled();
-        let result = self.value(e);
+        let result = body(self);
         self.mark_filling(&filling);
-        let span = self.span(e.syntax());
         self.emit(Op::Return, span);
         let chunk = self.chunks.pop().expect("pushed above");
         result?;

@@ -1,21 +1,41 @@
 //! Attribute sets: entries sorted by the names' bytes, as the reference prints and
 //! iterates them. Small sets are searched by symbol identity, larger ones by binary
-//! search on the names.
+//! search on the names. Each entry remembers where the attribute was defined (for
+//! `unsafeGetAttrPos`, `--xml` and duplicate errors) in what would be padding.
 
 use super::Value;
+use crate::source::Pos;
 use crate::symbol::{Interner, Symbol};
 use gc_arena::{Collect, Gc, Mutation};
 
+/// One attribute: its name, where it was defined, and its value.
+#[derive(Clone, Copy, Collect)]
+#[collect(no_drop)]
+pub struct Entry<'gc> {
+    pub name: Symbol,
+    pub pos: Pos,
+    pub value: Value<'gc>,
+}
+
+impl<'gc> Entry<'gc> {
+    pub fn new(name: Symbol, value: Value<'gc>) -> Entry<'gc> {
+        Entry { name, pos: Pos::NONE, value }
+    }
+}
+
+// The position sits beside the name, in the value's alignment padding.
+const _: () = assert!(std::mem::size_of::<Entry<'static>>() == 24);
+
 pub struct Attrs<'gc> {
-    entries: Box<[(Symbol, Value<'gc>)]>,
+    entries: Box<[Entry<'gc>]>,
 }
 
 // SAFETY: every value is traced; there is no drop glue touching `Gc` pointers.
 unsafe impl<'gc> Collect<'gc> for Attrs<'gc> {
     fn trace<C: gc_arena::collect::Trace<'gc>>(&self, cc: &mut C) {
         super::note_traced(self.entries.len());
-        for (_, v) in self.entries.iter() {
-            cc.trace(v);
+        for e in self.entries.iter() {
+            cc.trace(&e.value);
         }
     }
 }
@@ -29,7 +49,7 @@ impl<'gc> Attrs<'gc> {
     }
 
     /// Wraps entries that are already sorted by name and free of duplicates.
-    pub fn from_sorted(mc: &Mutation<'gc>, entries: Box<[(Symbol, Value<'gc>)]>) -> Gc<'gc, Attrs<'gc>> {
+    pub fn from_sorted(mc: &Mutation<'gc>, entries: Box<[Entry<'gc>]>) -> Gc<'gc, Attrs<'gc>> {
         super::charge(mc, std::mem::size_of_val(&*entries));
         Gc::new(mc, Attrs { entries })
     }
@@ -42,15 +62,22 @@ impl<'gc> Attrs<'gc> {
         self.entries.is_empty()
     }
 
-    pub fn entries(&self) -> &[(Symbol, Value<'gc>)] {
+    pub fn entries(&self) -> &[Entry<'gc>] {
         &self.entries
     }
 
+    #[inline]
     pub fn get(&self, symbols: &Interner, name: Symbol) -> Option<Value<'gc>> {
+        self.entry(symbols, name).map(|e| e.value)
+    }
+
+    /// The entry named `name`, with its position.
+    #[inline]
+    pub fn entry(&self, symbols: &Interner, name: Symbol) -> Option<&Entry<'gc>> {
         if self.entries.len() <= LINEAR_LOOKUP {
-            return self.entries.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+            return self.entries.iter().find(|e| e.name == name);
         }
-        self.entries.binary_search_by(|(k, _)| symbols.cmp(*k, name)).ok().map(|i| self.entries[i].1)
+        self.entries.binary_search_by(|e| symbols.cmp(e.name, name)).ok().map(|i| &self.entries[i])
     }
 
     /// `self // other`: every entry of `other`, and those of `self` it does not name.
@@ -70,7 +97,7 @@ impl<'gc> Attrs<'gc> {
         let mut out = Vec::with_capacity(x.len() + y.len());
         let (mut i, mut j) = (0, 0);
         while i < x.len() && j < y.len() {
-            match symbols.cmp(x[i].0, y[j].0) {
+            match symbols.cmp(x[i].name, y[j].name) {
                 std::cmp::Ordering::Less => {
                     out.push(x[i]);
                     i += 1;
@@ -95,7 +122,7 @@ impl<'gc> Attrs<'gc> {
 /// Collects entries in any order and sorts them once.
 #[derive(Default)]
 pub struct AttrsBuilder<'gc> {
-    entries: Vec<(Symbol, Value<'gc>)>,
+    entries: Vec<Entry<'gc>>,
 }
 
 impl<'gc> AttrsBuilder<'gc> {
@@ -103,8 +130,14 @@ impl<'gc> AttrsBuilder<'gc> {
         AttrsBuilder { entries: Vec::with_capacity(n) }
     }
 
+    /// Adds an attribute without a position.
     pub fn push(&mut self, name: Symbol, value: Value<'gc>) {
-        self.entries.push((name, value));
+        self.entries.push(Entry::new(name, value));
+    }
+
+    /// Adds an attribute defined at `pos`.
+    pub fn push_at(&mut self, name: Symbol, pos: Pos, value: Value<'gc>) {
+        self.entries.push(Entry { name, pos, value });
     }
 
     /// Sorts by name. With duplicates, `Err` gives the first duplicated name; with
@@ -116,14 +149,14 @@ impl<'gc> AttrsBuilder<'gc> {
         keep_first: bool,
     ) -> Result<Gc<'gc, Attrs<'gc>>, Symbol> {
         // A stable sort keeps the first of equal names first.
-        self.entries.sort_by(|a, b| symbols.cmp(a.0, b.0));
-        let mut out: Vec<(Symbol, Value<'gc>)> = Vec::with_capacity(self.entries.len());
+        self.entries.sort_by(|a, b| symbols.cmp(a.name, b.name));
+        let mut out: Vec<Entry<'gc>> = Vec::with_capacity(self.entries.len());
         for e in self.entries {
-            if out.last().is_some_and(|l| l.0 == e.0) {
+            if out.last().is_some_and(|l| l.name == e.name) {
                 if keep_first {
                     continue;
                 }
-                return Err(e.0);
+                return Err(e.name);
             }
             out.push(e);
         }

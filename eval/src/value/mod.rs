@@ -6,7 +6,7 @@ mod env;
 mod string;
 mod thunk;
 
-pub use attrs::{Attrs, AttrsBuilder};
+pub use attrs::{Attrs, AttrsBuilder, Entry};
 pub use env::Env;
 pub use string::{NixString, StringContext};
 pub use thunk::{Thunk, ThunkState};

@@ -82,7 +82,7 @@ impl<'gc> Vm<'gc> {
                 let unexpected = attrs
                     .entries()
                     .iter()
-                    .map(|(k, _)| *k)
+                    .map(|e| e.name)
                     .filter(|k| !formals.iter().any(|f| f.name == *k))
                     .min();
                 if let (false, Some(k)) = (*ellipsis, unexpected) {

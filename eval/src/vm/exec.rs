@@ -4,7 +4,8 @@ use super::{Ctx, Frame, Vm};
 use crate::code::{Const, Op};
 use crate::error::{EvalError, suggestion};
 use crate::print::short;
-use crate::value::{Attrs, AttrsBuilder, Closure, Env, NixString, Thunk, ThunkState, Value};
+use crate::source::Pos;
+use crate::value::{Attrs, AttrsBuilder, Closure, Entry, Env, NixString, Thunk, ThunkState, Value};
 use gc_arena::{Gc, Mutation};
 
 impl<'gc> Vm<'gc> {
@@ -122,10 +123,14 @@ impl<'gc> Vm<'gc> {
                 let chunk = ctx.program.chunk(self.current_chunk());
                 let keys = &chunk.key_lists[k as usize];
                 let start = self.stack.len() - keys.len();
-                let entries = keys.iter().copied().zip(self.stack.drain(start..)).collect();
+                let entries = keys
+                    .iter()
+                    .zip(self.stack.drain(start..))
+                    .map(|(&(name, pos), value)| Entry { name, pos, value })
+                    .collect();
                 self.stack.push(Value::Attrs(Attrs::from_sorted(mc, entries)));
             }
-            Op::AttrsDynamic => return self.attrs_dynamic(mc, ctx),
+            Op::AttrsDynamic(pos) => return self.attrs_dynamic(mc, ctx, pos),
             Op::Select(name) => {
                 let set = self.pop();
                 let v = self.select(ctx, set, name)?;
@@ -260,23 +265,7 @@ impl<'gc> Vm<'gc> {
                 let p = crate::paths::canonicalise(&s.bytes);
                 self.stack.push(Value::Path(Gc::new(mc, NixString::plain(p))));
             }
-            Op::CurPos(k) => {
-                let chunk = ctx.program.chunk(self.current_chunk());
-                let (Const::String(file), Const::Int(line), Const::Int(col)) =
-                    (&chunk.consts[k as usize], &chunk.consts[k as usize + 1], &chunk.consts[k as usize + 2])
-                else {
-                    unreachable!("curPos constants")
-                };
-                let file = Value::String(Gc::new(mc, NixString::plain(file.clone())));
-                let (line, col) = (Value::Int(*line), Value::Int(*col));
-                let mut b = AttrsBuilder::with_capacity(3);
-                b.push(ctx.symbols.intern(b"column"), col);
-                b.push(ctx.symbols.intern(b"file"), file);
-                b.push(ctx.symbols.intern(b"line"), line);
-                let attrs =
-                    b.finish(mc, ctx.symbols, false).map_err(|_| EvalError::eval("duplicate", None))?;
-                self.stack.push(Value::Attrs(attrs));
-            }
+            Op::CurPos(pos) => self.stack.push(crate::builtins::positions::pos_value(mc, ctx, pos)),
             Op::Return => {
                 let v = self.pop();
                 self.finish(mc, v);
@@ -353,7 +342,7 @@ impl<'gc> Vm<'gc> {
         a.get(ctx.symbols, name).ok_or_else(|| {
             let wanted = ctx.symbols.display(name);
             let names: Vec<_> =
-                a.entries().iter().map(|(k, _)| ctx.symbols.display(*k).into_owned()).collect();
+                a.entries().iter().map(|e| ctx.symbols.display(e.name).into_owned()).collect();
             EvalError::eval(format!("attribute '{wanted}' missing"), None)
                 .with_hint(suggestion(&wanted, names.iter().map(String::as_str)))
         })
@@ -382,7 +371,7 @@ impl<'gc> Vm<'gc> {
         }
     }
 
-    fn attrs_dynamic(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
+    fn attrs_dynamic(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, pos: Pos) -> Result<(), EvalError> {
         let value = self.pop();
         let name = self.pop();
         let Value::Attrs(set) = self.top() else { unreachable!("a set under a dynamic attribute") };
@@ -390,17 +379,22 @@ impl<'gc> Vm<'gc> {
             return Ok(());
         }
         let name = self.attr_name(ctx, name)?;
-        if set.get(ctx.symbols, name).is_some() {
+        if let Some(old) = set.entry(ctx.symbols, name) {
+            let at = ctx.sources.locate(old.pos).map(|(f, o)| format!(" at {}", f.position(o)));
             return Err(EvalError::eval(
-                format!("dynamic attribute '{}' already defined", ctx.symbols.display(name)),
+                format!(
+                    "dynamic attribute '{}' already defined{}",
+                    ctx.symbols.display(name),
+                    at.unwrap_or_default()
+                ),
                 None,
             ));
         }
         let mut b = AttrsBuilder::with_capacity(set.len() + 1);
-        for &(k, v) in set.entries() {
-            b.push(k, v);
+        for &e in set.entries() {
+            b.push_at(e.name, e.pos, e.value);
         }
-        b.push(name, value);
+        b.push_at(name, pos, value);
         let set =
             b.finish(mc, ctx.symbols, false).map_err(|_| EvalError::eval("duplicate attribute", None))?;
         *self.stack.last_mut().expect("the set") = Value::Attrs(set);

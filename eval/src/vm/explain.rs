@@ -119,8 +119,8 @@ fn differ<'gc>(ctx: &Ctx<'_>, x: Value<'gc>, y: Value<'gc>) -> Step<'gc> {
                     "attribute names of attribute set '{sx}' differs from attribute set '{sy}'"
                 ));
             }
-            if let Some((name, _)) = s.entries().iter().find(|(k, _)| t.get(ctx.symbols, *k).is_none()) {
-                let name = ctx.symbols.display(*name);
+            if let Some(e) = s.entries().iter().find(|e| t.get(ctx.symbols, e.name).is_none()) {
+                let name = ctx.symbols.display(e.name);
                 return Step::Differ(format!(
                     "attribute name '{name}' is contained in '{sx}', but not in '{sy}'"
                 ));
@@ -128,8 +128,8 @@ fn differ<'gc>(ctx: &Ctx<'_>, x: Value<'gc>, y: Value<'gc>) -> Step<'gc> {
             Step::Sets(
                 s.entries()
                     .iter()
-                    .filter_map(|&(k, v)| {
-                        Some((ctx.symbols.display(k).into_owned(), v, t.get(ctx.symbols, k)?))
+                    .filter_map(|e| {
+                        Some((ctx.symbols.display(e.name).into_owned(), e.value, t.get(ctx.symbols, e.name)?))
                     })
                     .collect(),
             )

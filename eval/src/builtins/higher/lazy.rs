@@ -7,7 +7,7 @@ use crate::builtins::{Ret, unforced};
 use crate::code::Params;
 use crate::error::EvalError;
 use crate::symbol::Symbol;
-use crate::value::{Attrs, AttrsBuilder, Value};
+use crate::value::{Attrs, AttrsBuilder, Entry, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 use std::collections::HashMap;
@@ -38,7 +38,7 @@ pub fn zip_attrs_with<'gc>(
             );
             e
         })?;
-        for &(name, value) in set.entries() {
+        for &Entry { name, value, .. } in set.entries() {
             values
                 .entry(name)
                 .or_insert_with(|| {
@@ -104,7 +104,7 @@ pub fn function_args<'gc>(
     };
     let mut b = AttrsBuilder::with_capacity(formals.len());
     for f in formals.iter() {
-        b.push(f.name, Value::Bool(f.default.is_some()));
+        b.push_at(f.name, f.pos, Value::Bool(f.default.is_some()));
     }
     ok(Value::Attrs(
         b.finish(mc, ctx.symbols, true).unwrap_or_else(|_| unreachable!("keep_first never fails")),

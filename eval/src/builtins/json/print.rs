@@ -6,7 +6,7 @@
 use crate::error::{ErrorKind, EvalError};
 use crate::print::short;
 use crate::symbol::Symbol;
-use crate::value::{NixString, StringContext, Value};
+use crate::value::{Entry, NixString, StringContext, Value};
 use crate::vm::native::Step;
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Collect, Gc, Mutation};
@@ -148,7 +148,7 @@ impl<'gc> ToJson<'gc> {
             }
             Value::Attrs(a) => {
                 self.open(ctx, b'{', b'}')?;
-                for (i, &(name, e)) in a.entries().iter().enumerate().rev() {
+                for (i, &Entry { name, value: e, .. }) in a.entries().iter().enumerate().rev() {
                     self.work.push(Item::Value(e));
                     self.work.push(Item::Key(name));
                     if i > 0 {

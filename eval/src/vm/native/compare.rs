@@ -60,10 +60,10 @@ pub fn poll_equal<'gc>(
                     pairs.push((p, q));
                     continue;
                 }
-                if s.len() != t.len() || s.entries().iter().zip(t.entries()).any(|(e, f)| e.0 != f.0) {
+                if s.len() != t.len() || s.entries().iter().zip(t.entries()).any(|(e, f)| e.name != f.name) {
                     return Ok(Poll::Ready(false));
                 }
-                pairs.extend(s.entries().iter().zip(t.entries()).map(|(e, f)| (e.1, f.1)).rev());
+                pairs.extend(s.entries().iter().zip(t.entries()).map(|(e, f)| (e.value, f.value)).rev());
             }
             _ => unreachable!("scalar_equal answers for every other pair"),
         }
