@@ -40,9 +40,14 @@ pub struct TraceFrame {
     pub print: TracePrint,
 }
 
-/// An error with its position and context.
+/// An error with its position and context. Boxed: every VM step returns a `Result`,
+/// which stays one word wide on the success path.
 #[derive(Clone, Debug)]
-pub struct EvalError {
+pub struct EvalError(Box<ErrorData>);
+
+/// What an [`EvalError`] holds.
+#[derive(Clone, Debug)]
+pub struct ErrorData {
     pub kind: ErrorKind,
     pub message: String,
     pub span: Option<Span>,
@@ -55,9 +60,30 @@ pub struct EvalError {
     pub site_pending: bool,
 }
 
+impl std::ops::Deref for EvalError {
+    type Target = ErrorData;
+
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for EvalError {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
+    }
+}
+
 impl EvalError {
     pub fn new(kind: ErrorKind, message: impl Into<String>, span: Option<Span>) -> EvalError {
-        EvalError { kind, message: message.into(), span, hint: None, trace: Vec::new(), site_pending: false }
+        EvalError(Box::new(ErrorData {
+            kind,
+            message: message.into(),
+            span,
+            hint: None,
+            trace: Vec::new(),
+            site_pending: false,
+        }))
     }
 
     pub fn eval(message: impl Into<String>, span: Option<Span>) -> EvalError {
