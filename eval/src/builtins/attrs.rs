@@ -24,7 +24,13 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("mapAttrs", 2, 2, map_attrs),
     prim("intersectAttrs", 2, 3, |_, mc, ctx, a| {
         let (x, y) = (attrs(ctx, a[0])?, attrs(ctx, a[1])?);
-        let entries = y.entries().iter().filter(|e| x.get(ctx.symbols, e.name).is_some()).copied().collect();
+        // Walk the smaller set and look its names up in the other (both are sorted, so
+        // either walk yields the result in order); the entries are `y`'s.
+        let entries = if x.len() < y.len() {
+            x.entries().iter().filter_map(|e| y.entry(ctx.symbols, e.name).copied()).collect()
+        } else {
+            y.entries().iter().filter(|e| x.get(ctx.symbols, e.name).is_some()).copied().collect()
+        };
         ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
     }),
 ];

@@ -95,6 +95,16 @@ impl<'gc> Attrs<'gc> {
         }
         let (x, y) = (&a.entries, &b.entries);
         let mut out = Vec::with_capacity(x.len() + y.len());
+        // `big // small` (an override) or `small // big` (defaults): place the few
+        // entries by binary search and copy the runs between them.
+        if y.len() * SMALL_SIDE < x.len() {
+            merge_small(&mut out, symbols, x, y, true);
+            return Attrs::from_sorted(mc, out.into());
+        }
+        if x.len() * SMALL_SIDE < y.len() {
+            merge_small(&mut out, symbols, y, x, false);
+            return Attrs::from_sorted(mc, out.into());
+        }
         let (mut i, mut j) = (0, 0);
         while i < x.len() && j < y.len() {
             match symbols.cmp(x[i].name, y[j].name) {
@@ -117,6 +127,34 @@ impl<'gc> Attrs<'gc> {
         out.extend_from_slice(&y[j..]);
         Attrs::from_sorted(mc, out.into())
     }
+}
+
+/// A side of `//` this many times smaller than the other is merged by binary search.
+const SMALL_SIDE: usize = 8;
+
+/// Merges the sorted `small` into the sorted `big`; on equal names the entry of `small`
+/// is kept if `small_wins`, else that of `big`.
+fn merge_small<'gc>(
+    out: &mut Vec<Entry<'gc>>,
+    symbols: &Interner,
+    big: &[Entry<'gc>],
+    small: &[Entry<'gc>],
+    small_wins: bool,
+) {
+    let mut i = 0;
+    for e in small {
+        let at = i + big[i..].partition_point(|d| symbols.cmp(d.name, e.name).is_lt());
+        out.extend_from_slice(&big[i..at]);
+        i = at;
+        if big.get(i).is_some_and(|d| d.name == e.name) {
+            if !small_wins {
+                continue;
+            }
+            i += 1;
+        }
+        out.push(*e);
+    }
+    out.extend_from_slice(&big[i..]);
 }
 
 /// Collects entries in any order and sorts them once.

@@ -199,28 +199,28 @@ impl<'g> Items<'g> {
 
     /// The items implied by `seeds`, each with the terminals that may follow it.
     fn closure_with_lookahead(&self, seeds: &[(u32, Set)]) -> Vec<(u32, Set)> {
-        let mut sets: HashMap<u32, Set> = HashMap::new();
+        // Dense by item (there are a few hundred): this runs for every kernel item of
+        // every state, at start-up.
+        let mut sets: Vec<Option<Set>> = vec![None; self.rule.len()];
         let mut work: Vec<u32> = Vec::new();
         for &(item, la) in seeds {
-            *sets.entry(item).or_default() |= la;
+            *sets[item as usize].get_or_insert(0) |= la;
             work.push(item);
         }
         while let Some(item) = work.pop() {
             let Some(s) = self.next(item).filter(|s| *s >= N_TERMS) else { continue };
             let r = &self.g.rules[self.rule[item as usize]];
             let (f, nullable) = self.first_of(&r.rhs[self.dot[item as usize] + 1..]);
-            let la = if nullable { f | sets[&item] } else { f };
+            let la = if nullable { f | sets[item as usize].unwrap_or(0) } else { f };
             for &rule in &self.g.by_lhs[s - N_TERMS] {
-                let entry = sets.entry(self.base[rule]).or_default();
+                let entry = sets[self.base[rule] as usize].get_or_insert(0);
                 if *entry | la != *entry {
                     *entry |= la;
                     work.push(self.base[rule]);
                 }
             }
         }
-        let mut out: Vec<(u32, Set)> = sets.into_iter().collect();
-        out.sort_unstable();
-        out
+        sets.iter().enumerate().filter_map(|(i, s)| Some((i as u32, (*s)?))).collect()
     }
 }
 
