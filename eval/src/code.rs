@@ -35,6 +35,11 @@ pub enum Op {
         depth: u16,
         slot: u16,
     },
+    /// `Local` then `Force`, in one step (reading a variable for its value).
+    LocalForced {
+        depth: u16,
+        slot: u16,
+    },
     /// Push a global (builtin) value.
     Global(u16),
     /// Look a name up in the enclosing `with` scopes, innermost first.

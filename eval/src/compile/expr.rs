@@ -193,10 +193,8 @@ impl Compiler<'_> {
         let name = self.ident_name(i);
         match self.resolve(name, 0) {
             Some(Var::Local { depth, slot, .. }) => {
-                self.emit(Op::Local { depth, slot }, span);
-                if force {
-                    self.emit(Op::Force, span);
-                }
+                let op = if force { Op::LocalForced { depth, slot } } else { Op::Local { depth, slot } };
+                self.emit(op, span);
             }
             Some(Var::Global(g)) => {
                 self.emit(Op::Global(g), span);

@@ -98,6 +98,11 @@ impl<'gc> Vm<'gc> {
                 let v = Env::ancestor(env, depth as usize).get(slot as usize);
                 self.stack.push(v);
             }
+            Op::LocalForced { depth, slot } => {
+                let v = Env::ancestor(env, depth as usize).get(slot as usize);
+                self.stack.push(v);
+                return self.force_top(mc, ctx);
+            }
             Op::Global(g) => self.stack.push(self.globals[g as usize]),
             Op::WithLookup(name) => return self.with_lookup(mc, ctx, env, name),
             Op::Thunk(code) => {
