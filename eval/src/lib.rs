@@ -326,7 +326,7 @@ fn select_component<'gc>(
             let name = ctx.symbols.intern(component.as_bytes());
             a.get(ctx.symbols, name).ok_or_else(|| {
                 let names: Vec<_> =
-                    a.entries().iter().map(|e| ctx.symbols.display(e.name).into_owned()).collect();
+                    a.entries(ctx.symbols).iter().map(|e| ctx.symbols.display(e.name).into_owned()).collect();
                 EvalError::eval(
                     format!("attribute '{component}' in selection path '{shown}' not found"),
                     None,

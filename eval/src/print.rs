@@ -62,7 +62,7 @@ impl Printer<'_, '_> {
                     return self.push_str("{ ... }");
                 }
                 self.push_str("{ ");
-                for (i, Entry { name: k, value: v, .. }) in a.entries().iter().enumerate() {
+                for (i, Entry { name: k, value: v, .. }) in a.entries(self.ctx.symbols).iter().enumerate() {
                     if self.errors && i == ERROR_ITEMS {
                         write!(self.out, "«{} attributes elided» ", a.len() - i).expect("writing to a Vec");
                         break;

@@ -12,7 +12,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("attrNames", 1, 1, attr_names),
     prim("attrValues", 1, 1, |_, mc, ctx, a| {
         let s = attrs(ctx, a[0])?;
-        ok(Value::list(mc, s.entries().iter().map(|e| e.value).collect::<Box<[_]>>()))
+        ok(Value::list(mc, s.entries(ctx.symbols).iter().map(|e| e.value).collect::<Box<[_]>>()))
     }),
     prim("hasAttr", 2, 3, |_, _, ctx, a| {
         let name = ctx.symbols.intern(&string(ctx, a[0])?.bytes);
@@ -27,9 +27,9 @@ pub const PRIMOPS: &[PrimOpDef] = &[
         // Walk the smaller set and look its names up in the other (both are sorted, so
         // either walk yields the result in order); the entries are `y`'s.
         let entries = if x.len() < y.len() {
-            x.entries().iter().filter_map(|e| y.entry(ctx.symbols, e.name).copied()).collect()
+            x.entries(ctx.symbols).iter().filter_map(|e| y.entry(ctx.symbols, e.name).copied()).collect()
         } else {
-            y.entries().iter().filter(|e| x.get(ctx.symbols, e.name).is_some()).copied().collect()
+            y.entries(ctx.symbols).iter().filter(|e| x.get(ctx.symbols, e.name).is_some()).copied().collect()
         };
         ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
     }),
@@ -42,8 +42,11 @@ fn attr_names<'gc>(
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
     let s = attrs(ctx, a[0])?;
-    let names: Box<[Value<'gc>]> =
-        s.entries().iter().map(|e| super::util::new_string(mc, ctx.symbols.resolve(e.name))).collect();
+    let names: Box<[Value<'gc>]> = s
+        .entries(ctx.symbols)
+        .iter()
+        .map(|e| super::util::new_string(mc, ctx.symbols.resolve(e.name)))
+        .collect();
     ok(Value::list(mc, names))
 }
 
@@ -76,7 +79,7 @@ fn remove_attrs<'gc>(
     for n in names.0.iter() {
         remove.push(ctx.symbols.intern(&string(ctx, n.resolved())?.bytes));
     }
-    let entries = set.entries().iter().filter(|e| !remove.contains(&e.name)).copied().collect();
+    let entries = set.entries(ctx.symbols).iter().filter(|e| !remove.contains(&e.name)).copied().collect();
     ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
 }
 
@@ -126,7 +129,7 @@ fn map_attrs<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     let (f, set) = (a[0], attrs(ctx, a[1])?);
     let entries = set
-        .entries()
+        .entries(ctx.symbols)
         .iter()
         .map(|e| {
             let name = super::util::new_string(mc, ctx.symbols.resolve(e.name));

@@ -54,10 +54,10 @@ fn scoped_import<'gc>(
         return Ok(Ret::Retry(pending));
     }
     let scope = attrs(ctx, a[0].resolved())?;
-    let names: Vec<_> = scope.entries().iter().map(|e| e.name).collect();
+    let names: Vec<_> = scope.entries(ctx.symbols).iter().map(|e| e.name).collect();
     let (_, code) = ctx.io.load(ctx.program, ctx.symbols, ctx.sources, ctx.builtins, &path, &names)?;
     let env = Env::new(mc, Some(vm.root_env), names.len());
-    for (slot, Entry { value: v, .. }) in scope.entries().iter().enumerate() {
+    for (slot, Entry { value: v, .. }) in scope.entries(ctx.symbols).iter().enumerate() {
         Env::set(env, mc, slot, *v);
     }
     ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env })))

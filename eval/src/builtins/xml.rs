@@ -12,6 +12,7 @@ use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
 use crate::print::format_float;
 use crate::source::{Origin, Pos};
+use crate::symbol::Interner;
 use crate::value::{Entry, NixString, StringContext, Value};
 use crate::vm::native::Native;
 use crate::vm::{Ctx, Vm};
@@ -123,11 +124,10 @@ impl<'gc> Writer<'_, '_> {
                 work.extend(l.0.iter().rev().map(|v| Task::Value(*v)));
             }
             Value::Attrs(a) => {
-                let attrs = || work_items(&a);
                 if !self.is_derivation(&a)? {
                     self.open("attrs", Vec::new());
                     work.push(Task::Close("attrs"));
-                    work.extend(attrs());
+                    work.extend(work_items(self.ctx.symbols, &a));
                     return Ok(());
                 }
                 let drv_path = self.path_attr(&a, b"drvPath")?;
@@ -139,7 +139,7 @@ impl<'gc> Writer<'_, '_> {
                 work.push(Task::Close("derivation"));
                 let first = drv_path.is_some_and(|p| !p.is_empty() && self.drvs_seen.insert(p));
                 if first {
-                    work.extend(attrs());
+                    work.extend(work_items(self.ctx.symbols, &a));
                 } else {
                     self.empty("repeated", Vec::new());
                 }
@@ -254,13 +254,16 @@ impl<'gc> Writer<'_, '_> {
 }
 
 /// The `<attr>` tasks of a set, first name on top of the stack.
-fn work_items<'gc>(a: &crate::value::Attrs<'gc>) -> impl Iterator<Item = Task<'gc>> {
-    a.entries().iter().rev().map(|e| Task::Attr(*e))
+fn work_items<'a, 'gc>(
+    symbols: &'a Interner,
+    a: &'a crate::value::Attrs<'gc>,
+) -> impl Iterator<Item = Task<'gc>> + 'a {
+    a.entries(symbols).iter().rev().map(|e| Task::Attr(*e))
 }
 
 /// An attribute by name, without interning names the program never used.
 fn lookup<'gc>(ctx: &Ctx<'_>, a: &crate::value::Attrs<'gc>, name: &[u8]) -> Option<Value<'gc>> {
-    a.entries().iter().find(|e| ctx.symbols.resolve(e.name) == name).map(|e| e.value)
+    a.entries(ctx.symbols).iter().find(|e| ctx.symbols.resolve(e.name) == name).map(|e| e.value)
 }
 
 /// An attribute value with the reference's escapes (newlines too, so that XML readers

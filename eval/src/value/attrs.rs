@@ -7,6 +7,8 @@ use super::Value;
 use crate::source::Pos;
 use crate::symbol::{Interner, Symbol};
 use gc_arena::{Collect, Gc, Mutation};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// One attribute: its name, where it was defined, and its value.
 #[derive(Clone, Copy, Collect)]
@@ -26,15 +28,59 @@ impl<'gc> Entry<'gc> {
 // The position sits beside the name, in the value's alignment padding.
 const _: () = assert!(std::mem::size_of::<Entry<'static>>() == 24);
 
+/// An attribute set: one sorted layer of entries, or a small layer over another set.
+///
+/// `big // small` does not copy `big`: it makes a layer holding `small`'s entries over
+/// `big` (as the reference does since 2.31), so that overriding a few attributes of a
+/// large set — `callPackage`'s `scope // args`, an overlay's `super // { ... }` — costs
+/// the size of the override. Lookups search the layers top down; iterating a layered set
+/// merges its layers once and keeps the result. At most [`MAX_LAYERS`] are stacked.
 pub struct Attrs<'gc> {
-    entries: Box<[Entry<'gc>]>,
+    layout: Layout<'gc>,
 }
 
-// SAFETY: every value is traced; there is no drop glue touching `Gc` pointers.
+enum Layout<'gc> {
+    Flat(Box<[Entry<'gc>]>),
+    Layered(Box<Layered<'gc>>),
+}
+
+struct Layered<'gc> {
+    /// This layer's entries, sorted; they win over those below.
+    top: Box<[Entry<'gc>]>,
+    below: Gc<'gc, Attrs<'gc>>,
+    /// Distinct names in all layers.
+    len: usize,
+    /// Layers in this set, `top` included.
+    depth: u8,
+    /// All entries merged, made on first iteration. Not traced: every value in it is
+    /// also in `top` or `below`, which are immutable and traced.
+    merged: OnceCell<Box<[Entry<'gc>]>>,
+}
+
+impl<'gc> Layered<'gc> {
+    fn merge(&self, symbols: &Interner) -> Vec<Entry<'gc>> {
+        let mut out = Vec::with_capacity(self.len);
+        merge_small(&mut out, symbols, &self.below.entries_once(symbols), &self.top, true);
+        out
+    }
+}
+
+/// The most layers a set made by `//` may have before it is merged into one.
+const MAX_LAYERS: u8 = 8;
+
+// SAFETY: every value is traced (the merged cache holds only values also held by the
+// traced layers); there is no drop glue touching `Gc` pointers.
 unsafe impl<'gc> Collect<'gc> for Attrs<'gc> {
     fn trace<C: gc_arena::collect::Trace<'gc>>(&self, cc: &mut C) {
-        super::note_traced(self.entries.len());
-        for e in self.entries.iter() {
+        let top = match &self.layout {
+            Layout::Flat(entries) => entries,
+            Layout::Layered(l) => {
+                cc.trace_gc(Gc::erase(l.below));
+                &l.top
+            }
+        };
+        super::note_traced(top.len());
+        for e in top.iter() {
             cc.trace(&e.value);
         }
     }
@@ -43,27 +89,52 @@ unsafe impl<'gc> Collect<'gc> for Attrs<'gc> {
 /// Sets up to this size are searched linearly by symbol.
 const LINEAR_LOOKUP: usize = 8;
 
+/// The entry named `name` in one sorted layer.
+#[inline]
+fn find<'a, 'gc>(entries: &'a [Entry<'gc>], symbols: &Interner, name: Symbol) -> Option<&'a Entry<'gc>> {
+    if entries.len() <= LINEAR_LOOKUP {
+        return entries.iter().find(|e| e.name == name);
+    }
+    entries.binary_search_by(|e| symbols.cmp(e.name, name)).ok().map(|i| &entries[i])
+}
+
 impl<'gc> Attrs<'gc> {
     pub fn empty(mc: &Mutation<'gc>) -> Gc<'gc, Attrs<'gc>> {
-        Gc::new(mc, Attrs { entries: Box::new([]) })
+        Gc::new(mc, Attrs { layout: Layout::Flat(Box::new([])) })
     }
 
     /// Wraps entries that are already sorted by name and free of duplicates.
     pub fn from_sorted(mc: &Mutation<'gc>, entries: Box<[Entry<'gc>]>) -> Gc<'gc, Attrs<'gc>> {
         super::charge(mc, std::mem::size_of_val(&*entries));
-        Gc::new(mc, Attrs { entries })
+        Gc::new(mc, Attrs { layout: Layout::Flat(entries) })
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        match &self.layout {
+            Layout::Flat(entries) => entries.len(),
+            Layout::Layered(l) => l.len,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
-    pub fn entries(&self) -> &[Entry<'gc>] {
-        &self.entries
+    /// Every entry, sorted by name.
+    pub fn entries(&self, symbols: &Interner) -> &[Entry<'gc>] {
+        match &self.layout {
+            Layout::Flat(entries) => entries,
+            Layout::Layered(l) => l.merged.get_or_init(|| l.merge(symbols).into()),
+        }
+    }
+
+    /// Every entry, sorted by name, without keeping a merged copy of the layers (for
+    /// sets about to be replaced by a bigger one).
+    fn entries_once(&self, symbols: &Interner) -> Cow<'_, [Entry<'gc>]> {
+        match &self.layout {
+            Layout::Layered(l) if l.merged.get().is_none() => Cow::Owned(l.merge(symbols)),
+            _ => Cow::Borrowed(self.entries(symbols)),
+        }
     }
 
     #[inline]
@@ -74,10 +145,18 @@ impl<'gc> Attrs<'gc> {
     /// The entry named `name`, with its position.
     #[inline]
     pub fn entry(&self, symbols: &Interner, name: Symbol) -> Option<&Entry<'gc>> {
-        if self.entries.len() <= LINEAR_LOOKUP {
-            return self.entries.iter().find(|e| e.name == name);
+        let mut set = self;
+        loop {
+            match &set.layout {
+                Layout::Flat(entries) => return find(entries, symbols, name),
+                Layout::Layered(l) => {
+                    if let Some(e) = find(&l.top, symbols, name) {
+                        return Some(e);
+                    }
+                    set = &l.below;
+                }
+            }
         }
-        self.entries.binary_search_by(|e| symbols.cmp(e.name, name)).ok().map(|i| &self.entries[i])
     }
 
     /// `self // other`: every entry of `other`, and those of `self` it does not name.
@@ -93,10 +172,16 @@ impl<'gc> Attrs<'gc> {
         if a.is_empty() {
             return b;
         }
-        let (x, y) = (&a.entries, &b.entries);
+        // `big // small` (an override): a layer over `big`, unless it has as many
+        // layers as allowed.
+        if b.len() * SMALL_SIDE < a.len() && a.depth() < MAX_LAYERS {
+            return Attrs::layer(mc, symbols, a, b);
+        }
+        let (x, y) = (a.entries_once(symbols), b.entries_once(symbols));
+        let (x, y) = (&*x, &*y);
         let mut out = Vec::with_capacity(x.len() + y.len());
-        // `big // small` (an override) or `small // big` (defaults): place the few
-        // entries by binary search and copy the runs between them.
+        // `big // small` over too many layers, or `small // big` (defaults): place the
+        // few entries by binary search and copy the runs between them.
         if y.len() * SMALL_SIDE < x.len() {
             merge_small(&mut out, symbols, x, y, true);
             return Attrs::from_sorted(mc, out.into());
@@ -126,6 +211,33 @@ impl<'gc> Attrs<'gc> {
         out.extend_from_slice(&x[i..]);
         out.extend_from_slice(&y[j..]);
         Attrs::from_sorted(mc, out.into())
+    }
+
+    fn depth(&self) -> u8 {
+        match &self.layout {
+            Layout::Flat(_) => 1,
+            Layout::Layered(l) => l.depth,
+        }
+    }
+
+    /// `below // top` as a layer over `below`.
+    fn layer(
+        mc: &Mutation<'gc>,
+        symbols: &Interner,
+        below: Gc<'gc, Attrs<'gc>>,
+        top: Gc<'gc, Attrs<'gc>>,
+    ) -> Gc<'gc, Attrs<'gc>> {
+        let top: Box<[Entry<'gc>]> = top.entries(symbols).into();
+        let shadowed = top.iter().filter(|e| below.entry(symbols, e.name).is_some()).count();
+        super::charge(mc, std::mem::size_of_val(&*top));
+        let layered = Layered {
+            len: below.len() + top.len() - shadowed,
+            depth: below.depth() + 1,
+            top,
+            below,
+            merged: OnceCell::new(),
+        };
+        Gc::new(mc, Attrs { layout: Layout::Layered(Box::new(layered)) })
     }
 }
 

@@ -80,7 +80,7 @@ impl<'gc> Vm<'gc> {
                 let name = lambda_name(ctx, lambda.name);
                 // The reference reports the unexpected name it knew first.
                 let unexpected = attrs
-                    .entries()
+                    .entries(ctx.symbols)
                     .iter()
                     .map(|e| e.name)
                     .filter(|k| !formals.iter().any(|f| f.name == *k))

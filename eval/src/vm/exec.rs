@@ -347,7 +347,7 @@ impl<'gc> Vm<'gc> {
         a.get(ctx.symbols, name).ok_or_else(|| {
             let wanted = ctx.symbols.display(name);
             let names: Vec<_> =
-                a.entries().iter().map(|e| ctx.symbols.display(e.name).into_owned()).collect();
+                a.entries(ctx.symbols).iter().map(|e| ctx.symbols.display(e.name).into_owned()).collect();
             EvalError::eval(format!("attribute '{wanted}' missing"), None)
                 .with_hint(suggestion(&wanted, names.iter().map(String::as_str)))
         })
@@ -396,7 +396,7 @@ impl<'gc> Vm<'gc> {
             ));
         }
         let mut b = AttrsBuilder::with_capacity(set.len() + 1);
-        for &e in set.entries() {
+        for &e in set.entries(ctx.symbols) {
             b.push_at(e.name, e.pos, e.value);
         }
         b.push_at(name, pos, value);

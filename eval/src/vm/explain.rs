@@ -119,14 +119,14 @@ fn differ<'gc>(ctx: &Ctx<'_>, x: Value<'gc>, y: Value<'gc>) -> Step<'gc> {
                     "attribute names of attribute set '{sx}' differs from attribute set '{sy}'"
                 ));
             }
-            if let Some(e) = s.entries().iter().find(|e| t.get(ctx.symbols, e.name).is_none()) {
+            if let Some(e) = s.entries(ctx.symbols).iter().find(|e| t.get(ctx.symbols, e.name).is_none()) {
                 let name = ctx.symbols.display(e.name);
                 return Step::Differ(format!(
                     "attribute name '{name}' is contained in '{sx}', but not in '{sy}'"
                 ));
             }
             Step::Sets(
-                s.entries()
+                s.entries(ctx.symbols)
                     .iter()
                     .filter_map(|e| {
                         Some((ctx.symbols.display(e.name).into_owned(), e.value, t.get(ctx.symbols, e.name)?))

@@ -301,7 +301,7 @@ impl<'gc> Vm<'gc> {
                             work.extend(l.0.iter().rev().map(|v| (*v, depth + 1)));
                         }
                         Value::Attrs(a) if seen.insert(Gc::as_ptr(a) as usize) => {
-                            work.extend(a.entries().iter().rev().map(|e| (e.value, depth + 1)));
+                            work.extend(a.entries(ctx.symbols).iter().rev().map(|e| (e.value, depth + 1)));
                         }
                         _ => {}
                     }

@@ -38,7 +38,7 @@ pub fn zip_attrs_with<'gc>(
             );
             e
         })?;
-        for &Entry { name, value, .. } in set.entries() {
+        for &Entry { name, value, .. } in set.entries(ctx.symbols) {
             values
                 .entry(name)
                 .or_insert_with(|| {

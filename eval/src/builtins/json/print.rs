@@ -148,7 +148,7 @@ impl<'gc> ToJson<'gc> {
             }
             Value::Attrs(a) => {
                 self.open(ctx, b'{', b'}')?;
-                for (i, &Entry { name, value: e, .. }) in a.entries().iter().enumerate().rev() {
+                for (i, &Entry { name, value: e, .. }) in a.entries(ctx.symbols).iter().enumerate().rev() {
                     self.work.push(Item::Value(e));
                     self.work.push(Item::Key(name));
                     if i > 0 {

@@ -60,10 +60,21 @@ pub fn poll_equal<'gc>(
                     pairs.push((p, q));
                     continue;
                 }
-                if s.len() != t.len() || s.entries().iter().zip(t.entries()).any(|(e, f)| e.name != f.name) {
+                if s.len() != t.len()
+                    || s.entries(ctx.symbols)
+                        .iter()
+                        .zip(t.entries(ctx.symbols))
+                        .any(|(e, f)| e.name != f.name)
+                {
                     return Ok(Poll::Ready(false));
                 }
-                pairs.extend(s.entries().iter().zip(t.entries()).map(|(e, f)| (e.value, f.value)).rev());
+                pairs.extend(
+                    s.entries(ctx.symbols)
+                        .iter()
+                        .zip(t.entries(ctx.symbols))
+                        .map(|(e, f)| (e.value, f.value))
+                        .rev(),
+                );
             }
             _ => unreachable!("scalar_equal answers for every other pair"),
         }
