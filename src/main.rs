@@ -1,6 +1,7 @@
 //! The `ferrix` binary: picks a personality from the name it was invoked by, parses the
 //! command line, and hands the work to the crates.
 
+mod alloc;
 mod cli;
 mod compat;
 mod error;
@@ -15,10 +16,8 @@ use cli::{Cli, Command};
 use error::CliResult;
 use std::process::ExitCode;
 
-/// The evaluator allocates and frees many small objects; mimalloc serves that pattern
-/// far faster than the system allocator.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 fn main() -> ExitCode {
     let mut argv = std::env::args();

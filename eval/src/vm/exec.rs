@@ -9,26 +9,40 @@ use crate::value::{Attrs, AttrsBuilder, Closure, Entry, Env, NixString, Thunk, T
 use gc_arena::{Gc, Mutation};
 
 impl<'gc> Vm<'gc> {
-    /// Executes the next op of the top (code) frame. Errors without a position get the
-    /// op's span.
-    pub(super) fn exec_one(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
-        let Some(Frame::Code { chunk, ip, env, .. }) = self.frames.last_mut() else {
-            unreachable!("called with a code frame on top")
-        };
-        let (chunk_id, at, env) = (*chunk, *ip as usize, *env);
-        *ip += 1;
-        let chunk = ctx.program.chunk(chunk_id);
-        let op = chunk.ops[at];
-        let result = self.exec(mc, ctx, op, env);
-        result.map_err(|mut e| {
-            let span = ctx.program.chunk(chunk_id).spans.get(at).copied();
-            if e.site_pending {
-                e.settle_site(span);
-            } else if e.span.is_none() && e.trace.is_empty() {
-                e.span = span;
+    /// Executes ops of the top (code) frame while it stays on top, up to `fuel` of them
+    /// (stopping early, at a multiple of 64, when garbage is due for collection). Errors
+    /// without a position get the failing op's span.
+    pub(super) fn exec_code(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        fuel: &mut u32,
+    ) -> Result<(), EvalError> {
+        let depth = self.frames.len();
+        loop {
+            let Some(Frame::Code { chunk, ip, env, .. }) = self.frames.last_mut() else {
+                return Ok(());
+            };
+            let (chunk_id, at, env) = (*chunk, *ip as usize, *env);
+            *ip += 1;
+            let op = ctx.program.chunk(chunk_id).ops[at];
+            if let Err(mut e) = self.exec(mc, ctx, op, env) {
+                let span = ctx.program.chunk(chunk_id).spans.get(at).copied();
+                if e.site_pending {
+                    e.settle_site(span);
+                } else if e.span.is_none() && e.trace.is_empty() {
+                    e.span = span;
+                }
+                return Err(e);
             }
-            e
-        })
+            *fuel -= 1;
+            if self.frames.len() != depth
+                || *fuel == 0
+                || (fuel.is_multiple_of(64) && mc.metrics().allocation_debt() > 0.0)
+            {
+                return Ok(());
+            }
+        }
     }
 
     fn set_env(&mut self, env: Gc<'gc, Env<'gc>>) {

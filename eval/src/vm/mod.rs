@@ -123,19 +123,19 @@ impl<'gc> Vm<'gc> {
         self.stack.first().copied().unwrap_or(Value::Null)
     }
 
-    /// Runs at most `fuel` steps, returning early when garbage is due for collection
+    /// Runs at most `fuel` steps (ops or native steps), returning early when garbage is due for collection
     /// (large strings and lists can make it due within a few steps).
     pub fn run(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, mut fuel: u32) -> Result<Status, EvalError> {
         while fuel > 0 {
-            fuel -= 1;
-            if fuel.is_multiple_of(64) && mc.metrics().allocation_debt() > 0.0 {
-                break;
-            }
             let step = match self.frames.last() {
                 None => return Ok(Status::Done),
-                Some(Frame::Code { .. }) => self.exec_one(mc, ctx),
-                Some(Frame::Native { .. }) => self.native_step(mc, ctx),
+                Some(Frame::Code { .. }) => self.exec_code(mc, ctx, &mut fuel),
+                Some(Frame::Native { .. }) => {
+                    fuel -= 1;
+                    self.native_step(mc, ctx)
+                }
                 Some(&Frame::Update { thunk, .. }) => {
+                    fuel -= 1;
                     // What ran above finished at once (a built-in called from a lazy
                     // application): the thunk's value is on top.
                     let v = *self.stack.last().expect("the forced thunk's slot");
@@ -146,6 +146,9 @@ impl<'gc> Vm<'gc> {
             };
             if let Err(e) = step {
                 self.unwind(mc, ctx, e)?;
+            }
+            if fuel.is_multiple_of(64) && mc.metrics().allocation_debt() > 0.0 {
+                break;
             }
         }
         Ok(Status::Running)
