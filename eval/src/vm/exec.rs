@@ -97,13 +97,16 @@ impl<'gc> Vm<'gc> {
     ) -> Result<(), EvalError> {
         match op {
             Op::Const(k) => {
-                let chunk = ctx.program.chunk(self.current_chunk());
-                let v = match &chunk.consts[k as usize] {
-                    Const::Int(i) => Value::Int(*i),
-                    Const::Float(f) => Value::Float(*f),
-                    Const::String(s) => Value::String(Gc::new(mc, NixString::plain(s.clone()))),
-                    Const::Path(p) => Value::Path(Gc::new(mc, NixString::plain(p.clone()))),
-                };
+                let chunk_id = self.current_chunk();
+                let v =
+                    match &ctx.program.chunk(chunk_id).consts[k as usize] {
+                        Const::Int(i) => Value::Int(*i),
+                        Const::Float(f) => Value::Float(*f),
+                        Const::String(s) => self
+                            .literal(chunk_id, k, || Value::String(Gc::new(mc, NixString::plain(s.clone())))),
+                        Const::Path(p) => self
+                            .literal(chunk_id, k, || Value::Path(Gc::new(mc, NixString::plain(p.clone())))),
+                    };
                 self.stack.push(v);
             }
             Op::True => self.stack.push(Value::Bool(true)),
@@ -299,6 +302,25 @@ impl<'gc> Vm<'gc> {
             Const::String(text) => String::from_utf8_lossy(text).into_owned(),
             _ => String::new(),
         }
+    }
+
+    /// The value of a string or path literal: made once per evaluation and shared, as
+    /// strings and paths are immutable and have no identity.
+    fn literal(
+        &mut self,
+        chunk: crate::code::ChunkId,
+        k: u32,
+        make: impl FnOnce() -> Value<'gc>,
+    ) -> Value<'gc> {
+        let (chunk, k) = (chunk.0 as usize, k as usize);
+        if self.literals.len() <= chunk {
+            self.literals.resize_with(chunk + 1, Vec::new);
+        }
+        let slots = &mut self.literals[chunk];
+        if slots.len() <= k {
+            slots.resize(k + 1, None);
+        }
+        *slots[k].get_or_insert_with(make)
     }
 
     fn current_chunk(&self) -> crate::code::ChunkId {

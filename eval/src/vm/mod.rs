@@ -82,6 +82,8 @@ pub struct Vm<'gc> {
     pub root_env: Gc<'gc, Env<'gc>>,
     /// Imported files' values, by file id.
     pub imports: Vec<Option<Value<'gc>>>,
+    /// String and path literals' values, by chunk and constant index (see `literal`).
+    pub literals: Vec<Vec<Option<Value<'gc>>>>,
     #[collect(require_static)]
     pub call_depth: usize,
 }
@@ -94,6 +96,7 @@ impl<'gc> Vm<'gc> {
             globals: Vec::new(),
             root_env: Env::new(mc, None, 0),
             imports: Vec::new(),
+            literals: Vec::new(),
             call_depth: 0,
         }
     }
