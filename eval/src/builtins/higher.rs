@@ -30,7 +30,6 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("zipAttrsWith", 2, 3, lazy::zip_attrs_with),
     prim("catAttrs", 2, 3, lazy::cat_attrs),
     prim("functionArgs", 1, 1, lazy::function_args),
-    prim("addErrorContext", 2, 2, |_, _, _, a| Ok(Ret::Value(a[1]))),
 ];
 
 /// The running state of a higher-order builtin.
