@@ -8,7 +8,7 @@ mod each;
 mod lazy;
 mod sort;
 
-use super::util::{function, list};
+use super::util::{arg, function, list};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
 use crate::value::{List, Value};
@@ -56,8 +56,8 @@ fn foldl<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    function(ctx, a[0])?;
-    let list = list(ctx, a[2])?;
+    arg(0, function(ctx, a[0]))?;
+    let list = arg(2, list(ctx, a[2]))?;
     Ok(Ret::Native(Native::Higher(Box::new(State::Foldl { op: a[0], acc: a[1], list, index: 0 }))))
 }
 

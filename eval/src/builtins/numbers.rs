@@ -1,6 +1,6 @@
 //! Arithmetic and bitwise builtins.
 
-use super::util::{int, ok};
+use super::util::{arg, int, ok};
 use super::{PrimOpDef, Ret, prim};
 use crate::code::Op;
 use crate::error::EvalError;
@@ -13,9 +13,9 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("sub", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Sub, a[0], a[1])?)),
     prim("mul", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Mul, a[0], a[1])?)),
     prim("div", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Div, a[0], a[1])?)),
-    prim("bitAnd", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? & int(ctx, a[1])?))),
-    prim("bitOr", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? | int(ctx, a[1])?))),
-    prim("bitXor", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? ^ int(ctx, a[1])?))),
+    prim("bitAnd", 2, 3, |_, _, ctx, a| ok(Value::Int(arg(0, int(ctx, a[0]))? & arg(1, int(ctx, a[1]))?))),
+    prim("bitOr", 2, 3, |_, _, ctx, a| ok(Value::Int(arg(0, int(ctx, a[0]))? | arg(1, int(ctx, a[1]))?))),
+    prim("bitXor", 2, 3, |_, _, ctx, a| ok(Value::Int(arg(0, int(ctx, a[0]))? ^ arg(1, int(ctx, a[1]))?))),
     prim("lessThan", 2, 3, less_than),
     prim("ceil", 1, 1, |_, _, ctx, a| round(ctx, a[0], f64::ceil)),
     prim("floor", 1, 1, |_, _, ctx, a| round(ctx, a[0], f64::floor)),
