@@ -37,6 +37,9 @@ const WORDING: &[(&str, u8, &str)] = &[
     ("foldl'", 0, "the first argument passed to builtins.foldlStrict"),
     ("foldl'", 2, "the third argument passed to builtins.foldlStrict"),
     ("warn", 0, "the first argument; the message passed to builtins.warn"),
+    // (sic: `builtin.`, as the reference words it)
+    ("throw", 0, "the error message passed to builtin.throw"),
+    ("abort", 0, "the error message passed to builtins.abort"),
 ];
 
 /// The arguments whose frame is also added when forcing them fails.

@@ -1,7 +1,7 @@
 //! Control of evaluation: `throw`, `abort`, `tryEval`, `seq`, `deepSeq`, `trace`,
 //! `addErrorContext`.
 
-use super::util::ok;
+use super::util::{arg, ok};
 use super::{PrimOpDef, Ret, global, prim};
 use crate::error::{ErrorKind, EvalError};
 use crate::print::short;
@@ -34,7 +34,7 @@ fn throw<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    Err(EvalError::new(ErrorKind::Throw, message(ctx, a[0])?, None))
+    Err(EvalError::new(ErrorKind::Throw, arg(0, message(ctx, a[0]))?, None))
 }
 
 fn abort<'gc>(
@@ -43,7 +43,7 @@ fn abort<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let m = message(ctx, a[0])?;
+    let m = arg(0, message(ctx, a[0]))?;
     Err(EvalError::new(
         ErrorKind::Abort,
         format!("evaluation aborted with the following error message: '{m}'"),
