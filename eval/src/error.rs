@@ -58,6 +58,9 @@ pub struct ErrorData {
     /// The outermost frame is placed at a call site not known yet: the position of the
     /// operation the error unwinds into next.
     pub site_pending: bool,
+    /// The error is about this argument of the builtin running: its call adds the frame
+    /// naming the argument (`builtins::arguments`).
+    pub argument: Option<u8>,
 }
 
 impl std::ops::Deref for EvalError {
@@ -83,6 +86,7 @@ impl EvalError {
             hint: None,
             trace: Vec::new(),
             site_pending: false,
+            argument: None,
         }))
     }
 

@@ -1,7 +1,7 @@
 //! Attribute set builtins that need no callbacks into Nix while they run (`mapAttrs`
 //! builds lazy applications).
 
-use super::util::{attrs, list, ok, string};
+use super::util::{arg, attrs, element, list, ok, string};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
 use crate::value::{Attrs, AttrsBuilder, Entry, Value};
@@ -11,19 +11,19 @@ use gc_arena::Mutation;
 pub const PRIMOPS: &[PrimOpDef] = &[
     prim("attrNames", 1, 1, attr_names),
     prim("attrValues", 1, 1, |_, mc, ctx, a| {
-        let s = attrs(ctx, a[0])?;
+        let s = arg(0, attrs(ctx, a[0]))?;
         ok(Value::list(mc, s.entries(ctx.symbols).iter().map(|e| e.value).collect::<Box<[_]>>()))
     }),
     prim("hasAttr", 2, 3, |_, _, ctx, a| {
-        let name = ctx.symbols.intern(&string(ctx, a[0])?.bytes);
-        ok(Value::Bool(attrs(ctx, a[1])?.get(ctx.symbols, name).is_some()))
+        let name = ctx.symbols.intern(&arg(0, string(ctx, a[0]))?.bytes);
+        ok(Value::Bool(arg(1, attrs(ctx, a[1]))?.get(ctx.symbols, name).is_some()))
     }),
     prim("getAttr", 2, 3, get_attr),
     global("removeAttrs", 2, 3, remove_attrs),
     prim("listToAttrs", 1, 1, list_to_attrs),
     prim("mapAttrs", 2, 2, map_attrs),
     prim("intersectAttrs", 2, 3, |_, mc, ctx, a| {
-        let (x, y) = (attrs(ctx, a[0])?, attrs(ctx, a[1])?);
+        let (x, y) = (arg(0, attrs(ctx, a[0]))?, arg(1, attrs(ctx, a[1]))?);
         // Walk the smaller set and look its names up in the other (both are sorted, so
         // either walk yields the result in order); the entries are `y`'s.
         let entries = if x.len() < y.len() {
@@ -41,12 +41,9 @@ fn attr_names<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let s = attrs(ctx, a[0])?;
-    let names: Box<[Value<'gc>]> = s
-        .entries(ctx.symbols)
-        .iter()
-        .map(|e| super::util::new_string(mc, ctx.symbols.resolve(e.name)))
-        .collect();
+    let s = arg(0, attrs(ctx, a[0]))?;
+    let names: Box<[Value<'gc>]> =
+        s.entries(ctx.symbols).iter().map(|e| super::util::new_string(mc, ctx.symbols.resolve(e.name))).collect();
     ok(Value::list(mc, names))
 }
 
@@ -56,9 +53,9 @@ fn get_attr<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let key = string(ctx, a[0])?;
+    let key = arg(0, string(ctx, a[0]))?;
     let name = ctx.symbols.intern(&key.bytes);
-    match attrs(ctx, a[1])?.get(ctx.symbols, name) {
+    match arg(1, attrs(ctx, a[1]))?.get(ctx.symbols, name) {
         Some(v) => ok(v),
         None => Err(EvalError::eval(format!("attribute '{}' missing", key.lossy()), None)),
     }
@@ -70,14 +67,18 @@ fn remove_attrs<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let (set, names) = (attrs(ctx, a[0])?, list(ctx, a[1])?);
+    let (set, names) = (arg(0, attrs(ctx, a[0]))?, arg(1, list(ctx, a[1]))?);
     let pending = unforced(names.0.iter().copied());
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
     }
     let mut remove = Vec::with_capacity(names.0.len());
     for n in names.0.iter() {
-        remove.push(ctx.symbols.intern(&string(ctx, n.resolved())?.bytes));
+        let name = element(
+            string(ctx, n.resolved()),
+            "the values of the second argument passed to builtins.removeAttrs",
+        )?;
+        remove.push(ctx.symbols.intern(&name.bytes));
     }
     let entries = set.entries(ctx.symbols).iter().filter(|e| !remove.contains(&e.name)).copied().collect();
     ok(Value::Attrs(Attrs::from_sorted(mc, entries)))
@@ -89,17 +90,16 @@ fn list_to_attrs<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let l = list(ctx, a[0])?;
+    let l = arg(0, list(ctx, a[0]))?;
     let name_sym = crate::symbol::known::NAME;
     let value_sym = crate::symbol::known::VALUE;
     // Elements, then their names, must be forced.
     let mut pending = unforced(l.0.iter().copied());
     if pending.is_empty() {
         for e in l.0.iter() {
-            let set = attrs(ctx, e.resolved())?;
-            let name = set
-                .get(ctx.symbols, name_sym)
-                .ok_or_else(|| EvalError::eval("attribute 'name' missing", None))?;
+            let set =
+                element(attrs(ctx, e.resolved()), "an element of the list passed to builtins.listToAttrs")?;
+            let name = set.get(ctx.symbols, name_sym).ok_or_else(|| missing_in_pair("name"))?;
             pending.extend(unforced([name]));
         }
     }
@@ -110,15 +110,21 @@ fn list_to_attrs<'gc>(
     for e in l.0.iter() {
         let set = attrs(ctx, e.resolved())?;
         let name = set.get(ctx.symbols, name_sym).map(Value::resolved).expect("checked above");
-        let name = ctx.symbols.intern(&string(ctx, name)?.bytes);
-        let value = set
-            .entry(ctx.symbols, value_sym)
-            .ok_or_else(|| EvalError::eval("attribute 'value' missing", None))?;
+        let what = "the `name` attribute of an element of the list passed to builtins.listToAttrs";
+        let name = ctx.symbols.intern(&element(string(ctx, name), what)?.bytes);
+        let value = set.entry(ctx.symbols, value_sym).ok_or_else(|| missing_in_pair("value"))?;
         // Located where the element's `value` is, as in the reference.
         b.push_at(name, value.pos, value.value);
     }
     let set = b.finish(mc, ctx.symbols, true).unwrap_or_else(|_| unreachable!("keep_first never fails"));
     ok(Value::Attrs(set))
+}
+
+/// `attribute 'name' missing`, in an element of `listToAttrs`'s list.
+fn missing_in_pair(name: &str) -> EvalError {
+    let mut e = EvalError::eval(format!("attribute '{name}' missing"), None);
+    e.add_trace("in a {name=...; value=...;} pair", None);
+    e
 }
 
 fn map_attrs<'gc>(
@@ -127,7 +133,7 @@ fn map_attrs<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let (f, set) = (a[0], attrs(ctx, a[1])?);
+    let (f, set) = (a[0], arg(1, attrs(ctx, a[1]))?);
     let entries = set
         .entries(ctx.symbols)
         .iter()

@@ -1,13 +1,13 @@
-//! Control of evaluation: `throw`, `abort`, `tryEval`, `seq`, `deepSeq`, `trace` and
-//! friends.
+//! Control of evaluation: `throw`, `abort`, `tryEval`, `seq`, `deepSeq`, `trace`,
+//! `addErrorContext`.
 
-use super::util::ok;
+use super::util::{arg, ok};
 use super::{PrimOpDef, Ret, global, prim};
 use crate::error::{ErrorKind, EvalError};
 use crate::print::short;
 use crate::value::Value;
 use crate::vm::native::Native;
-use crate::vm::{Ctx, Vm};
+use crate::vm::{Ctx, Vm, not_coercible};
 use gc_arena::Mutation;
 
 pub const PRIMOPS: &[PrimOpDef] = &[
@@ -17,16 +17,14 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("seq", 2, 1, |_, _, _, a| ok(a[1])),
     prim("deepSeq", 2, 0, |_, _, _, a| Ok(Ret::Native(Native::deep_force(a[0], a[1])))),
     prim("trace", 2, 1, trace),
+    prim("addErrorContext", 2, 0, add_error_context),
 ];
 
 /// The message of `throw`/`abort`, which must be a string.
 fn message(ctx: &Ctx<'_>, v: Value<'_>) -> Result<String, EvalError> {
     match v {
         Value::String(s) => Ok(s.lossy().into_owned()),
-        other => Err(EvalError::eval(
-            format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
-            None,
-        )),
+        other => Err(not_coercible(ctx, other)),
     }
 }
 
@@ -36,7 +34,7 @@ fn throw<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    Err(EvalError::new(ErrorKind::Throw, message(ctx, a[0])?, None))
+    Err(EvalError::new(ErrorKind::Throw, arg(0, message(ctx, a[0]))?, None))
 }
 
 fn abort<'gc>(
@@ -45,7 +43,7 @@ fn abort<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let m = message(ctx, a[0])?;
+    let m = arg(0, message(ctx, a[0]))?;
     Err(EvalError::new(
         ErrorKind::Abort,
         format!("evaluation aborted with the following error message: '{m}'"),
@@ -65,4 +63,19 @@ fn trace<'gc>(
     };
     eprintln!("trace: {text}");
     ok(a[1])
+}
+
+/// `addErrorContext message value`: `value`, in a frame that gives an error unwinding
+/// through it the frame `… message` (a value already evaluated cannot fail: no frame).
+fn add_error_context<'gc>(
+    _: &mut Vm<'gc>,
+    _: &Mutation<'gc>,
+    _: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let value = a[1].resolved();
+    if value.is_thunk() {
+        return Ok(Ret::Native(Native::ErrorContext { message: a[0], value }));
+    }
+    ok(value)
 }

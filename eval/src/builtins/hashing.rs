@@ -2,7 +2,7 @@
 //! `convertHash` (between base16, nix32, base64 and SRI), with the reference's errors,
 //! and `placeholder` (the hash standing for a derivation output's path).
 
-use super::util::{attrs, new_string, ok, string};
+use super::util::{arg, attrs, new_string, ok, string};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
 use crate::value::Value;
@@ -35,8 +35,8 @@ fn hash_string<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let algo = algo(&string(ctx, a[0])?.bytes)?;
-    let s = string(ctx, a[1])?;
+    let algo = algo(&arg(0, string(ctx, a[0]))?.bytes)?;
+    let s = arg(1, string(ctx, a[1]))?;
     ok(new_string(mc, Hash::digest(algo, &s.bytes).to_base16().into_bytes()))
 }
 
@@ -47,7 +47,7 @@ fn convert_hash<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let set = attrs(ctx, a[0])?;
+    let set = arg(0, attrs(ctx, a[0]))?;
     let mut get = |name: &str| {
         let sym = ctx.symbols.intern(name.as_bytes());
         set.get(ctx.symbols, sym)
@@ -82,7 +82,7 @@ fn placeholder<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let output = string(ctx, a[0])?;
+    let output = arg(0, string(ctx, a[0]))?;
     let hash = Hash::digest(HashAlgo::Sha256, [b"nix-output:", &*output.bytes].concat());
     ok(new_string(mc, format!("/{}", hash.to_nix32()).into_bytes()))
 }

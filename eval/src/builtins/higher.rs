@@ -8,7 +8,7 @@ mod each;
 mod lazy;
 mod sort;
 
-use super::util::{function, list};
+use super::util::{arg, function, list};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
 use crate::value::{List, Value};
@@ -30,7 +30,6 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("zipAttrsWith", 2, 3, lazy::zip_attrs_with),
     prim("catAttrs", 2, 3, lazy::cat_attrs),
     prim("functionArgs", 1, 1, lazy::function_args),
-    prim("addErrorContext", 2, 2, |_, _, _, a| Ok(Ret::Value(a[1]))),
 ];
 
 /// The running state of a higher-order builtin.
@@ -57,8 +56,8 @@ fn foldl<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    function(ctx, a[0])?;
-    let list = list(ctx, a[2])?;
+    arg(0, function(ctx, a[0]))?;
+    let list = arg(2, list(ctx, a[2]))?;
     Ok(Ret::Native(Native::Higher(Box::new(State::Foldl { op: a[0], acc: a[1], list, index: 0 }))))
 }
 

@@ -4,7 +4,7 @@
 //! makes a new thunk each time, as the values bound differ.
 
 use super::files::path_arg;
-use super::util::{attrs, ok};
+use super::util::{arg, attrs, ok};
 use super::{PrimOpDef, Ret, global, unforced};
 use crate::error::EvalError;
 use crate::value::{Entry, Env, Thunk, ThunkState, Value};
@@ -53,7 +53,7 @@ fn scoped_import<'gc>(
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
     }
-    let scope = attrs(ctx, a[0].resolved())?;
+    let scope = arg(0, attrs(ctx, a[0].resolved()))?;
     let names: Vec<_> = scope.entries(ctx.symbols).iter().map(|e| e.name).collect();
     let (_, code) = ctx.io.load(ctx.program, ctx.symbols, ctx.sources, ctx.builtins, &path, &names)?;
     let env = Env::new(mc, Some(vm.root_env), names.len());

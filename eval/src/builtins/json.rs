@@ -6,7 +6,7 @@ mod lexer;
 mod parse;
 mod print;
 
-use super::util::{ok, string};
+use super::util::{arg, ok, string};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
 use crate::symbol::{Interner, Symbol};
@@ -36,7 +36,7 @@ fn from_json<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let text = string(ctx, a[0])?;
+    let text = arg(0, string(ctx, a[0]))?;
     let mut sink = NixSink { mc, symbols: ctx.symbols, open: Vec::new(), result: Value::Null };
     match parse::parse(&text.bytes, &mut sink) {
         Ok(()) => ok(sink.result),

@@ -1,7 +1,7 @@
 //! List builtins that need no callbacks into Nix while they run (`map` and `genList`
 //! build lazy applications).
 
-use super::util::{function, int, list, ok};
+use super::util::{arg, element, function, int, list, ok};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::{ErrorKind, EvalError};
 use crate::value::Value;
@@ -9,7 +9,7 @@ use crate::vm::{Ctx, Vm};
 use gc_arena::Mutation;
 
 pub const PRIMOPS: &[PrimOpDef] = &[
-    prim("length", 1, 1, |_, _, ctx, a| ok(Value::Int(list(ctx, a[0])?.0.len() as i64))),
+    prim("length", 1, 1, |_, _, ctx, a| ok(Value::Int(arg(0, list(ctx, a[0]))?.0.len() as i64))),
     prim("head", 1, 1, head),
     prim("tail", 1, 1, tail),
     prim("elemAt", 2, 3, elem_at),
@@ -24,7 +24,7 @@ fn head<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    match list(ctx, a[0])?.0.first() {
+    match arg(0, list(ctx, a[0]))?.0.first() {
         Some(v) => ok(*v),
         None => Err(EvalError::new(ErrorKind::Eval, "'builtins.head' called on an empty list", None)),
     }
@@ -36,7 +36,7 @@ fn tail<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let l = list(ctx, a[0])?;
+    let l = arg(0, list(ctx, a[0]))?;
     if l.0.is_empty() {
         return Err(EvalError::eval("'builtins.tail' called on an empty list", None));
     }
@@ -49,8 +49,8 @@ fn elem_at<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let l = list(ctx, a[0])?;
-    let i = int(ctx, a[1])?;
+    let l = arg(0, list(ctx, a[0]))?;
+    let i = arg(1, int(ctx, a[1]))?;
     match usize::try_from(i).ok().and_then(|i| l.0.get(i)) {
         Some(v) => ok(*v),
         None => Err(EvalError::eval(
@@ -66,14 +66,14 @@ fn map<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let (f, l) = (a[0], list(ctx, a[1])?);
+    let (f, l) = (a[0], arg(1, list(ctx, a[1]))?);
     // The function is checked only when there is something to apply it to.
     if !l.0.is_empty() {
         let pending = unforced([f]);
         if !pending.is_empty() {
             return Ok(Ret::Retry(pending));
         }
-        function(ctx, f.resolved())?;
+        arg(0, function(ctx, f.resolved()))?;
     }
     let items: Box<[Value<'gc>]> = l.0.iter().map(|&arg| Value::apply(mc, f, arg)).collect();
     ok(Value::list(mc, items))
@@ -85,7 +85,7 @@ fn gen_list<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let (f, n) = (a[0], int(ctx, a[1])?);
+    let (f, n) = (a[0], arg(1, int(ctx, a[1]))?);
     if n < 0 {
         return Err(EvalError::eval(format!("cannot create list of size {n}"), None));
     }
@@ -99,14 +99,15 @@ fn concat_lists<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let outer = list(ctx, a[0])?;
+    let outer = arg(0, list(ctx, a[0]))?;
     let mut items = Vec::new();
     let pending = unforced(outer.0.iter().copied());
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
     }
     for v in outer.0.iter() {
-        items.extend_from_slice(&list(ctx, v.resolved())?.0);
+        let what = "a value of the list passed to builtins.concatLists";
+        items.extend_from_slice(&element(list(ctx, v.resolved()), what)?.0);
     }
     ok(Value::list(mc, items))
 }

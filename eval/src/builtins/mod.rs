@@ -2,6 +2,7 @@
 //! needs forced, the global names (`map`, `__add`, `builtins`, `true`, ...), and the
 //! values installed for them in the VM.
 
+pub mod arguments;
 mod attrs;
 mod control;
 mod files;
@@ -274,6 +275,24 @@ pub(crate) mod util {
 
     pub fn ok<'gc>(v: Value<'gc>) -> Result<Ret<'gc>, EvalError> {
         Ok(Ret::Value(v))
+    }
+
+    /// `r`, an error in it marked as about the builtin's argument `index` (see
+    /// [`super::arguments`]).
+    pub fn arg<T>(index: u8, r: Result<T, EvalError>) -> Result<T, EvalError> {
+        r.map_err(|mut e| {
+            e.argument = Some(index);
+            e
+        })
+    }
+
+    /// `r`, an error in it given the frame `while evaluating <what>` (a part of an
+    /// argument: `one element of the list`).
+    pub fn element<T>(r: Result<T, EvalError>, what: &str) -> Result<T, EvalError> {
+        r.map_err(|mut e| {
+            e.add_trace(format!("while evaluating {what}"), None);
+            e
+        })
     }
 
     pub fn int(ctx: &Ctx<'_>, v: Value<'_>) -> Result<i64, EvalError> {

@@ -1,6 +1,6 @@
 //! Arithmetic and bitwise builtins.
 
-use super::util::{int, ok};
+use super::util::{arg, int, ok};
 use super::{PrimOpDef, Ret, prim};
 use crate::code::Op;
 use crate::error::EvalError;
@@ -9,17 +9,28 @@ use crate::vm::{Ctx, Vm, numeric_op};
 use gc_arena::Mutation;
 
 pub const PRIMOPS: &[PrimOpDef] = &[
-    prim("add", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Add, a[0], a[1])?)),
-    prim("sub", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Sub, a[0], a[1])?)),
-    prim("mul", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Mul, a[0], a[1])?)),
-    prim("div", 2, 3, |_, _, ctx, a| ok(numeric_op(ctx, Op::Div, a[0], a[1])?)),
-    prim("bitAnd", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? & int(ctx, a[1])?))),
-    prim("bitOr", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? | int(ctx, a[1])?))),
-    prim("bitXor", 2, 3, |_, _, ctx, a| ok(Value::Int(int(ctx, a[0])? ^ int(ctx, a[1])?))),
+    prim("add", 2, 3, |_, _, ctx, a| arith(ctx, Op::Add, a)),
+    prim("sub", 2, 3, |_, _, ctx, a| arith(ctx, Op::Sub, a)),
+    prim("mul", 2, 3, |_, _, ctx, a| arith(ctx, Op::Mul, a)),
+    prim("div", 2, 3, |_, _, ctx, a| arith(ctx, Op::Div, a)),
+    prim("bitAnd", 2, 3, |_, _, ctx, a| ok(Value::Int(arg(0, int(ctx, a[0]))? & arg(1, int(ctx, a[1]))?))),
+    prim("bitOr", 2, 3, |_, _, ctx, a| ok(Value::Int(arg(0, int(ctx, a[0]))? | arg(1, int(ctx, a[1]))?))),
+    prim("bitXor", 2, 3, |_, _, ctx, a| ok(Value::Int(arg(0, int(ctx, a[0]))? ^ arg(1, int(ctx, a[1]))?))),
     prim("lessThan", 2, 3, less_than),
     prim("ceil", 1, 1, |_, _, ctx, a| round(ctx, a[0], f64::ceil)),
     prim("floor", 1, 1, |_, _, ctx, a| round(ctx, a[0], f64::floor)),
 ];
+
+/// `add`, `sub`, `mul`, `div`: a type error is about the first argument that is not
+/// a number.
+fn arith<'gc>(ctx: &Ctx<'_>, op: Op, a: &[Value<'gc>]) -> Result<Ret<'gc>, EvalError> {
+    let r = numeric_op(ctx, op, a[0], a[1]);
+    match a.iter().position(|v| !matches!(v, Value::Int(_) | Value::Float(_))) {
+        Some(i) => arg(i as u8, r),
+        None => r,
+    }
+    .map(Ret::Value)
+}
 
 fn less_than<'gc>(
     vm: &mut Vm<'gc>,
@@ -44,7 +55,7 @@ fn round<'gc>(ctx: &Ctx<'_>, v: Value<'gc>, f: fn(f64) -> f64) -> Result<Ret<'gc
     let x = match v {
         Value::Int(i) => i as f64,
         Value::Float(x) => x,
-        other => return Err(crate::vm::exec_type_error(ctx, "a float", other)),
+        other => return arg(0, Err(crate::vm::exec_type_error(ctx, "a float", other))),
     };
     let r = f(x);
     // -(i64::MIN as f64) is 2^63 exactly.

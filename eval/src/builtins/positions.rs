@@ -2,7 +2,7 @@
 //! defined) and `__curPos` both give `{ column; file; line; }`, or null when there is no
 //! position or it is not in a file (`-E` text, standard input), as the reference does.
 
-use super::util::{attrs, new_string, ok, string};
+use super::util::{arg, attrs, new_string, ok, string};
 use super::{PrimOpDef, Ret, delayed, prim};
 use crate::error::EvalError;
 use crate::source::{Origin, Pos};
@@ -18,8 +18,8 @@ fn unsafe_get_attr_pos<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let name = ctx.symbols.intern(&string(ctx, a[0])?.bytes);
-    let pos = attrs(ctx, a[1])?.entry(ctx.symbols, name).map_or(Pos::NONE, |e| e.pos);
+    let name = ctx.symbols.intern(&arg(0, string(ctx, a[0]))?.bytes);
+    let pos = arg(1, attrs(ctx, a[1]))?.entry(ctx.symbols, name).map_or(Pos::NONE, |e| e.pos);
     ok(pos_value(mc, ctx, pos))
 }
 

@@ -3,7 +3,7 @@
 //! `regex` crate and matched per byte (`.` is one byte, `é` two). Where the crate's
 //! leftmost-first choice differs from POSIX leftmost-longest, the crate's wins.
 
-use super::util::{new_string, ok, string};
+use super::util::{arg, new_string, ok, string};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
 use crate::value::Value;
@@ -23,8 +23,8 @@ fn match_<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let re = compiled(&string(ctx, a[0])?.bytes, true)?;
-    let s = string(ctx, a[1])?;
+    let re = compiled(&arg(0, string(ctx, a[0]))?.bytes, true)?;
+    let s = arg(1, string(ctx, a[1]))?;
     ok(match re.captures(&s.bytes) {
         Some(caps) => groups(mc, &caps),
         None => Value::Null,
@@ -39,8 +39,8 @@ fn split<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let re = compiled(&string(ctx, a[0])?.bytes, false)?;
-    let s = string(ctx, a[1])?;
+    let re = compiled(&arg(0, string(ctx, a[0]))?.bytes, false)?;
+    let s = arg(1, string(ctx, a[1]))?;
     let hay = &s.bytes[..];
     let mut out = Vec::new();
     let (mut from, mut search) = (0, 0);

@@ -1,7 +1,7 @@
 //! The Nix search path: `builtins.nixPath` (from `-I` and `$NIX_PATH`) and
 //! `builtins.findFile`, which `<name>` paths call.
 
-use super::util::{attrs, list, ok, string};
+use super::util::{arg, attrs, list, ok, string};
 use super::{PrimOpDef, Ret, prim, unforced};
 use crate::error::{ErrorKind, EvalError};
 use crate::value::{NixString, Value};
@@ -30,8 +30,8 @@ fn find_file<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let entries = list(ctx, a[0])?;
-    let wanted = string(ctx, a[1])?;
+    let entries = arg(0, list(ctx, a[0]))?;
+    let wanted = arg(1, string(ctx, a[1]))?;
     let pending = unforced(entries.0.iter().copied());
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));

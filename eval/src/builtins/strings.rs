@@ -3,10 +3,10 @@
 //! `break`. Sets given where a string is expected are coerced through `toString`
 //! (`__toString` or `outPath`) by applying the builtin again to the coerced value.
 
-use super::util::{int, list, new_string, ok, string};
+use super::util::{arg, element, int, list, new_string, ok, string};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
-use crate::print::{format_float, short};
+use crate::print::format_float;
 use crate::value::{NixString, StringContext, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
@@ -32,10 +32,7 @@ fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
     match v {
         Value::String(s) => Ok((*s).clone()),
         Value::Path(p) => Ok(NixString::plain(p.bytes.clone())),
-        other => Err(EvalError::eval(
-            format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
-            None,
-        )),
+        other => Err(crate::vm::not_coercible(ctx, other)),
     }
 }
 
@@ -79,7 +76,7 @@ fn to_string<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     let v = a[0];
     if let Value::Attrs(set) = v {
-        let inner = crate::vm::coercion_target(mc, ctx, set)?;
+        let inner = arg(0, crate::vm::coercion_target(mc, ctx, set))?;
         return ok(to_string_of(mc, ctx, inner));
     }
     if let Value::List(l) = v {
@@ -102,7 +99,7 @@ fn to_string<'gc>(
     }
     let mut out = Vec::new();
     let mut context = StringContext::default();
-    to_string_into(ctx, v, &mut out, &mut context)?;
+    arg(0, to_string_into(ctx, v, &mut out, &mut context))?;
     ok(Value::String(Gc::new(mc, NixString::with_context(out, context))))
 }
 
@@ -120,7 +117,7 @@ fn to_string_into(
         Value::Bool(false) | Value::Null => {}
         Value::List(l) => {
             for (i, e) in l.0.iter().enumerate() {
-                to_string_into(ctx, *e, out, context)?;
+                element(to_string_into(ctx, *e, out, context), "one element of the list")?;
                 let empty_list = matches!(e.resolved(), Value::List(inner) if inner.0.is_empty());
                 if i + 1 < l.0.len() && !empty_list {
                     out.push(b' ');
@@ -145,7 +142,7 @@ fn string_length<'gc>(
     if let Some(r) = reapply(mc, ctx, "stringLength", a) {
         return Ok(r);
     }
-    ok(Value::Int(coerce(ctx, a[0])?.bytes.len() as i64))
+    ok(Value::Int(arg(0, coerce(ctx, a[0]))?.bytes.len() as i64))
 }
 
 /// `substring start len s`: by bytes; a negative `len` means the rest of `s`.
@@ -155,15 +152,15 @@ fn substring<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let start = int(ctx, a[0])?;
-    let len = int(ctx, a[1])?;
+    let start = arg(0, int(ctx, a[0]))?;
+    let len = arg(1, int(ctx, a[1]))?;
     if start < 0 {
         return Err(EvalError::eval("negative start position in 'substring'", None));
     }
     if let Some(r) = reapply(mc, ctx, "substring", a) {
         return Ok(r);
     }
-    let s = coerce(ctx, a[2])?;
+    let s = arg(2, coerce(ctx, a[2]))?;
     let start = usize::try_from(start).unwrap_or(usize::MAX).min(s.bytes.len());
     let len = usize::try_from(len).unwrap_or(usize::MAX);
     let end = start.saturating_add(len).min(s.bytes.len());
@@ -176,8 +173,8 @@ fn concat_strings_sep<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let sep = string(ctx, a[0])?;
-    let l = list(ctx, a[1])?;
+    let sep = arg(0, string(ctx, a[0]))?;
+    let l = arg(1, list(ctx, a[1]))?;
     let pending = unforced(l.0.iter().copied());
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
@@ -192,7 +189,10 @@ fn concat_strings_sep<'gc>(
         if i > 0 {
             out.extend_from_slice(&sep.bytes);
         }
-        let s = coerce(ctx, e.resolved())?;
+        let s = element(
+            coerce(ctx, e.resolved()),
+            "one element of the list of strings to concat passed to builtins.concatStringsSep",
+        )?;
         out.extend_from_slice(&s.bytes);
         context = context.union(&s.context);
     }
@@ -208,7 +208,7 @@ fn replace_strings<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let (from, to) = (list(ctx, a[0])?, list(ctx, a[1])?);
+    let (from, to) = (arg(0, list(ctx, a[0]))?, arg(1, list(ctx, a[1]))?);
     if from.0.len() != to.0.len() {
         return Err(EvalError::eval(
             "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths",
@@ -219,8 +219,9 @@ fn replace_strings<'gc>(
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
     }
-    let from = from.0.iter().map(|v| string(ctx, v.resolved())).collect::<Result<Vec<_>, _>>()?;
-    let s = string(ctx, a[2])?;
+    let from = from.0.iter().map(|v| string(ctx, v.resolved())).collect::<Result<Vec<_>, _>>();
+    let from = element(from, "one of the strings to replace passed to builtins.replaceStrings")?;
+    let s = arg(2, string(ctx, a[2]))?;
     let (mut out, mut context) = (Vec::with_capacity(s.bytes.len()), s.context.clone());
     let mut p = 0;
     while p <= s.bytes.len() {
@@ -232,7 +233,7 @@ fn replace_strings<'gc>(
         };
         let replacement = match to.0[i].resolved() {
             Value::Thunk(t) => return Ok(Ret::Retry(vec![Value::Thunk(t)])),
-            v => string(ctx, v)?,
+            v => element(string(ctx, v), "one of the replacement strings passed to builtins.replaceStrings")?,
         };
         out.extend_from_slice(&replacement.bytes);
         context = context.union(&replacement.context);
@@ -257,7 +258,7 @@ fn path_part<'gc>(
     if let Some(r) = reapply(mc, ctx, name, a) {
         return Ok(r);
     }
-    let s = coerce(ctx, a[0])?;
+    let s = arg(0, coerce(ctx, a[0]))?;
     ok(Value::String(Gc::new(mc, NixString::with_context(part(&s.bytes), s.context.clone()))))
 }
 
@@ -280,7 +281,7 @@ fn get_env<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let name = string(ctx, a[0])?;
+    let name = arg(0, string(ctx, a[0]))?;
     use std::os::unix::ffi::OsStrExt;
     // `var_os` panics on names that cannot exist.
     let possible = !name.bytes.is_empty() && !name.bytes.iter().any(|&b| b == b'=' || b == 0);
@@ -301,7 +302,7 @@ fn warn<'gc>(
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
     const PREFIX: &str = "evaluation warning: ";
-    let msg = string(ctx, a[0])?;
+    let msg = arg(0, string(ctx, a[0]))?;
     let indent = format!("\n{}", " ".repeat(PREFIX.len()));
     eprintln!("{PREFIX}{}", msg.lossy().replace('\n', &indent));
     if ctx.options.abort_on_warn {

@@ -5,7 +5,7 @@
 
 mod duplicate;
 
-use super::util::{new_string, ok, string};
+use super::util::{arg, new_string, ok, string};
 use super::{PrimOpDef, Ret, global};
 use crate::error::EvalError;
 use crate::value::{AttrsBuilder, Value};
@@ -20,7 +20,7 @@ fn from_toml<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let s = string(ctx, a[0])?;
+    let s = arg(0, string(ctx, a[0]))?;
     let fail = |m: String| EvalError::eval(format!("while parsing TOML: {m}"), None);
     let text = std::str::from_utf8(&s.bytes)
         .map_err(|e| fail(format!("[error] invalid UTF-8 sequence at byte {}", e.valid_up_to())))?;

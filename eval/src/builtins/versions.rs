@@ -2,7 +2,7 @@
 //! `parseDrvName`, with the reference's component rules (runs of digits or of other
 //! characters, separated by `.` and `-`; `pre` sorts before everything else).
 
-use super::util::{new_string, ok, string};
+use super::util::{arg, new_string, ok, string};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
 use crate::value::{Attrs, Entry, Value};
@@ -22,7 +22,7 @@ fn split_version<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let s = string(ctx, a[0])?;
+    let s = arg(0, string(ctx, a[0]))?;
     let parts: Vec<Value<'gc>> = Components(&s.bytes).map(|c| new_string(mc, c)).collect();
     ok(Value::list(mc, parts))
 }
@@ -33,7 +33,7 @@ fn compare_versions<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let (x, y) = (string(ctx, a[0])?, string(ctx, a[1])?);
+    let (x, y) = (arg(0, string(ctx, a[0]))?, arg(1, string(ctx, a[1]))?);
     ok(Value::Int(match compare(&x.bytes, &y.bytes) {
         Ordering::Less => -1,
         Ordering::Equal => 0,
@@ -49,7 +49,7 @@ fn parse_drv_name<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let s = &string(ctx, a[0])?.bytes;
+    let s = &arg(0, string(ctx, a[0]))?.bytes;
     let split = s.windows(2).position(|w| w[0] == b'-' && !w[1].is_ascii_alphabetic());
     let (name, version) = match split {
         Some(i) => (&s[..i], &s[i + 1..]),

@@ -173,6 +173,9 @@ impl<'gc> Vm<'gc> {
     ) -> Result<(), EvalError> {
         let def = ctx.builtins.def(op);
         let ret = (def.f)(self, mc, ctx, args).map_err(|mut e| {
+            if let Some(i) = e.argument.take() {
+                e.add_trace(crate::builtins::arguments::frame(def.name, i), None);
+            }
             e.add_site_frame(super::trace::builtin_frame(ctx, op), crate::error::TracePrint::Default);
             e
         })?;

@@ -19,12 +19,14 @@ impl<'gc> Vm<'gc> {
                 self.stack[top] = coercion_target(mc, ctx, a)?;
                 self.retry_in_place(mc, ctx)
             }
-            other => Err(EvalError::eval(
-                format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
-                None,
-            )),
+            other => Err(not_coercible(ctx, other)),
         }
     }
+}
+
+/// `cannot coerce a T to a string: v`.
+pub(crate) fn not_coercible(ctx: &Ctx<'_>, v: Value<'_>) -> EvalError {
+    EvalError::eval(format!("cannot coerce {} to a string: {}", v.type_phrase(), short(ctx, v)), None)
 }
 
 /// The error of copying the path `p` to the store (for `doing`): the reference's when

@@ -15,7 +15,7 @@ mod trace;
 
 pub use arith::less_than;
 pub(crate) use arith::numeric_op;
-pub(crate) use coerce::coercion_target;
+pub(crate) use coerce::{coercion_target, not_coercible};
 pub use exec::type_error as exec_type_error;
 pub use frame::Frame;
 
@@ -26,7 +26,7 @@ use crate::source::Sources;
 use crate::symbol::Interner;
 use crate::value::{Env, ThunkState, Value};
 use gc_arena::{Collect, Gc, Mutation};
-use native::Native;
+use native::{Caught, Native};
 
 /// Limits and settings of an evaluation.
 #[derive(Clone, Debug)]
@@ -179,8 +179,9 @@ impl<'gc> Vm<'gc> {
         }
     }
 
-    /// Pops frames for an error until a native frame catches it (`tryEval`); thunks
-    /// being forced get their state back. Uncaught, the error is returned.
+    /// Pops frames for an error until a native frame catches it (`tryEval`) or holds it
+    /// while it forces a value (`addErrorContext`); thunks being forced get their state
+    /// back. Uncaught, the error is returned.
     fn unwind(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, mut e: EvalError) -> Result<(), EvalError> {
         let mut context = trace::Unwinding::default();
         while let Some(frame) = self.frames.pop() {
@@ -197,12 +198,23 @@ impl<'gc> Vm<'gc> {
                     context.code(ctx, &mut e, (chunk, ip, call), caller);
                 }
                 Frame::Native { state, base } => {
-                    if let Some(v) = state.catch(mc, ctx, &e) {
-                        self.frames.push(Frame::Native { state: Native::Done, base });
-                        self.finish(mc, v);
-                        return Ok(());
-                    }
                     context.native(ctx, &mut e, &state, caller);
+                    match state.catch(mc, ctx, e) {
+                        Err(passed) => e = passed,
+                        Ok(Caught::Value(v)) => {
+                            self.frames.push(Frame::Native { state: Native::Done, base });
+                            self.finish(mc, v);
+                            return Ok(());
+                        }
+                        Ok(Caught::Force(state, v)) => {
+                            self.stack.truncate(base as usize);
+                            self.frames.push(Frame::Native { state, base });
+                            match self.demand(mc, ctx, v) {
+                                Ok(_) => return Ok(()),
+                                Err(next) => e = next,
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -7,7 +7,7 @@
 pub mod compare;
 
 use super::{Ctx, Frame, Vm};
-use crate::error::EvalError;
+use crate::error::{EvalError, TracePrint};
 use crate::value::{AttrsBuilder, Value};
 use compare::{ListOrder, Poll};
 use gc_arena::{Collect, Gc, Mutation};
@@ -78,6 +78,23 @@ pub enum Native<'gc> {
         #[collect(require_static)]
         started: bool,
     },
+    /// `addErrorContext`: forces `value`; an error unwinding through becomes a
+    /// [`Native::ContextMessage`], which adds `message` to its trace.
+    ErrorContext { message: Value<'gc>, value: Value<'gc> },
+    /// An error held while its `addErrorContext` message is forced and coerced to a
+    /// string; then the error, with the message as a frame, unwinds on.
+    ContextMessage {
+        #[collect(require_static)]
+        error: Option<EvalError>,
+    },
+}
+
+/// What a native frame does with an error unwinding through it.
+pub enum Caught<'gc> {
+    /// The frame finishes with this value (`tryEval`).
+    Value(Value<'gc>),
+    /// The frame is replaced by this state, which sees `Value` forced at its next step.
+    Force(Native<'gc>, Value<'gc>),
 }
 
 /// The state of deep forcing (boxed: frames stay small).
@@ -115,16 +132,43 @@ impl<'gc> Native<'gc> {
         }))
     }
 
-    /// For an error unwinding through this frame: the value to continue with, if the
-    /// frame catches it.
-    pub fn catch(&self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, e: &EvalError) -> Option<Value<'gc>> {
+    /// For an error unwinding through this frame: how the frame takes it, or the error
+    /// to unwind on with.
+    pub fn catch(
+        self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        e: EvalError,
+    ) -> Result<Caught<'gc>, EvalError> {
         match self {
             Native::TryEval { .. } if e.is_catchable() => {
-                Some(try_result(mc, ctx, false, Value::Bool(false)))
+                Ok(Caught::Value(try_result(mc, ctx, false, Value::Bool(false))))
             }
-            _ => None,
+            Native::ErrorContext { message, .. } => {
+                Ok(Caught::Force(Native::ContextMessage { error: Some(e) }, message))
+            }
+            _ => Err(e),
         }
     }
+}
+
+/// An `addErrorContext` message coerced to a string, as the reference does (paths are
+/// not copied to the store), or the value a set coerces through, to force first.
+fn context_message<'gc>(
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    v: Value<'gc>,
+) -> Result<Result<String, Value<'gc>>, EvalError> {
+    let text = |s: &crate::value::NixString| Ok(Ok(String::from_utf8_lossy(&s.bytes).into_owned()));
+    let result = match v {
+        Value::String(s) | Value::Path(s) => return text(&s),
+        Value::Attrs(a) => super::coercion_target(mc, ctx, a).map(Err),
+        other => Err(super::not_coercible(ctx, other)),
+    };
+    result.map_err(|mut e| {
+        e.add_trace("while evaluating the error message passed to builtins.addErrorContext", None);
+        e
+    })
 }
 
 fn try_result<'gc>(mc: &Mutation<'gc>, ctx: &mut Ctx<'_>, success: bool, value: Value<'gc>) -> Value<'gc> {
@@ -317,6 +361,21 @@ impl<'gc> Vm<'gc> {
                 }
                 let v = forced.unwrap_or(Value::Null);
                 Ok(Step::Return(try_result(mc, ctx, true, v)))
+            }
+            Native::ErrorContext { value, .. } => match forced {
+                None => self.demand(mc, ctx, *value),
+                Some(v) => Ok(Step::Return(v)),
+            },
+            Native::ContextMessage { error } => {
+                let message = forced.expect("the message, forced");
+                match context_message(mc, ctx, message)? {
+                    Ok(text) => {
+                        let mut e = error.take().expect("the held error");
+                        e.add_frame(text, None, TracePrint::Always);
+                        Err(e)
+                    }
+                    Err(target) => self.demand(mc, ctx, target),
+                }
             }
         }
     }

@@ -6,6 +6,7 @@
 
 use super::Ctx;
 use super::native::Native;
+use crate::builtins::arguments;
 use crate::code::{ChunkId, Op};
 use crate::error::{EvalError, TracePrint};
 use crate::source::Span;
@@ -57,10 +58,19 @@ impl Unwinding {
         }
     }
 
-    /// A native frame popped (`caller` as for [`Unwinding::code`]).
+    /// A native frame popped (`caller` as for [`Unwinding::code`]). A builtin whose
+    /// argument was being forced gets the frame naming the argument, where the
+    /// reference adds one (`builtins::arguments`).
     pub fn native(&mut self, ctx: &Ctx<'_>, e: &mut EvalError, state: &Native<'_>, caller: Option<Span>) {
         self.attribute = None;
         e.settle_site(None);
+        if let &Native::PrimCall { op, next, .. } = state {
+            let name = ctx.builtins.def(op).name;
+            let next = next as u8;
+            if arguments::on_force(name, next) {
+                e.add_trace(arguments::frame(name, next), None);
+            }
+        }
         if let Native::PrimCall { op, .. } | Native::ForceThen { op, .. } = state {
             e.add_trace(builtin_frame(ctx, *op), caller);
         }

@@ -6,7 +6,7 @@
 
 use super::{State, returned};
 use crate::builtins::Ret;
-use crate::builtins::util::function;
+use crate::builtins::util::{arg, function};
 use crate::builtins::util::{attrs, list};
 use crate::error::EvalError;
 use crate::value::Value;
@@ -63,7 +63,7 @@ pub fn generic_closure<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let set = attrs(ctx, a[0])?;
+    let set = arg(0, attrs(ctx, a[0]))?;
     let get = |ctx: &mut Ctx<'_>, name: &str| {
         let sym = ctx.symbols.intern(name.as_bytes());
         let v = set.get(ctx.symbols, sym).ok_or_else(|| {

@@ -5,7 +5,7 @@
 
 use super::{State, boolean, returned};
 use crate::builtins::Ret;
-use crate::builtins::util::function;
+use crate::builtins::util::{arg, function};
 use crate::builtins::util::{list, string};
 use crate::error::EvalError;
 use crate::symbol::Symbol;
@@ -51,13 +51,13 @@ pub struct Each<'gc> {
 type Builtin<'gc> = Result<Ret<'gc>, EvalError>;
 
 fn start<'gc>(ctx: &mut Ctx<'_>, a: &[Value<'gc>], acc: Acc<'gc>) -> Builtin<'gc> {
-    function(ctx, a[0])?;
-    let list = list(ctx, a[1])?;
+    arg(0, function(ctx, a[0]))?;
+    let list = arg(1, list(ctx, a[1]))?;
     Ok(Ret::Native(Native::Higher(Box::new(State::Each(Each { f: a[0], list, done: 0, acc })))))
 }
 
 pub fn filter<'gc>(_: &mut Vm<'gc>, _: &Mutation<'gc>, ctx: &mut Ctx<'_>, a: &[Value<'gc>]) -> Builtin<'gc> {
-    if list(ctx, a[1])?.0.is_empty() {
+    if arg(1, list(ctx, a[1]))?.0.is_empty() {
         return Ok(Ret::Value(a[1]));
     }
     start(ctx, a, Acc::Filter(Vec::new()))
@@ -203,7 +203,7 @@ pub struct Elem<'gc> {
 }
 
 pub fn elem<'gc>(_: &mut Vm<'gc>, _: &Mutation<'gc>, ctx: &mut Ctx<'_>, a: &[Value<'gc>]) -> Builtin<'gc> {
-    let list = list(ctx, a[1])?;
+    let list = arg(1, list(ctx, a[1]))?;
     Ok(Ret::Native(Native::Higher(Box::new(State::Elem(Elem {
         x: a[0],
         list,

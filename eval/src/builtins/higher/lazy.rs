@@ -1,8 +1,8 @@
 //! Builtins about functions that need no state machine: `zipAttrsWith` (which builds
 //! lazy applications), `catAttrs` and `functionArgs`.
 
-use crate::builtins::util::function;
-use crate::builtins::util::{attrs, list, new_string, ok, string};
+use crate::builtins::util::{arg, function};
+use crate::builtins::util::{attrs, element, list, new_string, ok, string};
 use crate::builtins::{Ret, unforced};
 use crate::code::Params;
 use crate::error::EvalError;
@@ -22,8 +22,8 @@ pub fn zip_attrs_with<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Builtin<'gc> {
-    function(ctx, a[0])?;
-    let sets = list(ctx, a[1])?;
+    arg(0, function(ctx, a[0]))?;
+    let sets = arg(1, list(ctx, a[1]))?;
     let pending = unforced(sets.0.iter().copied());
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
@@ -31,13 +31,8 @@ pub fn zip_attrs_with<'gc>(
     let mut names: Vec<Symbol> = Vec::new();
     let mut values: HashMap<Symbol, Vec<Value<'gc>>> = HashMap::new();
     for v in sets.0.iter() {
-        let set = attrs(ctx, v.resolved()).map_err(|mut e| {
-            e.add_trace(
-                "while evaluating a value of the list passed as second argument to builtins.zipAttrsWith",
-                None,
-            );
-            e
-        })?;
+        let what = "a value of the list passed as second argument to builtins.zipAttrsWith";
+        let set = element(attrs(ctx, v.resolved()), what)?;
         for &Entry { name, value, .. } in set.entries(ctx.symbols) {
             values
                 .entry(name)
@@ -66,21 +61,16 @@ pub fn cat_attrs<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Builtin<'gc> {
-    let name = ctx.symbols.intern(&string(ctx, a[0])?.bytes);
-    let sets = list(ctx, a[1])?;
+    let name = ctx.symbols.intern(&arg(0, string(ctx, a[0]))?.bytes);
+    let sets = arg(1, list(ctx, a[1]))?;
     let pending = unforced(sets.0.iter().copied());
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
     }
     let mut out = Vec::new();
     for v in sets.0.iter() {
-        let set = attrs(ctx, v.resolved()).map_err(|mut e| {
-            e.add_trace(
-                "while evaluating an element in the list passed as second argument to builtins.catAttrs",
-                None,
-            );
-            e
-        })?;
+        let what = "an element in the list passed as second argument to builtins.catAttrs";
+        let set = element(attrs(ctx, v.resolved()), what)?;
         out.extend(set.get(ctx.symbols, name));
     }
     ok(Value::list(mc, out))

@@ -4,8 +4,8 @@
 //! order. With `lessThan` itself as the comparator, values are compared directly.
 
 use super::{State, boolean};
-use crate::builtins::util::function;
 use crate::builtins::util::list;
+use crate::builtins::util::{arg, function};
 use crate::builtins::{Ret, unforced};
 use crate::error::EvalError;
 use crate::value::Value;
@@ -60,11 +60,11 @@ pub fn sort<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let l = list(ctx, a[1])?;
+    let l = arg(1, list(ctx, a[1]))?;
     if l.0.is_empty() {
         return Ok(Ret::Value(a[1]));
     }
-    function(ctx, a[0])?;
+    arg(0, function(ctx, a[0]))?;
     // The reference forces every element before sorting.
     let pending = unforced(l.0.iter().copied());
     if !pending.is_empty() {

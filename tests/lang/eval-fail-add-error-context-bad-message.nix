@@ -1,0 +1,1 @@
+builtins.addErrorContext 42 (builtins.addErrorContext "inner" (throw "original"))

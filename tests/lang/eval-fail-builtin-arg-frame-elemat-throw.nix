@@ -1,0 +1,1 @@
+let i = throw "no index"; in builtins.elemAt [ 1 ] i

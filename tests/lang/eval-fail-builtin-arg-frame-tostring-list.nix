@@ -1,0 +1,1 @@
+builtins.toString [ 1 "a" (x: x) ]
