@@ -42,8 +42,11 @@ fn attr_names<'gc>(
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
     let s = arg(0, attrs(ctx, a[0]))?;
-    let names: Box<[Value<'gc>]> =
-        s.entries(ctx.symbols).iter().map(|e| super::util::new_string(mc, ctx.symbols.resolve(e.name))).collect();
+    let names: Box<[Value<'gc>]> = s
+        .entries(ctx.symbols)
+        .iter()
+        .map(|e| super::util::new_string(mc, ctx.symbols.resolve(e.name)))
+        .collect();
     ok(Value::list(mc, names))
 }
 
