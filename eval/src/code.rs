@@ -174,6 +174,19 @@ pub struct Lambda {
     pub slots: u32,
     pub body: ChunkId,
     pub span: Span,
+    /// Nothing can keep the lambda's scope once the call returns: it binds one
+    /// identifier and its body makes no thunk, closure or inner scope. Such a call's
+    /// environment is handed back to the VM for the next call (see `Vm::spare_envs`).
+    pub env_is_temporary: bool,
+}
+
+impl Lambda {
+    /// Whether `body` (a lambda's body chunk) can let the lambda's scope outlive the call.
+    pub fn body_keeps_env(body: &Chunk) -> bool {
+        body.ops
+            .iter()
+            .any(|op| matches!(op, Op::Thunk(_) | Op::Closure(_) | Op::EnterScope(_) | Op::EnterWith))
+    }
 }
 
 /// All compiled code of an evaluation.

@@ -525,7 +525,10 @@ impl Compiler<'_> {
         let result = self.lambda_parts(&body, &names, formals, name);
         self.scopes.pop();
         let (params, body_chunk) = result?;
-        let lambda = Lambda { name, params, slots: names.len() as u32, body: body_chunk, span };
+        let env_is_temporary = matches!(params, Params::Ident(_))
+            && !Lambda::body_keeps_env(&self.program.chunks[body_chunk.0 as usize]);
+        let lambda =
+            Lambda { name, params, slots: names.len() as u32, body: body_chunk, span, env_is_temporary };
         let id = self.program.add_lambda(lambda);
         self.program.chunks[body_chunk.0 as usize].lambda = Some(id);
         Ok(id)

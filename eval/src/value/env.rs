@@ -15,7 +15,8 @@ use smallvec::SmallVec;
 pub const INLINE_SLOTS: usize = 2;
 
 pub struct Env<'gc> {
-    pub parent: Option<Gc<'gc, Env<'gc>>>,
+    /// The enclosing scope; it changes only when a temporary environment is reused.
+    parent: Lock<Option<Gc<'gc, Env<'gc>>>>,
     /// For a `with` scope: its attribute set.
     pub with: Option<Value<'gc>>,
     pub slots: SmallVec<[Lock<Value<'gc>>; INLINE_SLOTS]>,
@@ -39,12 +40,12 @@ impl<'gc> Env<'gc> {
     /// A scope of `n` slots, all null until set.
     pub fn new(mc: &Mutation<'gc>, parent: Option<Gc<'gc, Env<'gc>>>, n: usize) -> Gc<'gc, Env<'gc>> {
         let slots = (0..n).map(|_| Lock::new(Value::Null)).collect();
-        Gc::new(mc, Env { parent, with: None, slots })
+        Gc::new(mc, Env { parent: Lock::new(parent), with: None, slots })
     }
 
     /// A `with` scope over `attrs`.
     pub fn with_scope(mc: &Mutation<'gc>, parent: Gc<'gc, Env<'gc>>, attrs: Value<'gc>) -> Gc<'gc, Env<'gc>> {
-        Gc::new(mc, Env { parent: Some(parent), with: Some(attrs), slots: SmallVec::new() })
+        Gc::new(mc, Env { parent: Lock::new(Some(parent)), with: Some(attrs), slots: SmallVec::new() })
     }
 
     pub fn get(&self, slot: usize) -> Value<'gc> {
@@ -60,10 +61,22 @@ impl<'gc> Env<'gc> {
         cell.unlock().set(v);
     }
 
+    pub fn parent(&self) -> Option<Gc<'gc, Env<'gc>>> {
+        self.parent.get()
+    }
+
+    /// Makes a finished call's environment, which nothing refers to any more, the
+    /// scope of a new call below `parent`.
+    pub fn reuse(this: Gc<'gc, Env<'gc>>, mc: &Mutation<'gc>, parent: Gc<'gc, Env<'gc>>) {
+        let w = Gc::write(mc, this);
+        // SAFETY: the write barrier was triggered on the whole environment just above.
+        unsafe { Write::assume(&w.parent) }.unlock().set(Some(parent));
+    }
+
     /// The environment `depth` levels up.
     pub fn ancestor(mut this: Gc<'gc, Env<'gc>>, depth: usize) -> Gc<'gc, Env<'gc>> {
         for _ in 0..depth {
-            this = this.parent.expect("compile-time depth matches the run-time chain");
+            this = this.parent().expect("compile-time depth matches the run-time chain");
         }
         this
     }

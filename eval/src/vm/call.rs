@@ -61,7 +61,14 @@ impl<'gc> Vm<'gc> {
         arg: Value<'gc>,
     ) -> Result<(), EvalError> {
         let lambda = ctx.program.lambda(c.lambda);
-        let env = Env::new(mc, Some(c.env), lambda.slots as usize);
+        let spare = if lambda.env_is_temporary { self.spare_envs.pop() } else { None };
+        let env = match spare {
+            Some(env) => {
+                Env::reuse(env, mc, c.env);
+                env
+            }
+            None => Env::new(mc, Some(c.env), lambda.slots as usize),
+        };
         match &lambda.params {
             Params::Ident(_) => Env::set(env, mc, 0, arg),
             Params::Formals { formals, ellipsis, bind } => {
@@ -128,7 +135,7 @@ impl<'gc> Vm<'gc> {
         self.stack.pop();
         self.call_depth += 1;
         let body = lambda.body;
-        self.push_code(body, env, true)
+        self.push_code(body, env, Some(lambda.env_is_temporary))
     }
 
     fn call_primop(

@@ -140,7 +140,7 @@ impl<'gc> Vm<'gc> {
                 let v = self.pop();
                 self.set_env(Env::with_scope(mc, env, v));
             }
-            Op::LeaveScope => self.set_env(env.parent.expect("scopes are balanced")),
+            Op::LeaveScope => self.set_env(env.parent().expect("scopes are balanced")),
             Op::Attrs(k) => {
                 let chunk = ctx.program.chunk(self.current_chunk());
                 let keys = &chunk.key_lists[k as usize];
@@ -360,7 +360,7 @@ impl<'gc> Vm<'gc> {
                     }
                 }
             }
-            scope = e.parent;
+            scope = e.parent();
         }
         Err(EvalError::eval(format!("undefined variable '{}'", ctx.symbols.display(name)), None))
     }

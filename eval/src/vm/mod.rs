@@ -70,6 +70,9 @@ pub enum Status {
     Done,
 }
 
+/// Spare environments kept for reuse (calls nest, so a few suffice).
+const SPARE_ENVS: usize = 16;
+
 /// The VM state (the arena root).
 #[derive(Collect)]
 #[collect(no_drop)]
@@ -82,6 +85,9 @@ pub struct Vm<'gc> {
     pub root_env: Gc<'gc, Env<'gc>>,
     /// Imported files' values, by file id.
     pub imports: Vec<Option<Value<'gc>>>,
+    /// Environments of returned calls that nothing else refers to, for the next calls
+    /// of one-parameter lambdas (see `Lambda::env_is_temporary`).
+    pub spare_envs: Vec<Gc<'gc, Env<'gc>>>,
     /// String and path literals' values, by chunk and constant index (see `literal`).
     pub literals: Vec<Vec<Option<Value<'gc>>>>,
     #[collect(require_static)]
@@ -97,6 +103,7 @@ impl<'gc> Vm<'gc> {
             root_env: Env::new(mc, None, 0),
             imports: Vec::new(),
             literals: Vec::new(),
+            spare_envs: Vec::new(),
             call_depth: 0,
         }
     }
@@ -162,9 +169,13 @@ impl<'gc> Vm<'gc> {
     pub(crate) fn finish(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) {
         let frame = self.frames.pop().expect("a frame to finish");
         let base = match frame {
-            Frame::Code { base, call, .. } => {
+            Frame::Code { base, call, temporary_env, env, .. } => {
                 if call {
                     self.call_depth -= 1;
+                }
+                if temporary_env && self.spare_envs.len() < SPARE_ENVS {
+                    Env::set(env, mc, 0, Value::Null);
+                    self.spare_envs.push(env);
                 }
                 base
             }
@@ -238,7 +249,7 @@ impl<'gc> Vm<'gc> {
             ThunkState::Suspended { code, env } => {
                 t.set(mc, ThunkState::Blackhole);
                 self.frames.push(Frame::Update { thunk: t, saved: state });
-                self.push_code(code, env, false)
+                self.push_code(code, env, None)
             }
             ThunkState::Apply { f, arg } => {
                 t.set(mc, ThunkState::Blackhole);
@@ -254,14 +265,18 @@ impl<'gc> Vm<'gc> {
         }
     }
 
-    /// Pushes a frame running `chunk`, its result going to the current top of the stack.
+    /// Pushes a frame running `chunk` (a thunk's code, or a call's body if `call` says
+    /// whether its environment is temporary), its result going to the current top of
+    /// the stack.
     pub(crate) fn push_code(
         &mut self,
         chunk: ChunkId,
         env: Gc<'gc, Env<'gc>>,
-        call: bool,
+        call: Option<bool>,
     ) -> Result<(), EvalError> {
-        self.frames.push(Frame::Code { chunk, ip: 0, env, base: self.stack.len() as u32, call });
+        let base = self.stack.len() as u32;
+        let (call, temporary_env) = (call.is_some(), call == Some(true));
+        self.frames.push(Frame::Code { chunk, ip: 0, env, base, call, temporary_env });
         Ok(())
     }
 }
