@@ -5,11 +5,6 @@
 //! `mi_malloc`; only larger alignments use `mi_malloc_aligned`. The aligned entry point
 //! takes a slow path, over-allocating, whenever the size class's free list is empty,
 //! which for a garbage-collected heap is often (about half of all allocations).
-//!
-//! Memory mimalloc stops using is reset (the kernel may take the pages back when it
-//! needs them), not decommitted: after each collection the evaluator allocates again
-//! what was just freed, and decommitted pages come back only through page faults that
-//! zero them again (a sixth of the time of a list-heavy evaluation).
 
 use libmimalloc_sys as mi;
 use std::alloc::{GlobalAlloc, Layout};
@@ -19,16 +14,6 @@ use std::ffi::c_void;
 const WORD: usize = std::mem::size_of::<usize>();
 
 pub struct MiMalloc;
-
-/// `mi_option_purge_decommits`: its position in mimalloc.h's `mi_option_e`, which the
-/// Rust bindings do not name.
-const PURGE_DECOMMITS: mi::mi_option_t = 5;
-
-/// Sets mimalloc's options; call first thing in `main`.
-pub fn configure() {
-    // SAFETY: setting an option has no preconditions.
-    unsafe { mi::mi_option_set(PURGE_DECOMMITS, 0) };
-}
 
 fn plain(layout: &Layout) -> bool {
     layout.align() <= WORD

@@ -20,7 +20,6 @@ use std::process::ExitCode;
 static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 fn main() -> ExitCode {
-    alloc::configure();
     let mut argv = std::env::args();
     let argv0 = argv.next().unwrap_or_default();
     let personality = std::path::Path::new(&argv0).file_name().and_then(|n| n.to_str()).unwrap_or("ferrix");
