@@ -178,9 +178,20 @@ pub struct Lambda {
     /// identifier and its body makes no thunk, closure or inner scope. Such a call's
     /// environment is handed back to the VM for the next call (see `Vm::spare_envs`).
     pub env_is_temporary: bool,
+    /// For `a: b: body` (both parameters identifiers): the inner lambda, which a call
+    /// with both arguments at hand enters directly, without making the closure.
+    pub curried: Option<LambdaId>,
 }
 
 impl Lambda {
+    /// The lambda a body chunk does nothing but make (`b: ...` in `a: b: ...`).
+    pub fn body_lambda(body: &Chunk) -> Option<LambdaId> {
+        match body.ops[..] {
+            [Op::Closure(id), Op::Return] => Some(id),
+            _ => None,
+        }
+    }
+
     /// Whether `body` (a lambda's body chunk) can let the lambda's scope outlive the call.
     pub fn body_keeps_env(body: &Chunk) -> bool {
         body.ops

@@ -80,8 +80,7 @@ impl<'gc> State<'gc> {
                     None => Ok(Step::Return(*acc)),
                     Some(&elem) => {
                         // `op acc elem`, applied and forced.
-                        let partial = Value::apply(mc, *op, *acc);
-                        vm.demand_apply(mc, ctx, partial, elem)
+                        vm.demand_apply2(mc, ctx, *op, *acc, elem)
                     }
                 }
             }

@@ -525,10 +525,13 @@ impl Compiler<'_> {
         let result = self.lambda_parts(&body, &names, formals, name);
         self.scopes.pop();
         let (params, body_chunk) = result?;
-        let env_is_temporary = matches!(params, Params::Ident(_))
-            && !Lambda::body_keeps_env(&self.program.chunks[body_chunk.0 as usize]);
-        let lambda =
-            Lambda { name, params, slots: names.len() as u32, body: body_chunk, span, env_is_temporary };
+        let body = &self.program.chunks[body_chunk.0 as usize];
+        let ident = matches!(params, Params::Ident(_));
+        let env_is_temporary = ident && !Lambda::body_keeps_env(body);
+        let curried = Lambda::body_lambda(body)
+            .filter(|&inner| ident && matches!(self.program.lambda(inner).params, Params::Ident(_)));
+        let slots = names.len() as u32;
+        let lambda = Lambda { name, params, slots, body: body_chunk, span, env_is_temporary, curried };
         let id = self.program.add_lambda(lambda);
         self.program.chunks[body_chunk.0 as usize].lambda = Some(id);
         Ok(id)

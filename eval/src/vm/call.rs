@@ -5,7 +5,7 @@
 use super::native::Native;
 use super::{Ctx, Frame, Vm};
 use crate::builtins::Ret;
-use crate::code::Params;
+use crate::code::{LambdaId, Params};
 use crate::error::{ErrorKind, EvalError, suggestion};
 use crate::print::short;
 use crate::value::{Closure, Env, PrimArgs, PrimOpApp, Thunk, ThunkState, Value};
@@ -61,16 +61,12 @@ impl<'gc> Vm<'gc> {
         arg: Value<'gc>,
     ) -> Result<(), EvalError> {
         let lambda = ctx.program.lambda(c.lambda);
-        let spare = if lambda.env_is_temporary { self.spare_envs.pop() } else { None };
-        let env = match spare {
-            Some(env) => {
-                Env::reuse(env, mc, c.env);
-                env
-            }
-            None => Env::new(mc, Some(c.env), lambda.slots as usize),
+        let env = match &lambda.params {
+            Params::Ident(_) => self.bind_one(mc, lambda, c.env, arg),
+            Params::Formals { .. } => Env::new(mc, Some(c.env), lambda.slots as usize),
         };
         match &lambda.params {
-            Params::Ident(_) => Env::set(env, mc, 0, arg),
+            Params::Ident(_) => {}
             Params::Formals { formals, ellipsis, bind } => {
                 let arg = arg.resolved();
                 if let Value::Thunk(_) = arg {
@@ -125,6 +121,13 @@ impl<'gc> Vm<'gc> {
                 }
             }
         }
+        self.stack.pop();
+        self.enter(ctx, c.lambda, env)
+    }
+
+    /// Runs a lambda's body in `env` (its parameters bound), its result going to the
+    /// current top of the stack.
+    fn enter(&mut self, ctx: &Ctx<'_>, lambda: LambdaId, env: Gc<'gc, Env<'gc>>) -> Result<(), EvalError> {
         if self.call_depth >= ctx.options.max_call_depth {
             return Err(EvalError::new(
                 ErrorKind::StackOverflow,
@@ -132,10 +135,50 @@ impl<'gc> Vm<'gc> {
                 None,
             ));
         }
-        self.stack.pop();
         self.call_depth += 1;
-        let body = lambda.body;
-        self.push_code(body, env, Some(lambda.env_is_temporary))
+        let lambda = ctx.program.lambda(lambda);
+        self.push_code(lambda.body, env, Some(lambda.env_is_temporary))
+    }
+
+    /// A one-parameter lambda's environment below `parent`, holding `arg`: a spare one
+    /// if the lambda's scope is temporary and one is at hand.
+    fn bind_one(
+        &mut self,
+        mc: &Mutation<'gc>,
+        lambda: &crate::code::Lambda,
+        parent: Gc<'gc, Env<'gc>>,
+        arg: Value<'gc>,
+    ) -> Gc<'gc, Env<'gc>> {
+        let spare = if lambda.env_is_temporary { self.spare_envs.pop() } else { None };
+        let env = match spare {
+            Some(env) => {
+                Env::reuse(env, mc, parent);
+                env
+            }
+            None => Env::new(mc, Some(parent), lambda.slots as usize),
+        };
+        Env::set(env, mc, 0, arg);
+        env
+    }
+
+    /// `f a b` for a curried lambda `f` (`a: b: ...`): enters the inner body directly,
+    /// without making the inner closure, its result going to a new top of the stack.
+    /// False (and nothing done) if `f` is anything else.
+    pub(super) fn enter_curried(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        f: Value<'gc>,
+        a: Value<'gc>,
+        b: Value<'gc>,
+    ) -> Result<bool, EvalError> {
+        let Value::Lambda(c) = f else { return Ok(false) };
+        let Some(inner) = ctx.program.lambda(c.lambda).curried else { return Ok(false) };
+        let outer = self.bind_one(mc, ctx.program.lambda(c.lambda), c.env, a);
+        let env = self.bind_one(mc, ctx.program.lambda(inner), outer, b);
+        self.stack.push(f);
+        self.enter(ctx, inner, env)?;
+        Ok(true)
     }
 
     fn call_primop(

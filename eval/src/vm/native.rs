@@ -232,6 +232,23 @@ impl<'gc> Vm<'gc> {
         Ok(Step::Continue)
     }
 
+    /// Applies `f` to `a` and `b` and forces the result; the native sees it at its next
+    /// step.
+    pub fn demand_apply2(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        f: Value<'gc>,
+        a: Value<'gc>,
+        b: Value<'gc>,
+    ) -> Result<Step<'gc>, EvalError> {
+        if self.enter_curried(mc, ctx, f.resolved(), a, b)? {
+            return Ok(Step::Continue);
+        }
+        let partial = Value::apply(mc, f, a);
+        self.demand_apply(mc, ctx, partial, b)
+    }
+
     /// Applies `f` to `arg` and forces the result; the native sees it at its next step.
     pub fn demand_apply(
         &mut self,

@@ -100,8 +100,7 @@ impl<'gc> Sort<'gc> {
             if c.i < c.mid && c.j < c.hi {
                 let (right, left) = (self.src[c.j], self.src[c.i]);
                 let Some(order) = &mut self.order else {
-                    let partial = Value::apply(mc, self.cmp, right);
-                    return vm.demand_apply(mc, ctx, partial, left);
+                    return vm.demand_apply2(mc, ctx, self.cmp, right, left);
                 };
                 // The comparator is `lessThan`: compare here, as the reference does.
                 let poll = match order {
