@@ -39,12 +39,22 @@ pub enum Value<'gc> {
 /// Bytes that count as one garbage-collected object when pacing collection.
 const BYTES_PER_OBJECT: usize = 64;
 
+/// String bytes that count as one object. A collection costs time per live object,
+/// not per byte, and a string's bytes are never traced; charged like list and set
+/// memory, building a long string piece by piece (`acc + piece` in a fold) made one
+/// collection of the whole heap for every few kilobytes appended.
+const STRING_BYTES_PER_OBJECT: usize = 4 * BYTES_PER_OBJECT;
+
 /// gc-arena paces collection by object count, not size: a large string or list held
 /// outside the arena's own objects is charged as the objects it could have been, so
 /// that allocating many large values triggers collection.
 pub fn charge(mc: &gc_arena::Mutation<'_>, bytes: usize) {
-    if bytes > 4 * BYTES_PER_OBJECT {
-        mc.metrics().adjust_debt((bytes / BYTES_PER_OBJECT) as f64);
+    charge_at(mc, bytes, BYTES_PER_OBJECT);
+}
+
+fn charge_at(mc: &gc_arena::Mutation<'_>, bytes: usize, per_object: usize) {
+    if bytes > 4 * per_object {
+        mc.metrics().adjust_debt((bytes / per_object) as f64);
     }
 }
 
@@ -218,7 +228,7 @@ impl<'gc> Value<'gc> {
 
     /// A string value; large strings are charged to the collector (see [`charge`]).
     pub fn string(mc: &gc_arena::Mutation<'gc>, s: NixString) -> Value<'gc> {
-        charge(mc, s.bytes.len());
+        charge_at(mc, s.bytes.len(), STRING_BYTES_PER_OBJECT);
         Value::String(Gc::new(mc, s))
     }
 }
