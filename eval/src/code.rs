@@ -52,6 +52,8 @@ pub enum Op {
     Force,
     /// `[f, arg]` → the result of applying `f` (forced) to `arg`, forced.
     Call,
+    /// `[f, a, b]` → `f a b`, forced: a built-in or curried lambda takes both at once.
+    Call2,
     Pop,
     /// Enter a new scope of `n` slots.
     EnterScope(u32),

@@ -40,6 +40,16 @@ impl Compiler<'_> {
             Expr::Apply(a) => {
                 let f = a.lambda().ok_or_else(|| self.missing(a.syntax()))?;
                 let arg = a.argument().ok_or_else(|| self.missing(a.syntax()))?;
+                // `f x y`: both arguments in one call.
+                if let Expr::Apply(inner) = &f {
+                    let g = inner.lambda().ok_or_else(|| self.missing(inner.syntax()))?;
+                    let first = inner.argument().ok_or_else(|| self.missing(inner.syntax()))?;
+                    self.value(&g)?;
+                    self.lazy(&first)?;
+                    self.lazy(&arg)?;
+                    self.emit(Op::Call2, span);
+                    return Ok(());
+                }
                 self.value(&f)?;
                 self.lazy(&arg)?;
                 self.emit(Op::Call, span);

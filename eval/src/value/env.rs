@@ -65,8 +65,16 @@ impl<'gc> Env<'gc> {
         self.parent.get()
     }
 
-    /// Makes a finished call's environment, which nothing refers to any more, the
-    /// scope of a new call below `parent`.
+    /// Empties a finished call's environment, which nothing refers to any more, so that
+    /// it keeps nothing alive while it waits to be reused.
+    pub fn release(this: Gc<'gc, Env<'gc>>, mc: &Mutation<'gc>) {
+        Env::set(this, mc, 0, Value::Null);
+        let w = Gc::write(mc, this);
+        // SAFETY: the write barrier was triggered on the whole environment just above.
+        unsafe { Write::assume(&w.parent) }.unlock().set(None);
+    }
+
+    /// Makes a released environment the scope of a new call below `parent`.
     pub fn reuse(this: Gc<'gc, Env<'gc>>, mc: &Mutation<'gc>, parent: Gc<'gc, Env<'gc>>) {
         let w = Gc::write(mc, this);
         // SAFETY: the write barrier was triggered on the whole environment just above.

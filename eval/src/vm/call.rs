@@ -53,6 +53,39 @@ impl<'gc> Vm<'gc> {
         }
     }
 
+    /// The `Call2` op: `[f, a, b]` on the stack (`f` forced); `f a b` replaces `f`. A
+    /// built-in taking both arguments gets them without a partial application, a
+    /// curried lambda is entered directly; anything else is called with `a` under a
+    /// frame that calls the result with `b`.
+    pub(super) fn call2(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
+        let n = self.stack.len();
+        let (f, a, b) = (self.stack[n - 3], self.stack[n - 2], self.stack[n - 1]);
+        let (op, prev): (u16, &[Value<'gc>]) = match &f {
+            Value::PrimOp(op) => (*op, &[]),
+            Value::PrimOpApp(app) => (app.op, &app.args),
+            _ => (0, &[]),
+        };
+        if matches!(f, Value::PrimOp(_) | Value::PrimOpApp(_))
+            && prev.len() + 2 <= ctx.builtins.def(op).arity as usize
+        {
+            let mut args = PrimArgs::from_slice(prev);
+            args.push(a);
+            self.stack.truncate(n - 2);
+            self.stack.push(b);
+            return self.call_primop(mc, ctx, op, &args, b);
+        }
+        self.stack.truncate(n - 3);
+        if self.enter_curried(mc, ctx, f, a, b)? {
+            return Ok(());
+        }
+        self.stack.push(f);
+        let base = self.stack.len() as u32;
+        self.frames.push(Frame::Native { state: Native::CallRest { arg: b }, base });
+        self.stack.push(f);
+        self.stack.push(a);
+        self.call(mc, ctx)
+    }
+
     fn call_lambda(
         &mut self,
         mc: &Mutation<'gc>,
@@ -62,7 +95,7 @@ impl<'gc> Vm<'gc> {
     ) -> Result<(), EvalError> {
         let lambda = ctx.program.lambda(c.lambda);
         let env = match &lambda.params {
-            Params::Ident(_) => self.bind_one(mc, lambda, c.env, arg),
+            Params::Ident(_) => self.bind_one(mc, lambda.env_is_temporary, c.env, arg),
             Params::Formals { .. } => Env::new(mc, Some(c.env), lambda.slots as usize),
         };
         match &lambda.params {
@@ -122,12 +155,19 @@ impl<'gc> Vm<'gc> {
             }
         }
         self.stack.pop();
-        self.enter(ctx, c.lambda, env)
+        self.enter(ctx, c.lambda, env, lambda.env_is_temporary.into())
     }
 
     /// Runs a lambda's body in `env` (its parameters bound), its result going to the
-    /// current top of the stack.
-    fn enter(&mut self, ctx: &Ctx<'_>, lambda: LambdaId, env: Gc<'gc, Env<'gc>>) -> Result<(), EvalError> {
+    /// current top of the stack; `temporary_envs` of the environments (`env`, then its
+    /// parent) are handed back for reuse when it returns.
+    fn enter(
+        &mut self,
+        ctx: &Ctx<'_>,
+        lambda: LambdaId,
+        env: Gc<'gc, Env<'gc>>,
+        temporary_envs: u8,
+    ) -> Result<(), EvalError> {
         if self.call_depth >= ctx.options.max_call_depth {
             return Err(EvalError::new(
                 ErrorKind::StackOverflow,
@@ -136,26 +176,25 @@ impl<'gc> Vm<'gc> {
             ));
         }
         self.call_depth += 1;
-        let lambda = ctx.program.lambda(lambda);
-        self.push_code(lambda.body, env, Some(lambda.env_is_temporary))
+        self.push_code(ctx.program.lambda(lambda).body, env, Some(temporary_envs))
     }
 
     /// A one-parameter lambda's environment below `parent`, holding `arg`: a spare one
-    /// if the lambda's scope is temporary and one is at hand.
+    /// if the environment will be temporary and one is at hand.
     fn bind_one(
         &mut self,
         mc: &Mutation<'gc>,
-        lambda: &crate::code::Lambda,
+        temporary: bool,
         parent: Gc<'gc, Env<'gc>>,
         arg: Value<'gc>,
     ) -> Gc<'gc, Env<'gc>> {
-        let spare = if lambda.env_is_temporary { self.spare_envs.pop() } else { None };
+        let spare = if temporary { self.spare_envs.pop() } else { None };
         let env = match spare {
             Some(env) => {
                 Env::reuse(env, mc, parent);
                 env
             }
-            None => Env::new(mc, Some(parent), lambda.slots as usize),
+            None => Env::new(mc, Some(parent), 1),
         };
         Env::set(env, mc, 0, arg);
         env
@@ -163,7 +202,8 @@ impl<'gc> Vm<'gc> {
 
     /// `f a b` for a curried lambda `f` (`a: b: ...`): enters the inner body directly,
     /// without making the inner closure, its result going to a new top of the stack.
-    /// False (and nothing done) if `f` is anything else.
+    /// False (and nothing done) if `f` is anything else. When the inner lambda's scope
+    /// is temporary so is the outer one, which only the inner scope refers to.
     pub(super) fn enter_curried(
         &mut self,
         mc: &Mutation<'gc>,
@@ -174,10 +214,11 @@ impl<'gc> Vm<'gc> {
     ) -> Result<bool, EvalError> {
         let Value::Lambda(c) = f else { return Ok(false) };
         let Some(inner) = ctx.program.lambda(c.lambda).curried else { return Ok(false) };
-        let outer = self.bind_one(mc, ctx.program.lambda(c.lambda), c.env, a);
-        let env = self.bind_one(mc, ctx.program.lambda(inner), outer, b);
+        let temporary = ctx.program.lambda(inner).env_is_temporary;
+        let outer = self.bind_one(mc, temporary, c.env, a);
+        let env = self.bind_one(mc, temporary, outer, b);
         self.stack.push(f);
-        self.enter(ctx, inner, env)?;
+        self.enter(ctx, inner, env, if temporary { 2 } else { 0 })?;
         Ok(true)
     }
 

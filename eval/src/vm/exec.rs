@@ -128,6 +128,7 @@ impl<'gc> Vm<'gc> {
             Op::Closure(lambda) => self.stack.push(Value::Lambda(Gc::new(mc, Closure { lambda, env }))),
             Op::Force => return self.force_top(mc, ctx),
             Op::Call => return self.call(mc, ctx),
+            Op::Call2 => return self.call2(mc, ctx),
             Op::Pop => {
                 self.pop();
             }

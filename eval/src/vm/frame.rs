@@ -23,10 +23,10 @@ pub enum Frame<'gc> {
         /// A function call (counts towards `max-call-depth`).
         #[collect(require_static)]
         call: bool,
-        /// The call's environment goes back to `Vm::spare_envs` when it returns (see
-        /// `Lambda::env_is_temporary`).
+        /// How many environments (this frame's, then its parent) go back to
+        /// `Vm::spare_envs` when the call returns (see `Lambda::env_is_temporary`).
         #[collect(require_static)]
-        temporary_env: bool,
+        temporary_envs: u8,
     },
     /// When the frame above returns, its value is the thunk's; if an error unwinds
     /// through, the thunk gets its original state back.

@@ -169,13 +169,16 @@ impl<'gc> Vm<'gc> {
     pub(crate) fn finish(&mut self, mc: &Mutation<'gc>, v: Value<'gc>) {
         let frame = self.frames.pop().expect("a frame to finish");
         let base = match frame {
-            Frame::Code { base, call, temporary_env, env, .. } => {
+            Frame::Code { base, call, temporary_envs, env, .. } => {
                 if call {
                     self.call_depth -= 1;
                 }
-                if temporary_env && self.spare_envs.len() < SPARE_ENVS {
-                    Env::set(env, mc, 0, Value::Null);
-                    self.spare_envs.push(env);
+                let mut env = Some(env);
+                for _ in 0..temporary_envs {
+                    let Some(e) = env.filter(|_| self.spare_envs.len() < SPARE_ENVS) else { break };
+                    env = e.parent();
+                    Env::release(e, mc);
+                    self.spare_envs.push(e);
                 }
                 base
             }
@@ -265,18 +268,18 @@ impl<'gc> Vm<'gc> {
         }
     }
 
-    /// Pushes a frame running `chunk` (a thunk's code, or a call's body if `call` says
-    /// whether its environment is temporary), its result going to the current top of
-    /// the stack.
+    /// Pushes a frame running `chunk` (a thunk's code, or a call's body if `call` gives
+    /// how many of its environments are temporary), its result going to the current
+    /// top of the stack.
     pub(crate) fn push_code(
         &mut self,
         chunk: ChunkId,
         env: Gc<'gc, Env<'gc>>,
-        call: Option<bool>,
+        call: Option<u8>,
     ) -> Result<(), EvalError> {
         let base = self.stack.len() as u32;
-        let (call, temporary_env) = (call.is_some(), call == Some(true));
-        self.frames.push(Frame::Code { chunk, ip: 0, env, base, call, temporary_env });
+        let (call, temporary_envs) = (call.is_some(), call.unwrap_or(0));
+        self.frames.push(Frame::Code { chunk, ip: 0, env, base, call, temporary_envs });
         Ok(())
     }
 }

@@ -28,6 +28,9 @@ pub enum Native<'gc> {
         #[collect(require_static)]
         forcing_f: bool,
     },
+    /// Calls the value the frame above returns (a call's result, in normal form) with
+    /// `arg`: the rest of `f a b` (`Op::Call2`) when `f` does not take both at once.
+    CallRest { arg: Value<'gc> },
     /// Forces a builtin's strict arguments, then runs it.
     PrimCall {
         #[collect(require_static)]
@@ -281,6 +284,20 @@ impl<'gc> Vm<'gc> {
             Native::Discard => {
                 self.stack.truncate(base - 1);
                 self.frames.pop();
+                Ok(Step::Gone)
+            }
+            Native::CallRest { arg } => {
+                let f = forced.expect("a call's result");
+                self.frames.pop();
+                self.stack[base - 1] = f;
+                self.stack.push(*arg);
+                // A value that cannot be called is reported at the whole application.
+                self.call(mc, ctx).map_err(|mut e| {
+                    if e.span.is_none() && e.trace.is_empty() {
+                        e.span = super::trace::running_op(ctx, self.frames.last());
+                    }
+                    e
+                })?;
                 Ok(Step::Gone)
             }
             Native::Apply { f, arg, forcing_f } => {
