@@ -3,7 +3,7 @@
 //! search on the names. Each entry remembers where the attribute was defined (for
 //! `unsafeGetAttrPos`, `--xml` and duplicate errors) in what would be padding.
 
-use super::Value;
+use super::{Settling, Value};
 use crate::source::Pos;
 use crate::symbol::{Interner, Symbol};
 use gc_arena::{Collect, Gc, Mutation};
@@ -40,21 +40,22 @@ pub struct Attrs<'gc> {
 }
 
 enum Layout<'gc> {
-    Flat(Box<[Entry<'gc>]>),
+    Flat(Settling<Entry<'gc>>),
     Layered(Box<Layered<'gc>>),
 }
 
 struct Layered<'gc> {
     /// This layer's entries, sorted; they win over those below.
-    top: Box<[Entry<'gc>]>,
+    top: Settling<Entry<'gc>>,
     below: Gc<'gc, Attrs<'gc>>,
     /// Distinct names in all layers.
     len: usize,
     /// Layers in this set, `top` included.
     depth: u8,
-    /// All entries merged, made on first iteration. Not traced: every value in it is
-    /// also in `top` or `below`, which are immutable and traced.
-    merged: OnceCell<Box<[Entry<'gc>]>>,
+    /// All entries merged, made on first iteration. Traced too: collection may give
+    /// the layers' slots evaluated thunks' values, after which only this copy refers
+    /// to those thunks.
+    merged: OnceCell<Settling<Entry<'gc>>>,
 }
 
 impl<'gc> Layered<'gc> {
@@ -68,20 +69,19 @@ impl<'gc> Layered<'gc> {
 /// The most layers a set made by `//` may have before it is merged into one.
 const MAX_LAYERS: u8 = 8;
 
-// SAFETY: every value is traced (the merged cache holds only values also held by the
-// traced layers); there is no drop glue touching `Gc` pointers.
+// SAFETY: every value is traced, the merged copy's too; there is no drop glue
+// touching `Gc` pointers.
 unsafe impl<'gc> Collect<'gc> for Attrs<'gc> {
     fn trace<C: gc_arena::collect::Trace<'gc>>(&self, cc: &mut C) {
-        let top = match &self.layout {
-            Layout::Flat(entries) => entries,
+        match &self.layout {
+            Layout::Flat(entries) => entries.trace(cc),
             Layout::Layered(l) => {
                 cc.trace_gc(Gc::erase(l.below));
-                &l.top
+                l.top.trace(cc);
+                if let Some(merged) = l.merged.get() {
+                    merged.trace(cc);
+                }
             }
-        };
-        super::note_traced(top.len());
-        for e in top.iter() {
-            cc.trace(&e.value);
         }
     }
 }
@@ -100,13 +100,14 @@ fn find<'a, 'gc>(entries: &'a [Entry<'gc>], symbols: &Interner, name: Symbol) ->
 
 impl<'gc> Attrs<'gc> {
     pub fn empty(mc: &Mutation<'gc>) -> Gc<'gc, Attrs<'gc>> {
-        Gc::new(mc, Attrs { layout: Layout::Flat(Box::new([])) })
+        let none: Box<[Entry<'gc>]> = Box::new([]);
+        Gc::new(mc, Attrs { layout: Layout::Flat(none.into()) })
     }
 
     /// Wraps entries that are already sorted by name and free of duplicates.
     pub fn from_sorted(mc: &Mutation<'gc>, entries: Box<[Entry<'gc>]>) -> Gc<'gc, Attrs<'gc>> {
         super::charge(mc, std::mem::size_of_val(&*entries));
-        Gc::new(mc, Attrs { layout: Layout::Flat(entries) })
+        Gc::new(mc, Attrs { layout: Layout::Flat(entries.into()) })
     }
 
     pub fn len(&self) -> usize {
@@ -124,7 +125,7 @@ impl<'gc> Attrs<'gc> {
     pub fn entries(&self, symbols: &Interner) -> &[Entry<'gc>] {
         match &self.layout {
             Layout::Flat(entries) => entries,
-            Layout::Layered(l) => l.merged.get_or_init(|| l.merge(symbols).into()),
+            Layout::Layered(l) => l.merged.get_or_init(|| l.merge(symbols).into_boxed_slice().into()),
         }
     }
 
@@ -233,7 +234,7 @@ impl<'gc> Attrs<'gc> {
         let layered = Layered {
             len: below.len() + top.len() - shadowed,
             depth: below.depth() + 1,
-            top,
+            top: top.into(),
             below,
             merged: OnceCell::new(),
         };

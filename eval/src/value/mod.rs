@@ -3,11 +3,13 @@
 
 mod attrs;
 mod env;
+mod settling;
 mod string;
 mod thunk;
 
 pub use attrs::{Attrs, AttrsBuilder, Entry};
 pub use env::Env;
+pub use settling::Settling;
 pub use string::{NixString, StringContext};
 pub use thunk::{Thunk, ThunkState};
 
@@ -63,40 +65,8 @@ fn charge_at(mc: &gc_arena::Mutation<'_>, bytes: usize, per_object: usize) {
 #[collect(no_drop)]
 pub struct List<'gc>(pub Items<'gc>);
 
-/// A list's elements. They sit in cells so that collection can replace evaluated
-/// thunks by their values ([`settled`]): a forced list of a million numbers then holds
-/// numbers, and its million thunks are freed.
-pub struct Items<'gc>(Box<[Cell<Value<'gc>>]>);
-
-impl<'gc> From<Box<[Value<'gc>]>> for Items<'gc> {
-    fn from(items: Box<[Value<'gc>]>) -> Items<'gc> {
-        // SAFETY: `Cell<T>` has the same layout as `T`.
-        Items(unsafe { Box::from_raw(Box::into_raw(items) as *mut [Cell<Value<'gc>>]) })
-    }
-}
-
-impl<'gc> std::ops::Deref for Items<'gc> {
-    type Target = [Value<'gc>];
-
-    fn deref(&self) -> &[Value<'gc>] {
-        // SAFETY: same layout; the cells are written only while the collector traces
-        // the list, which happens between `mutate` calls, when no borrow of the
-        // elements taken here can be alive.
-        unsafe { &*(&*self.0 as *const [Cell<Value<'gc>>] as *const [Value<'gc>]) }
-    }
-}
-
-// SAFETY: every element is traced, after replacing an evaluated thunk by a value the
-// thunk refers to (so nothing unreachable is adopted); `Items` has no drop glue that
-// touches `Gc` pointers.
-unsafe impl<'gc> Collect<'gc> for Items<'gc> {
-    fn trace<C: gc_arena::collect::Trace<'gc>>(&self, cc: &mut C) {
-        note_traced(self.0.len());
-        for cell in self.0.iter() {
-            trace_slot(cell, cc);
-        }
-    }
-}
+/// A list's elements (see [`Settling`]).
+pub type Items<'gc> = Settling<Value<'gc>>;
 
 /// What a slot holding `v` may hold instead: an evaluated thunk's value when that value
 /// has no identity of its own (not a set, list or function, whose identity shows in
