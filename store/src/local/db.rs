@@ -15,6 +15,26 @@ const SCHEMA: &str = include_str!("schema.sql");
 /// How long a statement waits for another process's write lock before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(600);
 
+/// Switches the database to WAL mode. That needs an exclusive lock, and SQLite reports
+/// a busy database at once, without waiting, when another process is opening it at the
+/// same time: retry until the busy timeout.
+fn enable_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get::<_, String>(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            result => return result.map(drop),
+        }
+    }
+}
+
 /// An open store database.
 pub(crate) struct Db {
     pub(crate) conn: Connection,
@@ -27,8 +47,7 @@ impl Db {
         let err = |source| StoreError::Db { path: path.to_owned(), source };
         let conn = Connection::open(path).map_err(err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
-        conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get::<_, String>(0))
-            .map_err(err)?;
+        enable_wal(&conn).map_err(err)?;
         conn.pragma_update(None, "synchronous", "normal").map_err(err)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(err)?;
         let db = Db { conn, path: path.to_owned() };
