@@ -35,7 +35,7 @@ const FUEL: u32 = 4096;
 /// builtin holds a large list in its frame. A full collection starts once the objects
 /// allocated since the last one reach this fraction of those it kept alive (but at
 /// least [`MIN_SLEEP`]).
-const SLEEP_FACTOR: f64 = 0.75;
+const SLEEP_FACTOR: f64 = 0.5;
 const MIN_SLEEP: usize = 65_536;
 /// Values in a list or set that cost about as much to trace as one object.
 const VALUES_PER_OBJECT: usize = 4;
