@@ -387,8 +387,15 @@ impl Compiler<'_> {
     fn select(&mut self, s: &ast::Select, span: Span) -> R {
         let target = s.expr().ok_or_else(|| self.missing(s.syntax()))?;
         let attrs: Vec<ast::Attr> = s.attrpath().map(|p| p.attrs().collect()).unwrap_or_default();
-        self.value(&target)?;
         let default = s.default_expr();
+        if default.is_none()
+            && let [attr] = &attrs[..]
+            && let Some(g) = self.builtin_global(&target, attr)?
+        {
+            self.emit(Op::Global(g), span);
+            return Ok(());
+        }
+        self.value(&target)?;
         let mut to_default = Vec::new();
         for attr in &attrs {
             let attr_span = self.span(attr.syntax());
@@ -418,6 +425,26 @@ impl Compiler<'_> {
             self.patch_jump(to_end);
         }
         Ok(())
+    }
+
+    /// For `builtins.NAME` (the global `builtins`, an attribute it has): the global
+    /// holding the same value, as `NAME` or `__NAME` (the builtins set is fixed, so the
+    /// selection needs no run-time lookup in it).
+    fn builtin_global(&mut self, target: &Expr, attr: &ast::Attr) -> Result<Option<u16>, EvalError> {
+        let Expr::Ident(i) = target else { return Ok(None) };
+        let builtins = self.symbols.intern(b"builtins");
+        if self.ident_name(i) != builtins
+            || self.resolve(builtins, 0) != self.globals.get(&builtins).map(|&g| Var::Global(g))
+        {
+            return Ok(None);
+        }
+        let Some(name) = self.static_name(attr)? else { return Ok(None) };
+        let text = self.symbols.resolve(name).to_vec();
+        if text.starts_with(b"__") {
+            return Ok(None);
+        }
+        let hidden = self.symbols.intern(&[b"__", &text[..]].concat());
+        Ok(self.globals.get(&hidden).or_else(|| self.globals.get(&name)).copied())
     }
 
     fn has_attr(&mut self, h: &ast::HasAttr, span: Span) -> R {
