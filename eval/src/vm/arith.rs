@@ -2,10 +2,11 @@
 //! overflow, division by zero, incomparable types). Deep equality and list ordering
 //! need forcing, so they hand over to native frames.
 
-use super::coerce::copy_to_store_error;
+use super::coerce::{copy_to_store_error, not_coercible};
 use super::exec::type_error;
 use super::native::Native;
 use super::{Ctx, Frame, Vm};
+use crate::builtins::util::arg;
 use crate::code::Op;
 use crate::error::EvalError;
 use crate::print::short;
@@ -52,13 +53,9 @@ impl<'gc> Vm<'gc> {
                         None,
                     ));
                 }
-                (Value::String(_) | Value::Path(_), other) | (other, _) => {
-                    // Anything else is string concatenation, which coerces its operands.
-                    return Err(EvalError::eval(
-                        format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
-                        None,
-                    ));
-                }
+                // Anything else is string concatenation, which coerces its operands.
+                (Value::String(_) | Value::Path(_), other) => return arg(1, Err(not_coercible(ctx, other))),
+                (other, _) => return arg(0, Err(not_coercible(ctx, other))),
             }
         }
         numeric_op(ctx, op, a, b)
@@ -123,13 +120,22 @@ impl<'gc> Vm<'gc> {
 
 /// `+ - * /` on numbers only (also the `add`, `sub`, `mul` and `div` builtins): two
 /// integers give an integer, a float makes the result a float, anything else is a type
-/// error naming the type expected.
+/// error naming the type expected, about the first operand that is not a number.
 pub(crate) fn numeric_op<'gc>(
     ctx: &Ctx<'_>,
     op: Op,
     a: Value<'gc>,
     b: Value<'gc>,
 ) -> Result<Value<'gc>, EvalError> {
+    use Value::{Float, Int};
+    let r = numbers(ctx, op, a, b);
+    match [a, b].iter().position(|v| !matches!(v, Int(_) | Float(_))) {
+        Some(i) => arg(i as u8, r),
+        None => r,
+    }
+}
+
+fn numbers<'gc>(ctx: &Ctx<'_>, op: Op, a: Value<'gc>, b: Value<'gc>) -> Result<Value<'gc>, EvalError> {
     use Value::{Float, Int};
     match (a, b) {
         (Int(x), Int(y)) => int_op(op, x, y),

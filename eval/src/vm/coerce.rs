@@ -3,6 +3,7 @@
 //! `toString` accepts numbers, Booleans, null and lists).
 
 use super::{Ctx, Vm};
+use crate::builtins::util::arg;
 use crate::error::EvalError;
 use crate::print::short;
 use crate::value::{Attrs, Value};
@@ -16,10 +17,10 @@ impl<'gc> Vm<'gc> {
             Value::String(_) => Ok(()),
             Value::Path(p) => Err(copy_to_store_error(&p.bytes, "interpolating a path")),
             Value::Attrs(a) => {
-                self.stack[top] = coercion_target(mc, ctx, a)?;
+                self.stack[top] = arg(0, coercion_target(mc, ctx, a))?;
                 self.retry_in_place(mc, ctx)
             }
-            other => Err(not_coercible(ctx, other)),
+            other => arg(0, Err(not_coercible(ctx, other))),
         }
     }
 }

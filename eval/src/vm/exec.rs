@@ -1,6 +1,7 @@
 //! Executing one instruction of the top code frame.
 
 use super::{Ctx, Frame, Vm};
+use crate::builtins::util::{self, arg};
 use crate::code::{Const, Op};
 use crate::error::{EvalError, suggestion};
 use crate::print::short;
@@ -11,7 +12,9 @@ use gc_arena::{Gc, Mutation};
 impl<'gc> Vm<'gc> {
     /// Executes ops of the top (code) frame while it stays on top, up to `fuel` of them
     /// (stopping early, at a multiple of 64, when garbage is due for collection). Errors
-    /// without a position get the failing op's span.
+    /// without a position get the failing op's span, unless they are about an operand
+    /// (their frame says where) or the reference gives them none
+    /// ([`super::trace::own_error`]).
     pub(super) fn exec_code(
         &mut self,
         mc: &Mutation<'gc>,
@@ -30,7 +33,7 @@ impl<'gc> Vm<'gc> {
                 let span = ctx.program.chunk(chunk_id).spans.get(at).copied();
                 if e.site_pending {
                     e.settle_site(span);
-                } else if e.span.is_none() && e.trace.is_empty() {
+                } else if super::trace::own_error(op, &mut e) && e.span.is_none() && e.trace.is_empty() {
                     e.span = span;
                 }
                 return Err(e);
@@ -186,7 +189,7 @@ impl<'gc> Vm<'gc> {
                 if let (Op::Add, Value::String(_) | Value::Path(_), Value::Attrs(set)) = (op, a, b) {
                     // `string + set` coerces the set, which may call into Nix.
                     self.stack.push(a);
-                    self.stack.push(super::coerce::coercion_target(mc, ctx, set)?);
+                    self.stack.push(arg(1, super::coerce::coercion_target(mc, ctx, set))?);
                     return self.retry_in_place(mc, ctx);
                 }
                 let v = self.arith_op(mc, ctx, op, a, b)?;
@@ -205,19 +208,19 @@ impl<'gc> Vm<'gc> {
             Op::Concat => {
                 let b = self.pop();
                 let a = self.pop();
-                let (x, y) = (crate::builtins::util::list(ctx, a)?, crate::builtins::util::list(ctx, b)?);
+                let (x, y) = (arg(0, util::list(ctx, a))?, arg(1, util::list(ctx, b))?);
                 let items: Box<[Value<'gc>]> = x.0.iter().chain(y.0.iter()).copied().collect();
                 self.stack.push(Value::list(mc, items));
             }
             Op::Update => {
                 let b = self.pop();
                 let a = self.pop();
-                let (x, y) = (crate::builtins::util::attrs(ctx, a)?, crate::builtins::util::attrs(ctx, b)?);
+                let (x, y) = (arg(0, util::attrs(ctx, a))?, arg(1, util::attrs(ctx, b))?);
                 self.stack.push(Value::Attrs(Attrs::update(mc, ctx.symbols, x, y)));
             }
             Op::Not => {
                 let v = self.pop();
-                let b = crate::builtins::util::bool(ctx, v)?;
+                let b = arg(0, util::bool(ctx, v))?;
                 self.stack.push(Value::Bool(!b));
             }
             Op::Negate => {
@@ -228,30 +231,27 @@ impl<'gc> Vm<'gc> {
             Op::Jump(offset) => self.jump(offset),
             Op::JumpIfFalse(offset) => {
                 let v = self.pop();
-                if !crate::builtins::util::bool(ctx, v)? {
+                if !util::bool(ctx, v)? {
                     self.jump(offset);
                 }
             }
             Op::JumpIfTrue(offset) => {
                 let v = self.pop();
-                if crate::builtins::util::bool(ctx, v)? {
+                if util::bool(ctx, v)? {
                     self.jump(offset);
                 }
             }
             Op::CheckBool => {
                 let v = self.top();
-                crate::builtins::util::bool(ctx, v)?;
+                util::bool(ctx, v)?;
             }
             Op::Assert(k) => {
-                let v = self.pop();
-                if !crate::builtins::util::bool(ctx, v)? {
-                    let text = self.const_text(ctx, k);
-                    return Err(EvalError::new(
-                        crate::error::ErrorKind::Assert,
-                        format!("assertion '{text}' failed"),
-                        None,
-                    ));
-                }
+                let text = self.const_text(ctx, k);
+                return Err(EvalError::new(
+                    crate::error::ErrorKind::Assert,
+                    format!("assertion '{text}' failed"),
+                    None,
+                ));
             }
             Op::AssertEqual(k) => {
                 let n = self.stack.len();

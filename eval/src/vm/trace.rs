@@ -1,13 +1,15 @@
 //! The context an error gathers while it unwinds: each popped frame adds what the
 //! reference's evaluator would have added at the same point (`… while calling the
 //! 'map' builtin`, `… while calling 'f'`, `… from call site`, `… while evaluating the
-//! attribute 'a'`). Nothing is recorded while evaluation succeeds: the frames being
-//! popped and the code they were running hold all that is needed.
+//! attribute 'a'`, and the operators' frames a chunk's `contexts` table places).
+//! Nothing is recorded while evaluation succeeds: the frames being popped and the code
+//! they were running hold all that is needed.
 
 use super::Ctx;
 use super::native::Native;
 use crate::builtins::arguments;
 use crate::code::{ChunkId, Op};
+use crate::compile::contexts::operator_builtin;
 use crate::error::{EvalError, TracePrint};
 use crate::source::Span;
 use crate::value::ThunkState;
@@ -45,6 +47,13 @@ impl Unwinding {
         {
             e.add_trace(format!("while evaluating the attribute '{path}'"), Some(defined));
         }
+        let operand = e.argument.take();
+        let at = at as u32;
+        for c in code.contexts.iter().filter(|c| (c.first..=c.last).contains(&at)) {
+            if c.operand.is_none() || (c.operand == operand && at == c.last) {
+                e.add_trace(c.message, c.span);
+            }
+        }
         if let (true, Some(lambda)) = (call, code.lambda) {
             let lambda = ctx.program.lambda(lambda);
             let name = match lambda.name {
@@ -74,6 +83,22 @@ impl Unwinding {
         if let Native::PrimCall { op, .. } | Native::ForceThen { op, .. } = state {
             e.add_trace(builtin_frame(ctx, *op), caller);
         }
+    }
+}
+
+/// Completes an error raised by `op` itself; returns whether it takes the op's
+/// position. An error about an operand does not: the operand's frame
+/// (`Chunk::contexts`) says where it is. Nor do the errors of the operators the
+/// reference runs as builtins, which get the frame naming the argument instead.
+pub(super) fn own_error(op: Op, e: &mut EvalError) -> bool {
+    match operator_builtin(op) {
+        Some((name, _)) => {
+            if let Some(i) = e.argument.take() {
+                e.add_trace(arguments::frame(name, i), None);
+            }
+            false
+        }
+        None => e.argument.is_none(),
     }
 }
 
