@@ -79,8 +79,11 @@ impl<'gc> Vm<'gc> {
                 let _ = (mc, ctx);
                 self.stack.push(Value::Null);
                 let base = self.stack.len() as u32;
-                self.frames
-                    .push(Frame::Native { state: Native::Equal { pairs: vec![(a, b)], negate }, base });
+                self.frames.push(Frame::Native {
+                    state: Native::Equal { pairs: vec![(a, b)], negate },
+                    base,
+                    builtin: None,
+                });
                 Ok(())
             }
         }
@@ -111,7 +114,7 @@ impl<'gc> Vm<'gc> {
                 self.stack.push(Value::Null);
                 let base = self.stack.len() as u32;
                 let state = Native::LessThan { a: x, b: y, index: 0, invert };
-                self.frames.push(Frame::Native { state, base });
+                self.frames.push(Frame::Native { state, base, builtin: None });
                 Ok(())
             }
         }
@@ -128,11 +131,10 @@ pub(crate) fn numeric_op<'gc>(
     b: Value<'gc>,
 ) -> Result<Value<'gc>, EvalError> {
     use Value::{Float, Int};
-    let r = numbers(ctx, op, a, b);
-    match [a, b].iter().position(|v| !matches!(v, Int(_) | Float(_))) {
-        Some(i) => arg(i as u8, r),
-        None => r,
-    }
+    numbers(ctx, op, a, b).map_err(|mut e| {
+        e.argument = [a, b].iter().position(|v| !matches!(v, Int(_) | Float(_))).map(|i| i as u8);
+        e
+    })
 }
 
 fn numbers<'gc>(ctx: &Ctx<'_>, op: Op, a: Value<'gc>, b: Value<'gc>) -> Result<Value<'gc>, EvalError> {

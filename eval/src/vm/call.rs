@@ -23,7 +23,7 @@ impl<'gc> Vm<'gc> {
         forcing_f: bool,
     ) -> Result<(), EvalError> {
         let base = self.stack.len() as u32;
-        self.frames.push(Frame::Native { state: Native::Apply { f, arg, forcing_f }, base });
+        self.frames.push(Frame::Native { state: Native::Apply { f, arg, forcing_f }, base, builtin: None });
         self.stack.push(if forcing_f { f } else { arg });
         self.force_top(mc, ctx)
     }
@@ -151,7 +151,8 @@ impl<'gc> Vm<'gc> {
         let needs_forcing = args.iter().enumerate().any(|(i, a)| def.strict(i) && a.resolved().is_thunk());
         if needs_forcing {
             let base = self.stack.len() as u32;
-            self.frames.push(Frame::Native { state: Native::PrimCall { op, args, next: 0 }, base });
+            let state = Native::PrimCall { op, args, next: 0 };
+            self.frames.push(Frame::Native { state, base, builtin: Some(op) });
             return Ok(());
         }
         for (i, a) in args.iter_mut().enumerate() {
@@ -187,13 +188,13 @@ impl<'gc> Vm<'gc> {
             }
             Ret::Native(state) => {
                 let base = self.stack.len() as u32;
-                self.frames.push(Frame::Native { state, base });
+                self.frames.push(Frame::Native { state, base, builtin: Some(op) });
                 Ok(())
             }
             Ret::Retry(values) => {
                 let base = self.stack.len() as u32;
                 let state = Native::ForceThen { values, op, args: args.to_vec() };
-                self.frames.push(Frame::Native { state, base });
+                self.frames.push(Frame::Native { state, base, builtin: Some(op) });
                 Ok(())
             }
         }

@@ -31,9 +31,10 @@ impl<'gc> Vm<'gc> {
             let op = ctx.program.chunk(chunk_id).ops[at];
             if let Err(mut e) = self.exec(mc, ctx, op, env) {
                 let span = ctx.program.chunk(chunk_id).spans.get(at).copied();
+                let placed = super::trace::own_error(op, &mut e);
                 if e.site_pending {
                     e.settle_site(span);
-                } else if super::trace::own_error(op, &mut e) && e.span.is_none() && e.trace.is_empty() {
+                } else if placed && e.span.is_none() && e.trace.is_empty() {
                     e.span = span;
                 }
                 return Err(e);
@@ -70,8 +71,11 @@ impl<'gc> Vm<'gc> {
     ) -> Result<(), EvalError> {
         self.jump(-1);
         self.stack.push(v);
-        self.frames
-            .push(Frame::Native { state: super::native::Native::Discard, base: self.stack.len() as u32 });
+        self.frames.push(Frame::Native {
+            state: super::native::Native::Discard,
+            base: self.stack.len() as u32,
+            builtin: None,
+        });
         self.stack.push(v);
         self.force_top(mc, ctx)
     }
@@ -371,15 +375,7 @@ impl<'gc> Vm<'gc> {
         set: Value<'gc>,
         name: crate::symbol::Symbol,
     ) -> Result<Value<'gc>, EvalError> {
-        let a = match set {
-            Value::Attrs(a) => a,
-            other => {
-                return Err(EvalError::eval(
-                    format!("expected a set but found {}: {}", other.type_phrase(), short(ctx, other)),
-                    None,
-                ));
-            }
-        };
+        let a = arg(0, util::attrs(ctx, set))?;
         a.get(ctx.symbols, name).ok_or_else(|| {
             let wanted = ctx.symbols.display(name);
             let names: Vec<_> =

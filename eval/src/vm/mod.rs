@@ -115,7 +115,7 @@ impl<'gc> Vm<'gc> {
         self.call_depth = 0;
         self.stack.push(value);
         if let Some(n) = extra {
-            self.frames.push(Frame::Native { state: n, base: 1 });
+            self.frames.push(Frame::Native { state: n, base: 1, builtin: None });
             self.stack.push(value);
         }
         self.force_top(mc, ctx)
@@ -197,18 +197,18 @@ impl<'gc> Vm<'gc> {
                     }
                     context.code(ctx, &mut e, (chunk, ip, call), caller);
                 }
-                Frame::Native { state, base } => {
-                    context.native(ctx, &mut e, &state, caller);
+                Frame::Native { state, base, builtin } => {
+                    context.native(ctx, &mut e, (&state, builtin), caller);
                     match state.catch(mc, ctx, e) {
                         Err(passed) => e = passed,
                         Ok(Caught::Value(v)) => {
-                            self.frames.push(Frame::Native { state: Native::Done, base });
+                            self.frames.push(Frame::Native { state: Native::Done, base, builtin: None });
                             self.finish(mc, v);
                             return Ok(());
                         }
                         Ok(Caught::Force(state, v)) => {
                             self.stack.truncate(base as usize);
-                            self.frames.push(Frame::Native { state, base });
+                            self.frames.push(Frame::Native { state, base, builtin: None });
                             match self.demand(mc, ctx, v) {
                                 Ok(_) => return Ok(()),
                                 Err(next) => e = next,

@@ -182,7 +182,7 @@ impl<'gc> Vm<'gc> {
     /// Steps the native frame on top.
     pub(super) fn native_step(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
         let idx = self.frames.len() - 1;
-        let Some(Frame::Native { state, base }) = self.frames.last_mut() else {
+        let Some(Frame::Native { state, base, .. }) = self.frames.last_mut() else {
             unreachable!("a native frame")
         };
         let base = *base as usize;

@@ -67,10 +67,17 @@ impl Unwinding {
         }
     }
 
-    /// A native frame popped (`caller` as for [`Unwinding::code`]). A builtin whose
-    /// argument was being forced gets the frame naming the argument, where the
-    /// reference adds one (`builtins::arguments`).
-    pub fn native(&mut self, ctx: &Ctx<'_>, e: &mut EvalError, state: &Native<'_>, caller: Option<Span>) {
+    /// A native frame popped, running for `builtin` if any (`caller` as for
+    /// [`Unwinding::code`]). A builtin whose argument was being forced gets the frame
+    /// naming the argument, where the reference adds one (`builtins::arguments`);
+    /// every builtin but `addErrorContext` gets the frame of its call.
+    pub fn native(
+        &mut self,
+        ctx: &Ctx<'_>,
+        e: &mut EvalError,
+        (state, builtin): (&Native<'_>, Option<u16>),
+        caller: Option<Span>,
+    ) {
         self.attribute = None;
         e.settle_site(None);
         if let &Native::PrimCall { op, next, .. } = state {
@@ -80,8 +87,10 @@ impl Unwinding {
                 e.add_trace(arguments::frame(name, next), None);
             }
         }
-        if let Native::PrimCall { op, .. } | Native::ForceThen { op, .. } = state {
-            e.add_trace(builtin_frame(ctx, *op), caller);
+        if let Some(op) = builtin
+            && !matches!(state, Native::ErrorContext { .. } | Native::ContextMessage { .. })
+        {
+            e.add_trace(builtin_frame(ctx, op), caller);
         }
     }
 }
@@ -91,16 +100,22 @@ impl Unwinding {
 /// (`Chunk::contexts`) says where it is. Nor do the errors of the operators the
 /// reference runs as builtins, which get the frame naming the argument instead.
 pub(super) fn own_error(op: Op, e: &mut EvalError) -> bool {
-    match operator_builtin(op) {
-        Some((name, _)) => {
-            if let Some(i) = e.argument.take() {
-                e.add_trace(arguments::frame(name, i), None);
-            }
-            false
+    if let Some((name, _)) = operator_builtin(op) {
+        if let Some(i) = e.argument.take() {
+            e.add_trace(arguments::frame(name, i), None);
         }
-        None => e.argument.is_none(),
+        return false;
     }
+    if let (Op::Select(_) | Op::SelectDynamic, Some(_)) = (op, e.argument) {
+        // Frequent: placed at the selection itself, which needs no table entry.
+        e.argument = None;
+        e.add_site_frame(SELECTING, TracePrint::Default);
+    }
+    e.argument.is_none() && !e.site_pending
 }
+
+/// The frame of an error selecting from a value that is not a set.
+const SELECTING: &str = "while selecting an attribute";
 
 /// The position of the op a frame is running, if it is a code frame.
 pub(super) fn running_op(ctx: &Ctx<'_>, frame: Option<&super::Frame<'_>>) -> Option<Span> {
