@@ -39,6 +39,8 @@ pub struct Options {
     pub system: String,
     /// `abort-on-warn`: `builtins.warn` fails after printing its warning.
     pub abort_on_warn: bool,
+    /// `--trace-verbose`: `builtins.traceVerbose` traces as `builtins.trace` does.
+    pub trace_verbose: bool,
 }
 
 impl Default for Options {
@@ -48,6 +50,7 @@ impl Default for Options {
             nix_path: Vec::new(),
             system: format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS),
             abort_on_warn: false,
+            trace_verbose: false,
         }
     }
 }
