@@ -15,7 +15,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     global("abort", 1, 1, abort),
     prim("tryEval", 1, 0, |_, _, _, a| Ok(Ret::Native(Native::TryEval { arg: a[0], started: false }))),
     prim("seq", 2, 1, |_, _, _, a| ok(a[1])),
-    prim("deepSeq", 2, 0, |_, _, _, a| Ok(Ret::Native(Native::deep_force(a[0], a[1])))),
+    prim("deepSeq", 2, 0, |_, _, _, a| Ok(Ret::Native(Native::deep_force(a[0], a[1], true)))),
     prim("trace", 2, 1, trace),
     prim("traceVerbose", 2, 0, trace_verbose),
     prim("addErrorContext", 2, 0, add_error_context),

@@ -80,6 +80,11 @@ impl Unwinding {
     ) {
         self.attribute = None;
         e.settle_site(None);
+        if let Native::DeepForce(d) = state {
+            for (message, span) in d.frames(ctx) {
+                e.add_trace(message, span);
+            }
+        }
         if let &Native::PrimCall { op, next, .. } = state {
             let name = ctx.builtins.def(op).name;
             let next = next as u8;
