@@ -72,13 +72,37 @@ impl<'gc> Vm<'gc> {
                     return self.call_after_forcing(mc, ctx, Value::Lambda(c), arg, false);
                 }
                 let Value::Attrs(attrs) = arg else {
-                    return Err(EvalError::eval(
+                    let mut e = EvalError::eval(
                         format!("expected a set but found {}: {}", arg.type_phrase(), short(ctx, arg)),
                         None,
-                    ));
+                    );
+                    e.add_trace(
+                        "while evaluating the value passed for the lambda argument",
+                        Some(lambda.span),
+                    );
+                    return Err(from_call_site(e));
                 };
                 let name = lambda_name(ctx, lambda.name);
-                // The reference reports the unexpected name it knew first.
+                for (i, formal) in formals.iter().enumerate() {
+                    let v = match (attrs.get(ctx.symbols, formal.name), formal.default) {
+                        (Some(v), _) => v,
+                        (None, Some(code)) => {
+                            Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env }))
+                        }
+                        (None, None) => {
+                            return Err(from_call_site(EvalError::eval(
+                                format!(
+                                    "function '{name}' called without required argument '{}'",
+                                    ctx.symbols.display(formal.name)
+                                ),
+                                Some(lambda.span),
+                            )));
+                        }
+                    };
+                    Env::set(env, mc, i, v);
+                }
+                // Missing arguments are reported first, then the unexpected name the
+                // reference knew first.
                 let unexpected = attrs
                     .entries(ctx.symbols)
                     .iter()
@@ -89,29 +113,13 @@ impl<'gc> Vm<'gc> {
                     let names: Vec<_> =
                         formals.iter().map(|f| ctx.symbols.display(f.name).into_owned()).collect();
                     let given = ctx.symbols.display(k);
-                    return Err(EvalError::eval(
-                        format!("function '{name}' called with unexpected argument '{given}'"),
-                        Some(lambda.span),
-                    )
-                    .with_hint(suggestion(&given, names.iter().map(String::as_str))));
-                }
-                for (i, formal) in formals.iter().enumerate() {
-                    let v = match (attrs.get(ctx.symbols, formal.name), formal.default) {
-                        (Some(v), _) => v,
-                        (None, Some(code)) => {
-                            Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env }))
-                        }
-                        (None, None) => {
-                            return Err(EvalError::eval(
-                                format!(
-                                    "function '{name}' called without required argument '{}'",
-                                    ctx.symbols.display(formal.name)
-                                ),
-                                Some(lambda.span),
-                            ));
-                        }
-                    };
-                    Env::set(env, mc, i, v);
+                    return Err(from_call_site(
+                        EvalError::eval(
+                            format!("function '{name}' called with unexpected argument '{given}'"),
+                            Some(lambda.span),
+                        )
+                        .with_hint(suggestion(&given, names.iter().map(String::as_str))),
+                    ));
                 }
                 if bind.is_some() {
                     Env::set(env, mc, formals.len(), arg);
@@ -223,4 +231,11 @@ fn not_callable(ctx: &Ctx<'_>, v: Value<'_>) -> EvalError {
         ),
         None,
     )
+}
+
+/// An error about the argument a lambda was called with: the reference also shows
+/// where it was called from, even without `--show-trace`.
+fn from_call_site(mut e: EvalError) -> EvalError {
+    e.add_site_frame("from call site", crate::error::TracePrint::Default);
+    e
 }
