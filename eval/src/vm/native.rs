@@ -115,6 +115,16 @@ impl<'gc> Native<'gc> {
         Native::DeepForce(Box::new(DeepForce::new(value, result, framed)))
     }
 
+    /// The frames an error unwinding through this frame gets from the state it was
+    /// in (which element was being forced or compared), innermost first.
+    pub fn frames(&self, ctx: &Ctx<'_>) -> Vec<(String, Option<crate::source::Span>)> {
+        match self {
+            Native::DeepForce(d) => d.frames(ctx),
+            Native::Higher(h) => h.frames(ctx),
+            _ => Vec::new(),
+        }
+    }
+
     /// For an error unwinding through this frame: how the frame takes it, or the error
     /// to unwind on with.
     pub fn catch(

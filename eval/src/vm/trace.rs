@@ -80,10 +80,8 @@ impl Unwinding {
     ) {
         self.attribute = None;
         e.settle_site(None);
-        if let Native::DeepForce(d) = state {
-            for (message, span) in d.frames(ctx) {
-                e.add_trace(message, span);
-            }
+        for (message, span) in state.frames(ctx) {
+            e.add_trace(message, span);
         }
         if let &Native::PrimCall { op, next, .. } = state {
             let name = ctx.builtins.def(op).name;
