@@ -121,6 +121,7 @@ impl<'gc> Native<'gc> {
         match self {
             Native::DeepForce(d) => d.frames(ctx),
             Native::Higher(h) => h.frames(ctx),
+            Native::ToJson(j) => j.frames(ctx),
             _ => Vec::new(),
         }
     }
