@@ -35,7 +35,8 @@ pub(crate) fn not_coercible(ctx: &Ctx<'_>, v: Value<'_>) -> EvalError {
 pub(super) fn copy_to_store_error(p: &[u8], doing: &str) -> EvalError {
     let path = std::path::Path::new(std::ffi::OsStr::from_bytes(p));
     if std::fs::symlink_metadata(path).is_err() {
-        return EvalError::eval(format!("path '{}' does not exist", String::from_utf8_lossy(p)), None);
+        return EvalError::eval(format!("path '{}' does not exist", String::from_utf8_lossy(p)), None)
+            .unplaced();
     }
     EvalError::eval(format!("{doing} copies it to the store, which Ferrix does not do yet"), None)
 }

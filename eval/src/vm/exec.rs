@@ -34,7 +34,7 @@ impl<'gc> Vm<'gc> {
                 let placed = super::trace::own_error(op, &mut e);
                 if e.site_pending {
                     e.settle_site(span);
-                } else if placed && e.span.is_none() && e.trace.is_empty() {
+                } else if placed && !e.unplaced && e.span.is_none() && e.trace.is_empty() {
                     e.span = span;
                 }
                 return Err(e);
