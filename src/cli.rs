@@ -191,6 +191,9 @@ pub struct EvalArgs {
     /// Show the "while evaluating" context of errors.
     #[arg(long)]
     pub show_trace: bool,
+    /// Make `builtins.traceVerbose` trace, as `builtins.trace` does.
+    #[arg(long)]
+    pub trace_verbose: bool,
 }
 
 impl EvalArgs {
@@ -215,6 +218,7 @@ impl EvalArgs {
         req.attr_path = self.attr;
         req.max_call_depth = self.max_call_depth;
         req.show_trace = self.show_trace;
+        req.trace_verbose = self.trace_verbose;
         req.include = self.include;
         req
     }

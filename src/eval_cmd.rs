@@ -27,6 +27,8 @@ pub struct EvalRequest {
     pub system: Option<String>,
     /// `--abort-on-warn`: `builtins.warn` is an error.
     pub abort_on_warn: bool,
+    /// `--trace-verbose`: `builtins.traceVerbose` traces.
+    pub trace_verbose: bool,
     pub show_trace: bool,
     /// Print the parsed expression (`--parse`) instead of evaluating it.
     pub parse_only: bool,
@@ -44,6 +46,7 @@ impl EvalRequest {
             max_call_depth: None,
             system: None,
             abort_on_warn: false,
+            trace_verbose: false,
             show_trace: false,
             parse_only: false,
         }
@@ -84,6 +87,7 @@ pub fn run(req: EvalRequest) -> CliResult {
         options.system = s;
     }
     options.abort_on_warn = req.abort_on_warn;
+    options.trace_verbose = req.trace_verbose;
     let env_path = std::env::var("NIX_PATH").unwrap_or_default();
     let entries = req.include.iter().map(String::as_str).chain(env_path.split(':'));
     options.nix_path = ferrix_eval::parse_search_path(entries);

@@ -100,7 +100,7 @@ pub enum Op {
     JumpIfTrue(i32),
     /// Pop a Boolean and push it back: an operand check for `&&`, `||`, `->`.
     CheckBool,
-    /// Pop a Boolean; fail with the assertion's text (constant `n`) if false.
+    /// Fail: the assertion whose text is constant `n` does not hold.
     Assert(u32),
     /// `[a, b]`, the sides of a failed `assert a == b` (text: constant `n`): fail
     /// with why they differ.
@@ -131,6 +131,22 @@ pub struct Chunk {
     /// For an attribute's value: where the attribute is defined, for "while evaluating
     /// the attribute 'x'" frames.
     pub binding: Option<Span>,
+    /// The frames errors get while ranges of ops run (operands, conditions), inner
+    /// ranges first.
+    pub contexts: Vec<OpContext>,
+}
+
+/// A frame the reference adds to an error raised while ops `first..=last` run:
+/// `… while evaluating a branch condition` around an `if`'s condition and its test.
+#[derive(Clone, Copy, Debug)]
+pub struct OpContext {
+    pub first: u32,
+    pub last: u32,
+    /// Only for an error of op `last` itself about its operand `n` (see
+    /// `EvalError::argument`).
+    pub operand: Option<u8>,
+    pub message: &'static str,
+    pub span: Option<Span>,
 }
 
 impl Chunk {

@@ -61,6 +61,9 @@ pub struct ErrorData {
     /// The error is about this argument of the builtin running: its call adds the frame
     /// naming the argument (`builtins::arguments`).
     pub argument: Option<u8>,
+    /// The reference gives the error no position: it is not placed at the operation
+    /// that failed (a path that does not exist, met while copying it to the store).
+    pub unplaced: bool,
 }
 
 impl std::ops::Deref for EvalError {
@@ -87,6 +90,7 @@ impl EvalError {
             trace: Vec::new(),
             site_pending: false,
             argument: None,
+            unplaced: false,
         }))
     }
 
@@ -96,6 +100,12 @@ impl EvalError {
 
     pub fn parse(message: impl Into<String>, span: Span) -> EvalError {
         EvalError::new(ErrorKind::Parse, message, Some(span))
+    }
+
+    /// The error without a position of its own (see [`ErrorData::unplaced`]).
+    pub fn unplaced(mut self) -> EvalError {
+        self.unplaced = true;
+        self
     }
 
     pub fn with_hint(mut self, hint: Option<String>) -> EvalError {

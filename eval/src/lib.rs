@@ -152,7 +152,7 @@ impl Evaluator {
             self.auto_call(&args)?;
         }
         if req.strict {
-            self.run_native(|v| Native::deep_force(v, v))?;
+            self.run_native(|v| Native::deep_force(v, v, true))?;
         }
         match req.output {
             Output::Json => self.run_native(|v| builtins::json::to_json(v, req.strict))?,

@@ -127,11 +127,17 @@ impl Sources {
 
     /// The source and byte offset of a position.
     pub fn locate(&self, pos: Pos) -> Option<(&SourceFile, u32)> {
+        self.span_at(pos).map(|s| (self.get(s.file), s.start))
+    }
+
+    /// The empty span at a position.
+    pub fn span_at(&self, pos: Pos) -> Option<Span> {
         if pos.is_none() {
             return None;
         }
         let files = &self.files[..self.positioned];
         let i = files.partition_point(|f| f.base <= pos.0).checked_sub(1)?;
-        Some((&files[i], pos.0 - files[i].base))
+        let start = pos.0 - files[i].base;
+        Some(Span { file: FileId(i as u32), start, end: start })
     }
 }

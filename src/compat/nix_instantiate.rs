@@ -26,6 +26,7 @@ pub fn run(raw: Vec<String>) -> CliResult {
             "--raw" => raw_out = true,
             "--show-trace" => req.show_trace = true,
             "--abort-on-warn" => req.abort_on_warn = true,
+            "--trace-verbose" => req.trace_verbose = true,
             "-E" | "--expr" => expr = Some(args.value(&a)?),
             "-A" | "--attr" => req.attr_path = Some(args.value(&a)?),
             "--arg" => {
@@ -49,6 +50,9 @@ pub fn run(raw: Vec<String>) -> CliResult {
                     "abort-on-warn" => {
                         req.abort_on_warn = bool_setting(&name, &value).unwrap_or(req.abort_on_warn)
                     }
+                    "trace-verbose" => {
+                        req.trace_verbose = bool_setting(&name, &value).unwrap_or(req.trace_verbose)
+                    }
                     "max-call-depth" => {
                         req.max_call_depth =
                             Some(value.parse().map_err(|_| args.usage(format!("invalid number '{value}'")))?)
@@ -56,7 +60,7 @@ pub fn run(raw: Vec<String>) -> CliResult {
                     _ => return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet"))),
                 }
             }
-            "--no-location" | "--quiet" | "--trace-verbose" => {}
+            "--no-location" | "--quiet" => {}
             s if UNSUPPORTED.contains(&s) => {
                 return Err(CliError::usage(
                     "nix-instantiate",

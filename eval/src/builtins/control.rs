@@ -2,7 +2,7 @@
 //! `addErrorContext`.
 
 use super::util::{arg, ok};
-use super::{PrimOpDef, Ret, global, prim};
+use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::{ErrorKind, EvalError};
 use crate::print::short;
 use crate::value::Value;
@@ -15,8 +15,9 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     global("abort", 1, 1, abort),
     prim("tryEval", 1, 0, |_, _, _, a| Ok(Ret::Native(Native::TryEval { arg: a[0], started: false }))),
     prim("seq", 2, 1, |_, _, _, a| ok(a[1])),
-    prim("deepSeq", 2, 0, |_, _, _, a| Ok(Ret::Native(Native::deep_force(a[0], a[1])))),
+    prim("deepSeq", 2, 0, |_, _, _, a| Ok(Ret::Native(Native::deep_force(a[0], a[1], true)))),
     prim("trace", 2, 1, trace),
+    prim("traceVerbose", 2, 0, trace_verbose),
     prim("addErrorContext", 2, 0, add_error_context),
 ];
 
@@ -63,6 +64,24 @@ fn trace<'gc>(
     };
     eprintln!("trace: {text}");
     ok(a[1])
+}
+
+/// `traceVerbose msg v`: `trace` with `--trace-verbose`; otherwise `v`, the message
+/// not even evaluated.
+fn trace_verbose<'gc>(
+    vm: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    if !ctx.options.trace_verbose {
+        return ok(a[1]);
+    }
+    let pending = unforced([a[0]]);
+    if !pending.is_empty() {
+        return Ok(Ret::Retry(pending));
+    }
+    trace(vm, mc, ctx, &[a[0].resolved(), a[1]])
 }
 
 /// `addErrorContext message value`: `value`, in a frame that gives an error unwinding

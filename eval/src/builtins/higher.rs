@@ -62,6 +62,14 @@ fn foldl<'gc>(
 }
 
 impl<'gc> State<'gc> {
+    /// The frames an error raised in this state gets, innermost first.
+    pub fn frames(&self, ctx: &Ctx<'_>) -> Vec<(String, Option<crate::source::Span>)> {
+        match self {
+            State::Closure(c) => c.frames(ctx),
+            _ => Vec::new(),
+        }
+    }
+
     /// One step. `forced` is the result of what the previous step asked for.
     pub fn step(
         &mut self,

@@ -4,6 +4,7 @@
 
 mod lexer;
 mod parse;
+mod path;
 mod print;
 
 use super::util::{arg, ok, string};

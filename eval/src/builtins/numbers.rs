@@ -21,15 +21,9 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("floor", 1, 1, |_, _, ctx, a| round(ctx, a[0], f64::floor)),
 ];
 
-/// `add`, `sub`, `mul`, `div`: a type error is about the first argument that is not
-/// a number.
+/// `add`, `sub`, `mul`, `div`.
 fn arith<'gc>(ctx: &Ctx<'_>, op: Op, a: &[Value<'gc>]) -> Result<Ret<'gc>, EvalError> {
-    let r = numeric_op(ctx, op, a[0], a[1]);
-    match a.iter().position(|v| !matches!(v, Value::Int(_) | Value::Float(_))) {
-        Some(i) => arg(i as u8, r),
-        None => r,
-    }
-    .map(Ret::Value)
+    numeric_op(ctx, op, a[0], a[1]).map(Ret::Value)
 }
 
 fn less_than<'gc>(

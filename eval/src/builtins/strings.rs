@@ -1,6 +1,5 @@
 //! String builtins that need no callbacks into Nix while they run, `toString`, path
-//! name helpers, `getEnv`, and the message builtins `warn`, `traceVerbose` and
-//! `break`. Sets given where a string is expected are coerced through `toString`
+//! name helpers, `getEnv`, and the message builtins `warn` and `break`. Sets given where a string is expected are coerced through `toString`
 //! (`__toString` or `outPath`) by applying the builtin again to the coerced value.
 
 use super::util::{arg, element, int, list, new_string, ok, string};
@@ -21,8 +20,6 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("replaceStrings", 3, 7, replace_strings),
     prim("getEnv", 1, 1, get_env),
     prim("warn", 2, 1, warn),
-    // Without `--trace-verbose` the message is not even evaluated.
-    prim("traceVerbose", 2, 0, |_, _, _, a| ok(a[1])),
     // Without a debugger attached, `break` is the identity.
     global("break", 1, 1, |_, _, _, a| ok(a[0])),
 ];

@@ -75,7 +75,7 @@ fn to_xml<'gc>(
         Err(_) => {
             // Force everything, then run again: the second run finds nothing unevaluated.
             let again = Value::apply(mc, Value::PrimOp(ctx.builtins.index_of("toXML")), a[0]);
-            Ok(Ret::Native(Native::deep_force(a[0], again)))
+            Ok(Ret::Native(Native::deep_force(a[0], again, false)))
         }
     }
 }

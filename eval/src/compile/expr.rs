@@ -4,6 +4,7 @@
 
 use super::Compiler;
 use super::bindings::{BindValue, Bindings};
+use super::contexts;
 use super::scope::{Scope, Var};
 use super::strings::{self, Piece};
 use crate::code::{ChunkId, Const, Formal, Lambda, LambdaId, Op, Params};
@@ -102,22 +103,31 @@ impl Compiler<'_> {
             Expr::BinOp(b) => self.binop(b, span),
             Expr::UnaryOp(u) => {
                 let inner = u.expr().ok_or_else(|| self.missing(u.syntax()))?;
+                let first = self.next_op();
                 self.value(&inner)?;
-                let op = match u.operator() {
-                    Some(UnaryOpKind::Invert) => Op::Not,
-                    Some(UnaryOpKind::Negate) => Op::Negate,
+                match u.operator() {
+                    Some(UnaryOpKind::Invert) => {
+                        let inner_span = self.span(inner.syntax());
+                        self.context(first, contexts::NOT_ARGUMENT, Some(inner_span));
+                        self.emit(Op::Not, span);
+                        self.operand_context(0, contexts::NOT_ARGUMENT, None);
+                    }
+                    Some(UnaryOpKind::Negate) => {
+                        self.emit(Op::Negate, span);
+                        self.builtin_context(first, Op::Negate, span);
+                    }
                     None => return Err(self.missing(u.syntax())),
-                };
-                self.emit(op, span);
+                }
                 Ok(())
             }
             Expr::IfElse(i) => {
                 let cond = i.condition().ok_or_else(|| self.missing(i.syntax()))?;
                 let then = i.body().ok_or_else(|| self.missing(i.syntax()))?;
                 let other = i.else_body().ok_or_else(|| self.missing(i.syntax()))?;
+                let first = self.next_op();
                 self.value(&cond)?;
-                let cond_span = self.span(cond.syntax());
-                let to_else = self.emit_jump(Op::JumpIfFalse, cond_span);
+                let to_else = self.emit_jump(Op::JumpIfFalse, span);
+                self.context(first, contexts::BRANCH_CONDITION, Some(span));
                 self.value(&then)?;
                 let to_end = self.emit_jump(Op::Jump, span);
                 self.patch_jump(to_else);
@@ -131,20 +141,22 @@ impl Compiler<'_> {
                 let mut text = String::new();
                 self.show(&cond, &mut text)?;
                 let k = self.chunk().add_const(Const::String(text.into_bytes().into()));
+                let first = self.next_op();
                 self.value(&cond)?;
+                let to_body = self.emit_jump(Op::JumpIfTrue, span);
+                self.context(first, contexts::ASSERT_CONDITION, Some(span));
                 match equality_sides(&cond) {
                     // A failed `a == b` reports why the sides differ: evaluate them again.
                     Some((lhs, rhs)) => {
-                        let to_body = self.emit_jump(Op::JumpIfTrue, span);
                         self.value(&lhs)?;
                         self.value(&rhs)?;
                         self.emit(Op::AssertEqual(k), span);
-                        self.patch_jump(to_body);
                     }
                     None => {
                         self.emit(Op::Assert(k), span);
                     }
                 }
+                self.patch_jump(to_body);
                 self.value(&body)
             }
             Expr::CurPos(_) => {
@@ -278,9 +290,10 @@ impl Compiler<'_> {
                 Piece::Text(t) => self.const_op(Const::String(t.into()), span)?,
                 Piece::Interpolation(x) => {
                     let inner = x.expr().ok_or_else(|| self.missing(x.syntax()))?;
-                    let inner_span = self.span(inner.syntax());
                     self.value(&inner)?;
-                    self.emit(Op::CoerceToString, inner_span);
+                    let segment = self.span(x.syntax());
+                    self.emit(Op::CoerceToString, segment);
+                    self.operand_context(0, contexts::PATH_SEGMENT, Some(segment));
                 }
             }
         }
@@ -478,9 +491,10 @@ impl Compiler<'_> {
         let lhs = b.lhs().ok_or_else(|| self.missing(b.syntax()))?;
         let rhs = b.rhs().ok_or_else(|| self.missing(b.syntax()))?;
         let Some(kind) = b.operator() else { return Err(self.missing(b.syntax())) };
+        let operator = self.operator_span(b.syntax());
         let op = match kind {
             BinOpKind::And | BinOpKind::Or | BinOpKind::Implication => {
-                return self.logical(kind, &lhs, &rhs, span);
+                return self.logical(kind, (&lhs, &rhs), operator, span);
             }
             BinOpKind::PipeLeft | BinOpKind::PipeRight => {
                 return Err(EvalError::parse(super::syntax::PIPE_OPERATORS_DISABLED, span));
@@ -498,23 +512,64 @@ impl Compiler<'_> {
             BinOpKind::More => Op::Greater,
             BinOpKind::MoreOrEq => Op::GreaterEqual,
         };
+        let (lhs_span, rhs_span) = (self.span(lhs.syntax()), self.span(rhs.syntax()));
+        let first = self.next_op();
         self.value(&lhs)?;
+        let operands = contexts::operand_frames(kind);
+        if let Some([left, _]) = operands {
+            self.context(first, left, Some(lhs_span));
+        }
+        let second = self.next_op();
         self.value(&rhs)?;
-        self.emit(op, span);
+        if let Some([_, right]) = operands {
+            self.context(second, right, Some(rhs_span));
+        }
+        match op {
+            // `+` is the reference's string concatenation, which reports its operands.
+            Op::Add => {
+                self.emit(op, rhs_span);
+                self.operand_context(0, contexts::PATH_SEGMENT, Some(lhs_span));
+                self.operand_context(1, contexts::PATH_SEGMENT, Some(rhs_span));
+            }
+            Op::Update => {
+                self.emit(op, span);
+                let [left, right] = operands.expect("`//` names its operands");
+                self.operand_context(0, left, None);
+                self.operand_context(1, right, None);
+            }
+            Op::Concat => {
+                self.emit(op, operator);
+                self.operand_context(0, contexts::CONCAT_ELEMENTS, Some(operator));
+                self.operand_context(1, contexts::CONCAT_ELEMENTS, Some(operator));
+            }
+            Op::Equal | Op::NotEqual => {
+                self.emit(op, span);
+            }
+            _ => {
+                self.emit(op, operator);
+                self.builtin_context(first, op, operator);
+                if matches!(op, Op::LessEqual | Op::GreaterEqual) {
+                    self.context(first, contexts::NOT_ARGUMENT, Some(operator));
+                }
+            }
+        }
         Ok(())
     }
 
-    /// `&&`, `||` and `->`, short-circuiting.
-    fn logical(&mut self, kind: BinOpKind, lhs: &Expr, rhs: &Expr, span: Span) -> R {
+    /// `&&`, `||` and `->`, short-circuiting (`operator`: where the operator is).
+    fn logical(&mut self, kind: BinOpKind, (lhs, rhs): (&Expr, &Expr), operator: Span, span: Span) -> R {
+        let [left, right] = contexts::operand_frames(kind).expect("logical operators name their operands");
+        let first = self.next_op();
         self.value(lhs)?;
-        let lhs_span = self.span(lhs.syntax());
         let short = match kind {
-            BinOpKind::Or => self.emit_jump(Op::JumpIfTrue, lhs_span),
-            _ => self.emit_jump(Op::JumpIfFalse, lhs_span),
+            BinOpKind::Or => self.emit_jump(Op::JumpIfTrue, operator),
+            _ => self.emit_jump(Op::JumpIfFalse, operator),
         };
+        self.context(first, left, Some(operator));
+        let second = self.next_op();
         self.value(rhs)?;
-        let rhs_span = self.span(rhs.syntax());
-        self.emit(Op::CheckBool, rhs_span);
+        self.emit(Op::CheckBool, operator);
+        self.context(second, right, Some(operator));
         let to_end = self.emit_jump(Op::Jump, span);
         self.patch_jump(short);
         self.emit(if kind == BinOpKind::And { Op::False } else { Op::True }, span);

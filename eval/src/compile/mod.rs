@@ -4,6 +4,7 @@
 //! variables, ...) are rejected with its messages.
 
 mod bindings;
+pub(crate) mod contexts;
 mod expr;
 pub mod parse;
 mod scope;

@@ -2,10 +2,11 @@
 //! overflow, division by zero, incomparable types). Deep equality and list ordering
 //! need forcing, so they hand over to native frames.
 
-use super::coerce::copy_to_store_error;
+use super::coerce::{copy_to_store_error, not_coercible};
 use super::exec::type_error;
 use super::native::Native;
 use super::{Ctx, Frame, Vm};
+use crate::builtins::util::arg;
 use crate::code::Op;
 use crate::error::EvalError;
 use crate::print::short;
@@ -52,13 +53,9 @@ impl<'gc> Vm<'gc> {
                         None,
                     ));
                 }
-                (Value::String(_) | Value::Path(_), other) | (other, _) => {
-                    // Anything else is string concatenation, which coerces its operands.
-                    return Err(EvalError::eval(
-                        format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
-                        None,
-                    ));
-                }
+                // Anything else is string concatenation, which coerces its operands.
+                (Value::String(_) | Value::Path(_), other) => return arg(1, Err(not_coercible(ctx, other))),
+                (other, _) => return arg(0, Err(not_coercible(ctx, other))),
             }
         }
         numeric_op(ctx, op, a, b)
@@ -82,8 +79,11 @@ impl<'gc> Vm<'gc> {
                 let _ = (mc, ctx);
                 self.stack.push(Value::Null);
                 let base = self.stack.len() as u32;
-                self.frames
-                    .push(Frame::Native { state: Native::Equal { pairs: vec![(a, b)], negate }, base });
+                self.frames.push(Frame::Native {
+                    state: Native::Equal { pairs: vec![(a, b)], negate },
+                    base,
+                    builtin: None,
+                });
                 Ok(())
             }
         }
@@ -114,7 +114,7 @@ impl<'gc> Vm<'gc> {
                 self.stack.push(Value::Null);
                 let base = self.stack.len() as u32;
                 let state = Native::LessThan { a: x, b: y, index: 0, invert };
-                self.frames.push(Frame::Native { state, base });
+                self.frames.push(Frame::Native { state, base, builtin: None });
                 Ok(())
             }
         }
@@ -123,13 +123,21 @@ impl<'gc> Vm<'gc> {
 
 /// `+ - * /` on numbers only (also the `add`, `sub`, `mul` and `div` builtins): two
 /// integers give an integer, a float makes the result a float, anything else is a type
-/// error naming the type expected.
+/// error naming the type expected, about the first operand that is not a number.
 pub(crate) fn numeric_op<'gc>(
     ctx: &Ctx<'_>,
     op: Op,
     a: Value<'gc>,
     b: Value<'gc>,
 ) -> Result<Value<'gc>, EvalError> {
+    use Value::{Float, Int};
+    numbers(ctx, op, a, b).map_err(|mut e| {
+        e.argument = [a, b].iter().position(|v| !matches!(v, Int(_) | Float(_))).map(|i| i as u8);
+        e
+    })
+}
+
+fn numbers<'gc>(ctx: &Ctx<'_>, op: Op, a: Value<'gc>, b: Value<'gc>) -> Result<Value<'gc>, EvalError> {
     use Value::{Float, Int};
     match (a, b) {
         (Int(x), Int(y)) => int_op(op, x, y),

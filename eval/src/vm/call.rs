@@ -23,7 +23,7 @@ impl<'gc> Vm<'gc> {
         forcing_f: bool,
     ) -> Result<(), EvalError> {
         let base = self.stack.len() as u32;
-        self.frames.push(Frame::Native { state: Native::Apply { f, arg, forcing_f }, base });
+        self.frames.push(Frame::Native { state: Native::Apply { f, arg, forcing_f }, base, builtin: None });
         self.stack.push(if forcing_f { f } else { arg });
         self.force_top(mc, ctx)
     }
@@ -108,13 +108,37 @@ impl<'gc> Vm<'gc> {
                     return self.call_after_forcing(mc, ctx, Value::Lambda(c), arg, false);
                 }
                 let Value::Attrs(attrs) = arg else {
-                    return Err(EvalError::eval(
+                    let mut e = EvalError::eval(
                         format!("expected a set but found {}: {}", arg.type_phrase(), short(ctx, arg)),
                         None,
-                    ));
+                    );
+                    e.add_trace(
+                        "while evaluating the value passed for the lambda argument",
+                        Some(lambda.span),
+                    );
+                    return Err(from_call_site(e));
                 };
                 let name = lambda_name(ctx, lambda.name);
-                // The reference reports the unexpected name it knew first.
+                for (i, formal) in formals.iter().enumerate() {
+                    let v = match (attrs.get(ctx.symbols, formal.name), formal.default) {
+                        (Some(v), _) => v,
+                        (None, Some(code)) => {
+                            Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env }))
+                        }
+                        (None, None) => {
+                            return Err(from_call_site(EvalError::eval(
+                                format!(
+                                    "function '{name}' called without required argument '{}'",
+                                    ctx.symbols.display(formal.name)
+                                ),
+                                Some(lambda.span),
+                            )));
+                        }
+                    };
+                    Env::set(env, mc, i, v);
+                }
+                // Missing arguments are reported first, then the unexpected name the
+                // reference knew first.
                 let unexpected = attrs
                     .entries(ctx.symbols)
                     .iter()
@@ -125,29 +149,13 @@ impl<'gc> Vm<'gc> {
                     let names: Vec<_> =
                         formals.iter().map(|f| ctx.symbols.display(f.name).into_owned()).collect();
                     let given = ctx.symbols.display(k);
-                    return Err(EvalError::eval(
-                        format!("function '{name}' called with unexpected argument '{given}'"),
-                        Some(lambda.span),
-                    )
-                    .with_hint(suggestion(&given, names.iter().map(String::as_str))));
-                }
-                for (i, formal) in formals.iter().enumerate() {
-                    let v = match (attrs.get(ctx.symbols, formal.name), formal.default) {
-                        (Some(v), _) => v,
-                        (None, Some(code)) => {
-                            Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env }))
-                        }
-                        (None, None) => {
-                            return Err(EvalError::eval(
-                                format!(
-                                    "function '{name}' called without required argument '{}'",
-                                    ctx.symbols.display(formal.name)
-                                ),
-                                Some(lambda.span),
-                            ));
-                        }
-                    };
-                    Env::set(env, mc, i, v);
+                    return Err(from_call_site(
+                        EvalError::eval(
+                            format!("function '{name}' called with unexpected argument '{given}'"),
+                            Some(lambda.span),
+                        )
+                        .with_hint(suggestion(&given, names.iter().map(String::as_str))),
+                    ));
                 }
                 if bind.is_some() {
                     Env::set(env, mc, formals.len(), arg);
@@ -242,7 +250,8 @@ impl<'gc> Vm<'gc> {
         let needs_forcing = args.iter().enumerate().any(|(i, a)| def.strict(i) && a.resolved().is_thunk());
         if needs_forcing {
             let base = self.stack.len() as u32;
-            self.frames.push(Frame::Native { state: Native::PrimCall { op, args, next: 0 }, base });
+            let state = Native::PrimCall { op, args, next: 0 };
+            self.frames.push(Frame::Native { state, base, builtin: Some(op) });
             return Ok(());
         }
         for (i, a) in args.iter_mut().enumerate() {
@@ -278,13 +287,13 @@ impl<'gc> Vm<'gc> {
             }
             Ret::Native(state) => {
                 let base = self.stack.len() as u32;
-                self.frames.push(Frame::Native { state, base });
+                self.frames.push(Frame::Native { state, base, builtin: Some(op) });
                 Ok(())
             }
             Ret::Retry(values) => {
                 let base = self.stack.len() as u32;
                 let state = Native::ForceThen { values, op, args: args.to_vec() };
-                self.frames.push(Frame::Native { state, base });
+                self.frames.push(Frame::Native { state, base, builtin: Some(op) });
                 Ok(())
             }
         }
@@ -313,4 +322,11 @@ fn not_callable(ctx: &Ctx<'_>, v: Value<'_>) -> EvalError {
         ),
         None,
     )
+}
+
+/// An error about the argument a lambda was called with: the reference also shows
+/// where it was called from, even without `--show-trace`.
+fn from_call_site(mut e: EvalError) -> EvalError {
+    e.add_site_frame("from call site", crate::error::TracePrint::Default);
+    e
 }

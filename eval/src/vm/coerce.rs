@@ -3,6 +3,7 @@
 //! `toString` accepts numbers, Booleans, null and lists).
 
 use super::{Ctx, Vm};
+use crate::builtins::util::arg;
 use crate::error::EvalError;
 use crate::print::short;
 use crate::value::{Attrs, Value};
@@ -16,10 +17,10 @@ impl<'gc> Vm<'gc> {
             Value::String(_) => Ok(()),
             Value::Path(p) => Err(copy_to_store_error(&p.bytes, "interpolating a path")),
             Value::Attrs(a) => {
-                self.stack[top] = coercion_target(mc, ctx, a)?;
+                self.stack[top] = arg(0, coercion_target(mc, ctx, a))?;
                 self.retry_in_place(mc, ctx)
             }
-            other => Err(not_coercible(ctx, other)),
+            other => arg(0, Err(not_coercible(ctx, other))),
         }
     }
 }
@@ -34,7 +35,8 @@ pub(crate) fn not_coercible(ctx: &Ctx<'_>, v: Value<'_>) -> EvalError {
 pub(super) fn copy_to_store_error(p: &[u8], doing: &str) -> EvalError {
     let path = std::path::Path::new(std::ffi::OsStr::from_bytes(p));
     if std::fs::symlink_metadata(path).is_err() {
-        return EvalError::eval(format!("path '{}' does not exist", String::from_utf8_lossy(p)), None);
+        return EvalError::eval(format!("path '{}' does not exist", String::from_utf8_lossy(p)), None)
+            .unplaced();
     }
     EvalError::eval(format!("{doing} copies it to the store, which Ferrix does not do yet"), None)
 }

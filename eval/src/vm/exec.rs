@@ -1,6 +1,7 @@
 //! Executing one instruction of the top code frame.
 
 use super::{Ctx, Frame, Vm};
+use crate::builtins::util::{self, arg};
 use crate::code::{Const, Op};
 use crate::error::{EvalError, suggestion};
 use crate::print::short;
@@ -11,7 +12,9 @@ use gc_arena::{Gc, Mutation};
 impl<'gc> Vm<'gc> {
     /// Executes ops of the top (code) frame while it stays on top, up to `fuel` of them
     /// (stopping early, at a multiple of 64, when garbage is due for collection). Errors
-    /// without a position get the failing op's span.
+    /// without a position get the failing op's span, unless they are about an operand
+    /// (their frame says where) or the reference gives them none
+    /// ([`super::trace::own_error`]).
     pub(super) fn exec_code(
         &mut self,
         mc: &Mutation<'gc>,
@@ -28,9 +31,10 @@ impl<'gc> Vm<'gc> {
             let op = ctx.program.chunk(chunk_id).ops[at];
             if let Err(mut e) = self.exec(mc, ctx, op, env) {
                 let span = ctx.program.chunk(chunk_id).spans.get(at).copied();
+                let placed = super::trace::own_error(op, &mut e);
                 if e.site_pending {
                     e.settle_site(span);
-                } else if e.span.is_none() && e.trace.is_empty() {
+                } else if placed && !e.unplaced && e.span.is_none() && e.trace.is_empty() {
                     e.span = span;
                 }
                 return Err(e);
@@ -67,8 +71,11 @@ impl<'gc> Vm<'gc> {
     ) -> Result<(), EvalError> {
         self.jump(-1);
         self.stack.push(v);
-        self.frames
-            .push(Frame::Native { state: super::native::Native::Discard, base: self.stack.len() as u32 });
+        self.frames.push(Frame::Native {
+            state: super::native::Native::Discard,
+            base: self.stack.len() as u32,
+            builtin: None,
+        });
         self.stack.push(v);
         self.force_top(mc, ctx)
     }
@@ -187,7 +194,7 @@ impl<'gc> Vm<'gc> {
                 if let (Op::Add, Value::String(_) | Value::Path(_), Value::Attrs(set)) = (op, a, b) {
                     // `string + set` coerces the set, which may call into Nix.
                     self.stack.push(a);
-                    self.stack.push(super::coerce::coercion_target(mc, ctx, set)?);
+                    self.stack.push(arg(1, super::coerce::coercion_target(mc, ctx, set))?);
                     return self.retry_in_place(mc, ctx);
                 }
                 let v = self.arith_op(mc, ctx, op, a, b)?;
@@ -206,19 +213,19 @@ impl<'gc> Vm<'gc> {
             Op::Concat => {
                 let b = self.pop();
                 let a = self.pop();
-                let (x, y) = (crate::builtins::util::list(ctx, a)?, crate::builtins::util::list(ctx, b)?);
+                let (x, y) = (arg(0, util::list(ctx, a))?, arg(1, util::list(ctx, b))?);
                 let items: Box<[Value<'gc>]> = x.0.iter().chain(y.0.iter()).copied().collect();
                 self.stack.push(Value::list(mc, items));
             }
             Op::Update => {
                 let b = self.pop();
                 let a = self.pop();
-                let (x, y) = (crate::builtins::util::attrs(ctx, a)?, crate::builtins::util::attrs(ctx, b)?);
+                let (x, y) = (arg(0, util::attrs(ctx, a))?, arg(1, util::attrs(ctx, b))?);
                 self.stack.push(Value::Attrs(Attrs::update(mc, ctx.symbols, x, y)));
             }
             Op::Not => {
                 let v = self.pop();
-                let b = crate::builtins::util::bool(ctx, v)?;
+                let b = arg(0, util::bool(ctx, v))?;
                 self.stack.push(Value::Bool(!b));
             }
             Op::Negate => {
@@ -229,30 +236,27 @@ impl<'gc> Vm<'gc> {
             Op::Jump(offset) => self.jump(offset),
             Op::JumpIfFalse(offset) => {
                 let v = self.pop();
-                if !crate::builtins::util::bool(ctx, v)? {
+                if !util::bool(ctx, v)? {
                     self.jump(offset);
                 }
             }
             Op::JumpIfTrue(offset) => {
                 let v = self.pop();
-                if crate::builtins::util::bool(ctx, v)? {
+                if util::bool(ctx, v)? {
                     self.jump(offset);
                 }
             }
             Op::CheckBool => {
                 let v = self.top();
-                crate::builtins::util::bool(ctx, v)?;
+                util::bool(ctx, v)?;
             }
             Op::Assert(k) => {
-                let v = self.pop();
-                if !crate::builtins::util::bool(ctx, v)? {
-                    let text = self.const_text(ctx, k);
-                    return Err(EvalError::new(
-                        crate::error::ErrorKind::Assert,
-                        format!("assertion '{text}' failed"),
-                        None,
-                    ));
-                }
+                let text = self.const_text(ctx, k);
+                return Err(EvalError::new(
+                    crate::error::ErrorKind::Assert,
+                    format!("assertion '{text}' failed"),
+                    None,
+                ));
             }
             Op::AssertEqual(k) => {
                 let n = self.stack.len();
@@ -372,15 +376,7 @@ impl<'gc> Vm<'gc> {
         set: Value<'gc>,
         name: crate::symbol::Symbol,
     ) -> Result<Value<'gc>, EvalError> {
-        let a = match set {
-            Value::Attrs(a) => a,
-            other => {
-                return Err(EvalError::eval(
-                    format!("expected a set but found {}: {}", other.type_phrase(), short(ctx, other)),
-                    None,
-                ));
-            }
-        };
+        let a = arg(0, util::attrs(ctx, set))?;
         a.get(ctx.symbols, name).ok_or_else(|| {
             let wanted = ctx.symbols.display(name);
             let names: Vec<_> =

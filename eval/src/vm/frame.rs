@@ -32,10 +32,14 @@ pub enum Frame<'gc> {
     /// through, the thunk gets its original state back.
     Update { thunk: Thunk<'gc>, saved: ThunkState<'gc> },
     /// A builtin's state machine; stepped whenever it is the top frame. Its result goes
-    /// to `stack[base - 1]`.
+    /// to `stack[base - 1]`. `builtin`: the builtin whose call it runs, for the
+    /// `… while calling the 'X' builtin` frame (none when it runs for an operator or
+    /// the output).
     Native {
         state: Native<'gc>,
         #[collect(require_static)]
         base: u32,
+        #[collect(require_static)]
+        builtin: Option<u16>,
     },
 }

@@ -39,6 +39,8 @@ pub struct Options {
     pub system: String,
     /// `abort-on-warn`: `builtins.warn` fails after printing its warning.
     pub abort_on_warn: bool,
+    /// `--trace-verbose`: `builtins.traceVerbose` traces as `builtins.trace` does.
+    pub trace_verbose: bool,
 }
 
 impl Default for Options {
@@ -48,6 +50,7 @@ impl Default for Options {
             nix_path: Vec::new(),
             system: format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS),
             abort_on_warn: false,
+            trace_verbose: false,
         }
     }
 }
@@ -122,7 +125,7 @@ impl<'gc> Vm<'gc> {
         self.call_depth = 0;
         self.stack.push(value);
         if let Some(n) = extra {
-            self.frames.push(Frame::Native { state: n, base: 1 });
+            self.frames.push(Frame::Native { state: n, base: 1, builtin: None });
             self.stack.push(value);
         }
         self.force_top(mc, ctx)
@@ -211,18 +214,18 @@ impl<'gc> Vm<'gc> {
                     }
                     context.code(ctx, &mut e, (chunk, ip, call), caller);
                 }
-                Frame::Native { state, base } => {
-                    context.native(ctx, &mut e, &state, caller);
+                Frame::Native { state, base, builtin } => {
+                    context.native(ctx, &mut e, (&state, builtin), caller);
                     match state.catch(mc, ctx, e) {
                         Err(passed) => e = passed,
                         Ok(Caught::Value(v)) => {
-                            self.frames.push(Frame::Native { state: Native::Done, base });
+                            self.frames.push(Frame::Native { state: Native::Done, base, builtin: None });
                             self.finish(mc, v);
                             return Ok(());
                         }
                         Ok(Caught::Force(state, v)) => {
                             self.stack.truncate(base as usize);
-                            self.frames.push(Frame::Native { state, base });
+                            self.frames.push(Frame::Native { state, base, builtin: None });
                             match self.demand(mc, ctx, v) {
                                 Ok(_) => return Ok(()),
                                 Err(next) => e = next,

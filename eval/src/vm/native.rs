@@ -5,13 +5,14 @@
 //! result on top of the stack (above its `base`) at its next step.
 
 pub mod compare;
+mod deep;
 
 use super::{Ctx, Frame, Vm};
 use crate::error::{EvalError, TracePrint};
 use crate::value::{AttrsBuilder, Value};
 use compare::{ListOrder, Poll};
-use gc_arena::{Collect, Gc, Mutation};
-use std::collections::HashSet;
+use deep::{DeepForce, Next};
+use gc_arena::{Collect, Mutation};
 
 #[derive(Collect)]
 #[collect(no_drop)]
@@ -100,20 +101,6 @@ pub enum Caught<'gc> {
     Force(Native<'gc>, Value<'gc>),
 }
 
-/// The state of deep forcing (boxed: frames stay small).
-#[derive(Collect)]
-#[collect(no_drop)]
-pub struct DeepForce<'gc> {
-    /// Values still to force, with their nesting depth.
-    work: Vec<(Value<'gc>, u32)>,
-    /// Addresses of the lists and sets forced so far (cycles are forced once).
-    #[collect(require_static)]
-    seen: HashSet<usize>,
-    /// Keeps everything reached alive, so that no address in `seen` is reused.
-    root: Value<'gc>,
-    result: Value<'gc>,
-}
-
 /// What a native step did.
 pub enum Step<'gc> {
     /// Still running (it pushed frames, or will continue next step).
@@ -125,14 +112,21 @@ pub enum Step<'gc> {
 }
 
 impl<'gc> Native<'gc> {
-    /// Forces `value` deeply, then finishes with `result`.
-    pub fn deep_force(value: Value<'gc>, result: Value<'gc>) -> Native<'gc> {
-        Native::DeepForce(Box::new(DeepForce {
-            work: vec![(value, 0)],
-            seen: HashSet::new(),
-            root: value,
-            result,
-        }))
+    /// Forces `value` deeply, then finishes with `result`; an error gets the frames
+    /// of the elements it was raised in when `framed`.
+    pub fn deep_force(value: Value<'gc>, result: Value<'gc>, framed: bool) -> Native<'gc> {
+        Native::DeepForce(Box::new(DeepForce::new(value, result, framed)))
+    }
+
+    /// The frames an error unwinding through this frame gets from the state it was
+    /// in (which element was being forced or compared), innermost first.
+    pub fn frames(&self, ctx: &Ctx<'_>) -> Vec<(String, Option<crate::source::Span>)> {
+        match self {
+            Native::DeepForce(d) => d.frames(ctx),
+            Native::Higher(h) => h.frames(ctx),
+            Native::ToJson(j) => j.frames(ctx),
+            _ => Vec::new(),
+        }
     }
 
     /// For an error unwinding through this frame: how the frame takes it, or the error
@@ -185,7 +179,7 @@ impl<'gc> Vm<'gc> {
     /// Steps the native frame on top.
     pub(super) fn native_step(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<(), EvalError> {
         let idx = self.frames.len() - 1;
-        let Some(Frame::Native { state, base }) = self.frames.last_mut() else {
+        let Some(Frame::Native { state, base, .. }) = self.frames.last_mut() else {
             unreachable!("a native frame")
         };
         let base = *base as usize;
@@ -357,35 +351,10 @@ impl<'gc> Vm<'gc> {
                 Poll::Need(v) => self.demand(mc, ctx, v),
                 Poll::Ready(lt) => Ok(Step::Return(Value::Bool(lt != *invert))),
             },
-            Native::DeepForce(d) => {
-                let DeepForce { work, seen, result, .. } = &mut **d;
-                let _ = forced;
-                while let Some(&(v, depth)) = work.last() {
-                    let v = v.resolved();
-                    if v.is_thunk() {
-                        return self.demand(mc, ctx, v);
-                    }
-                    work.pop();
-                    // The reference recurses here, and fails as deep calls do.
-                    if depth as usize > ctx.options.max_call_depth {
-                        return Err(EvalError::new(
-                            crate::error::ErrorKind::StackOverflow,
-                            "stack overflow; max-call-depth exceeded",
-                            None,
-                        ));
-                    }
-                    match v {
-                        Value::List(l) if seen.insert(Gc::as_ptr(l) as usize) => {
-                            work.extend(l.0.iter().rev().map(|v| (*v, depth + 1)));
-                        }
-                        Value::Attrs(a) if seen.insert(Gc::as_ptr(a) as usize) => {
-                            work.extend(a.entries(ctx.symbols).iter().rev().map(|e| (e.value, depth + 1)));
-                        }
-                        _ => {}
-                    }
-                }
-                Ok(Step::Return(*result))
-            }
+            Native::DeepForce(d) => match d.step(ctx)? {
+                Next::Force(v) => self.demand(mc, ctx, v),
+                Next::Done => Ok(Step::Return(d.result)),
+            },
             Native::Higher(h) => h.step(self, mc, ctx, forced),
             Native::ToJson(j) => j.step(self, mc, ctx),
             Native::TryEval { arg, started } => {

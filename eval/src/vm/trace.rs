@@ -1,13 +1,15 @@
 //! The context an error gathers while it unwinds: each popped frame adds what the
 //! reference's evaluator would have added at the same point (`… while calling the
 //! 'map' builtin`, `… while calling 'f'`, `… from call site`, `… while evaluating the
-//! attribute 'a'`). Nothing is recorded while evaluation succeeds: the frames being
-//! popped and the code they were running hold all that is needed.
+//! attribute 'a'`, and the operators' frames a chunk's `contexts` table places).
+//! Nothing is recorded while evaluation succeeds: the frames being popped and the code
+//! they were running hold all that is needed.
 
 use super::Ctx;
 use super::native::Native;
 use crate::builtins::arguments;
 use crate::code::{ChunkId, Op};
+use crate::compile::contexts::operator_builtin;
 use crate::error::{EvalError, TracePrint};
 use crate::source::Span;
 use crate::value::ThunkState;
@@ -45,6 +47,13 @@ impl Unwinding {
         {
             e.add_trace(format!("while evaluating the attribute '{path}'"), Some(defined));
         }
+        let operand = e.argument.take();
+        let at = at as u32;
+        for c in code.contexts.iter().filter(|c| (c.first..=c.last).contains(&at)) {
+            if c.operand.is_none() || (c.operand == operand && at == c.last) {
+                e.add_trace(c.message, c.span);
+            }
+        }
         if let (true, Some(lambda)) = (call, code.lambda) {
             let lambda = ctx.program.lambda(lambda);
             let name = match lambda.name {
@@ -58,12 +67,22 @@ impl Unwinding {
         }
     }
 
-    /// A native frame popped (`caller` as for [`Unwinding::code`]). A builtin whose
-    /// argument was being forced gets the frame naming the argument, where the
-    /// reference adds one (`builtins::arguments`).
-    pub fn native(&mut self, ctx: &Ctx<'_>, e: &mut EvalError, state: &Native<'_>, caller: Option<Span>) {
+    /// A native frame popped, running for `builtin` if any (`caller` as for
+    /// [`Unwinding::code`]). A builtin whose argument was being forced gets the frame
+    /// naming the argument, where the reference adds one (`builtins::arguments`);
+    /// every builtin but `addErrorContext` gets the frame of its call.
+    pub fn native(
+        &mut self,
+        ctx: &Ctx<'_>,
+        e: &mut EvalError,
+        (state, builtin): (&Native<'_>, Option<u16>),
+        caller: Option<Span>,
+    ) {
         self.attribute = None;
         e.settle_site(None);
+        for (message, span) in state.frames(ctx) {
+            e.add_trace(message, span);
+        }
         if let &Native::PrimCall { op, next, .. } = state {
             let name = ctx.builtins.def(op).name;
             let next = next as u8;
@@ -71,11 +90,35 @@ impl Unwinding {
                 e.add_trace(arguments::frame(name, next), None);
             }
         }
-        if let Native::PrimCall { op, .. } | Native::ForceThen { op, .. } = state {
-            e.add_trace(builtin_frame(ctx, *op), caller);
+        if let Some(op) = builtin
+            && !matches!(state, Native::ErrorContext { .. } | Native::ContextMessage { .. })
+        {
+            e.add_trace(builtin_frame(ctx, op), caller);
         }
     }
 }
+
+/// Completes an error raised by `op` itself; returns whether it takes the op's
+/// position. An error about an operand does not: the operand's frame
+/// (`Chunk::contexts`) says where it is. Nor do the errors of the operators the
+/// reference runs as builtins, which get the frame naming the argument instead.
+pub(super) fn own_error(op: Op, e: &mut EvalError) -> bool {
+    if let Some((name, _)) = operator_builtin(op) {
+        if let Some(i) = e.argument.take() {
+            e.add_trace(arguments::frame(name, i), None);
+        }
+        return false;
+    }
+    if let (Op::Select(_) | Op::SelectDynamic, Some(_)) = (op, e.argument) {
+        // Frequent: placed at the selection itself, which needs no table entry.
+        e.argument = None;
+        e.add_site_frame(SELECTING, TracePrint::Default);
+    }
+    e.argument.is_none() && !e.site_pending
+}
+
+/// The frame of an error selecting from a value that is not a set.
+const SELECTING: &str = "while selecting an attribute";
 
 /// The position of the op a frame is running, if it is a code frame.
 pub(super) fn running_op(ctx: &Ctx<'_>, frame: Option<&super::Frame<'_>>) -> Option<Span> {

@@ -2,13 +2,16 @@
 //! `key`) is kept and `operator` is called on it to produce more elements, in FIFO
 //! order. Seen keys are kept sorted by the reference's value ordering (`lessThan`), so
 //! each new key costs O(log n) comparisons; keys of types that cannot be ordered fail
-//! as soon as they are compared, as in the reference.
+//! as soon as they are compared, as in the reference. An error gets the reference's
+//! frame naming the element it was raised for.
 
 use super::{State, returned};
 use crate::builtins::Ret;
 use crate::builtins::util::{arg, function};
 use crate::builtins::util::{attrs, list};
 use crate::error::EvalError;
+use crate::print::short;
+use crate::source::Span;
 use crate::value::Value;
 use crate::vm::native::compare::{Compared, ListOrder, Poll, compare};
 use crate::vm::native::{Native, Step};
@@ -24,8 +27,8 @@ pub struct Closure<'gc> {
     work: VecDeque<Value<'gc>>,
     /// Elements kept, in order.
     result: Vec<Value<'gc>>,
-    /// The keys of `result`, sorted.
-    keys: Vec<Value<'gc>>,
+    /// The keys of `result`, sorted, each with its element.
+    keys: Vec<(Value<'gc>, Value<'gc>)>,
     phase: Phase<'gc>,
 }
 
@@ -54,7 +57,7 @@ enum Phase<'gc> {
         order: Option<ListOrder<'gc>>,
     },
     /// Forcing `operator element`.
-    Operator(Value<'gc>),
+    Operator { element: Value<'gc>, result: Value<'gc> },
 }
 
 pub fn generic_closure<'gc>(
@@ -137,8 +140,11 @@ impl<'gc> Closure<'gc> {
                         }
                         *check = true;
                     }
-                    let (a, b) =
-                        if *check { (self.keys[*lo - 1], key) } else { (key, self.keys[(*lo + *hi) / 2]) };
+                    let (a, b) = if *check {
+                        (self.keys[*lo - 1].0, key)
+                    } else {
+                        (key, self.keys[(*lo + *hi) / 2].0)
+                    };
                     let poll = match order {
                         Some(o) => o.poll(ctx)?,
                         None => match compare(ctx, a, b)? {
@@ -166,9 +172,9 @@ impl<'gc> Closure<'gc> {
                     let mid = (*lo + *hi) / 2;
                     if less { *hi = mid } else { *lo = mid + 1 }
                 }
-                Phase::Operator(t) => {
+                Phase::Operator { result, .. } => {
                     let what = "the `operator` passed to builtins.genericClosure";
-                    let more = list(ctx, t.resolved()).map_err(|e| returned(e, what))?;
+                    let more = list(ctx, result.resolved()).map_err(|e| returned(e, what))?;
                     self.work.extend(more.0.iter().copied());
                     self.phase = Phase::Next;
                 }
@@ -186,10 +192,27 @@ impl<'gc> Closure<'gc> {
         key: Value<'gc>,
         at: usize,
     ) -> Result<Step<'gc>, EvalError> {
-        self.keys.insert(at, key);
+        self.keys.insert(at, (key, element));
         self.result.push(element);
         let t = Value::apply(mc, self.operator, element);
-        self.phase = Phase::Operator(t);
+        self.phase = Phase::Operator { element, result: t };
         vm.demand(mc, ctx, t)
+    }
+
+    /// The reference's frames for an error raised in the current phase, innermost
+    /// first.
+    pub fn frames(&self, ctx: &Ctx<'_>) -> Vec<(String, Option<Span>)> {
+        let frame = |text: &str, v: Value<'_>| (format!("{text} {}", short(ctx, v)), None);
+        match &self.phase {
+            Phase::Element(e) => vec![frame("in genericClosure element", *e)],
+            Phase::Search { element, lo, hi, check, .. } => {
+                let seen = if *check { *lo - 1 } else { (*lo + *hi) / 2 };
+                vec![frame("with element", self.keys[seen].1), frame("while comparing element", *element)]
+            }
+            Phase::Operator { element, .. } => {
+                vec![frame("while calling operator on genericClosure element", *element)]
+            }
+            Phase::Next | Phase::Key { .. } => Vec::new(),
+        }
     }
 }

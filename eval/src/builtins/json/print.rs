@@ -3,6 +3,7 @@
 //! written as the reference's JSON library writes it (escapes, shortest floats, keys
 //! in sorted order). Nesting is an explicit work stack.
 
+use super::path::{Path, Place};
 use crate::error::{ErrorKind, EvalError};
 use crate::print::short;
 use crate::symbol::Symbol;
@@ -27,6 +28,9 @@ pub struct ToJson<'gc> {
     /// Open lists and sets.
     #[collect(require_static)]
     depth: usize,
+    /// Where the value being written is, for the frames of an error.
+    #[collect(require_static)]
+    path: Path,
     /// The first string that is not valid UTF-8: the reference's library reports it
     /// when it writes the text, after everything has been evaluated.
     #[collect(require_static)]
@@ -37,8 +41,8 @@ pub struct ToJson<'gc> {
 #[derive(Collect)]
 #[collect(no_drop)]
 enum Item<'gc> {
-    /// Write a value.
-    Value(Value<'gc>),
+    /// Write a value, at a place in the list or set holding it.
+    Value(Value<'gc>, #[collect(require_static)] Place),
     /// Write the string a value coerces to (the result of `__toString`).
     Coerce(Value<'gc>),
     /// Write `,` before the next element of a list or set.
@@ -52,11 +56,12 @@ enum Item<'gc> {
 impl<'gc> ToJson<'gc> {
     pub fn new(value: Value<'gc>, strict: bool) -> ToJson<'gc> {
         ToJson {
-            work: vec![Item::Value(value)],
+            work: vec![Item::Value(value, Place::Root)],
             out: Vec::new(),
             context: StringContext::default(),
             strict,
             depth: 0,
+            path: Path::default(),
             utf8_error: None,
         }
     }
@@ -69,7 +74,7 @@ impl<'gc> ToJson<'gc> {
         ctx: &mut Ctx<'_>,
     ) -> Result<Step<'gc>, EvalError> {
         while let Some(item) = self.work.pop() {
-            let (v, coerce) = match item {
+            let (v, coerce, place) = match item {
                 Item::Comma => {
                     self.out.push(b',');
                     continue;
@@ -82,16 +87,20 @@ impl<'gc> ToJson<'gc> {
                 Item::Close(c) => {
                     self.out.push(c);
                     self.depth -= 1;
+                    self.path.close();
                     continue;
                 }
-                Item::Value(v) => (v.resolved(), false),
-                Item::Coerce(v) => (v.resolved(), true),
+                Item::Value(v, place) => {
+                    self.path.enter(place);
+                    (v.resolved(), false, place)
+                }
+                Item::Coerce(v) => (v.resolved(), true, Place::Root),
             };
             if v.is_thunk() {
                 if !self.strict && !coerce {
-                    return Err(EvalError::eval("cannot convert a thunk to JSON", None));
+                    return Err(EvalError::eval("cannot convert a thunk to JSON", self.path.position(ctx)));
                 }
-                self.work.push(if coerce { Item::Coerce(v) } else { Item::Value(v) });
+                self.work.push(if coerce { Item::Coerce(v) } else { Item::Value(v, place) });
                 return vm.demand(mc, ctx, v);
             }
             if let Value::Attrs(a) = v {
@@ -103,7 +112,7 @@ impl<'gc> ToJson<'gc> {
                     return vm.demand(mc, ctx, t);
                 }
                 if let Some(p) = a.get(ctx.symbols, out_path) {
-                    self.work.push(if coerce { Item::Coerce(p) } else { Item::Value(p) });
+                    self.work.push(if coerce { Item::Coerce(p) } else { Item::Value(p, place) });
                     continue;
                 }
             }
@@ -113,6 +122,7 @@ impl<'gc> ToJson<'gc> {
                 self.value(ctx, v)?;
             }
         }
+        self.path.done();
         if let Some(e) = self.utf8_error.take() {
             return Err(EvalError::eval(
                 format!("JSON serialization error: [json.exception.type_error.316] {e}"),
@@ -121,6 +131,11 @@ impl<'gc> ToJson<'gc> {
         }
         let s = NixString::with_context(std::mem::take(&mut self.out), std::mem::take(&mut self.context));
         Ok(Step::Return(Value::String(Gc::new(mc, s))))
+    }
+
+    /// The frames of an error raised where the conversion is, innermost first.
+    pub fn frames(&self, ctx: &Ctx<'_>) -> Vec<(String, Option<crate::source::Span>)> {
+        self.path.frames(ctx)
     }
 
     /// Writes a forced value (sets standing for strings are handled by the caller).
@@ -140,7 +155,7 @@ impl<'gc> ToJson<'gc> {
             Value::List(l) => {
                 self.open(ctx, b'[', b']')?;
                 for (i, &e) in l.0.iter().enumerate().rev() {
-                    self.work.push(Item::Value(e));
+                    self.work.push(Item::Value(e, Place::Index(i as u32)));
                     if i > 0 {
                         self.work.push(Item::Comma);
                     }
@@ -148,15 +163,18 @@ impl<'gc> ToJson<'gc> {
             }
             Value::Attrs(a) => {
                 self.open(ctx, b'{', b'}')?;
-                for (i, &Entry { name, value: e, .. }) in a.entries(ctx.symbols).iter().enumerate().rev() {
-                    self.work.push(Item::Value(e));
+                for (i, &Entry { name, value: e, pos }) in a.entries(ctx.symbols).iter().enumerate().rev() {
+                    self.work.push(Item::Value(e, Place::Attr(name, pos)));
                     self.work.push(Item::Key(name));
                     if i > 0 {
                         self.work.push(Item::Comma);
                     }
                 }
             }
-            Value::Lambda(_) => return Err(EvalError::eval("cannot convert a function to JSON", None)),
+            Value::Lambda(c) => {
+                let at = ctx.program.lambda(c.lambda).span;
+                return Err(EvalError::eval("cannot convert a function to JSON", Some(at)));
+            }
             Value::PrimOp(op) => {
                 let name = ctx.builtins.def(op).name;
                 return Err(EvalError::eval(
@@ -203,6 +221,7 @@ impl<'gc> ToJson<'gc> {
             ));
         }
         self.depth += 1;
+        self.path.open();
         self.out.push(open);
         self.work.push(Item::Close(close));
         Ok(())

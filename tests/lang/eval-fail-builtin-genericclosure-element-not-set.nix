@@ -1,0 +1,1 @@
+builtins.genericClosure { startSet = [ 1 ]; operator = x: [ ]; }

@@ -1,0 +1,1 @@
+builtins.toJSON { a = 1; b = [ 1 [ { c = (throw "deep in json"); } ] ]; }

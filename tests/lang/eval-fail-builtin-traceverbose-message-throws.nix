@@ -1,0 +1,1 @@
+builtins.traceVerbose (builtins.throw "the message is forced") "result"

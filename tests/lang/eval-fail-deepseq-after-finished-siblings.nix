@@ -1,0 +1,1 @@
+builtins.deepSeq { a = 1; b = { c = [ 1 ]; }; d = [ { e = throw "late"; } ]; } 0

@@ -1,0 +1,1 @@
+let x = x; in if x then 1 else 2

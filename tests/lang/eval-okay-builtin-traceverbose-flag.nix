@@ -1,0 +1,1 @@
+builtins.traceVerbose "traced" [ (builtins.traceVerbose 1 2) ]
