@@ -80,7 +80,7 @@ impl<'gc> Vm<'gc> {
         }
         self.stack.push(f);
         let base = self.stack.len() as u32;
-        self.frames.push(Frame::Native { state: Native::CallRest { arg: b }, base });
+        self.frames.push(Frame::Native { state: Native::CallRest { arg: b }, base, builtin: None });
         self.stack.push(f);
         self.stack.push(a);
         self.call(mc, ctx)
