@@ -95,6 +95,7 @@ impl<'gc> Vm<'gc> {
         *self.stack.last().expect("the compiler balances the stack")
     }
 
+    #[inline(always)]
     fn exec(
         &mut self,
         mc: &Mutation<'gc>,
