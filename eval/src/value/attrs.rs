@@ -59,9 +59,29 @@ struct Layered<'gc> {
 }
 
 impl<'gc> Layered<'gc> {
+    /// All entries, in one pass: the layers' entries (the newest of each name) placed
+    /// into the flat set (or merged copy) at the bottom.
     fn merge(&self, symbols: &Interner) -> Vec<Entry<'gc>> {
+        let mut tops: Vec<&[Entry<'gc>]> = vec![&self.top];
+        let mut below = Gc::as_ref(self.below);
+        let base: &[Entry<'gc>] = loop {
+            match &below.layout {
+                Layout::Flat(entries) => break entries,
+                Layout::Layered(l) => match l.merged.get() {
+                    Some(merged) => break merged,
+                    None => {
+                        tops.push(&l.top);
+                        below = Gc::as_ref(l.below);
+                    }
+                },
+            }
+        };
+        // Newest layer first; a stable sort keeps it first among equal names.
+        let mut small: Vec<Entry<'gc>> = tops.iter().flat_map(|t| t.iter().copied()).collect();
+        small.sort_by(|a, b| symbols.cmp(a.name, b.name));
+        small.dedup_by(|later, first| later.name == first.name);
         let mut out = Vec::with_capacity(self.len);
-        merge_small(&mut out, symbols, &self.below.entries_once(symbols), &self.top, true);
+        merge_small(&mut out, symbols, base, &small, true);
         out
     }
 }
