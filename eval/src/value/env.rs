@@ -39,7 +39,11 @@ unsafe impl<'gc> Collect<'gc> for Env<'gc> {
 impl<'gc> Env<'gc> {
     /// A scope of `n` slots, all null until set.
     pub fn new(mc: &Mutation<'gc>, parent: Option<Gc<'gc, Env<'gc>>>, n: usize) -> Gc<'gc, Env<'gc>> {
-        let slots = (0..n).map(|_| Lock::new(Value::Null)).collect();
+        let slots = if n <= INLINE_SLOTS {
+            SmallVec::from_buf_and_len(std::array::from_fn(|_| Lock::new(Value::Null)), n)
+        } else {
+            (0..n).map(|_| Lock::new(Value::Null)).collect()
+        };
         Gc::new(mc, Env { parent: Lock::new(parent), with: None, slots })
     }
 
