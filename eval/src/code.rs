@@ -134,6 +134,9 @@ pub struct Chunk {
     /// The frames errors get while ranges of ops run (operands, conditions), inner
     /// ranges first.
     pub contexts: Vec<OpContext>,
+    /// A thunk body that is a little arithmetic on variables and number constants
+    /// (`n - 1`): see `vm/eager.rs`.
+    pub arithmetic: bool,
 }
 
 /// A frame the reference adds to an error raised while ops `first..=last` run:
@@ -149,7 +152,32 @@ pub struct OpContext {
     pub span: Option<Span>,
 }
 
+/// The most ops an arithmetic thunk body may have.
+const ARITHMETIC_OPS: usize = 8;
+
 impl Chunk {
+    /// Whether the chunk only reads variables for their values, pushes number constants
+    /// and computes with `+ - * /`, comparisons, `!` and unary minus.
+    pub fn is_arithmetic(&self) -> bool {
+        self.ops.len() <= ARITHMETIC_OPS
+            && self.ops.iter().all(|op| match *op {
+                Op::Const(k) => matches!(self.consts[k as usize], Const::Int(_) | Const::Float(_)),
+                Op::LocalForced { .. }
+                | Op::Add
+                | Op::Sub
+                | Op::Mul
+                | Op::Div
+                | Op::Less
+                | Op::LessEqual
+                | Op::Greater
+                | Op::GreaterEqual
+                | Op::Not
+                | Op::Negate
+                | Op::Return => true,
+                _ => false,
+            })
+    }
+
     pub fn push(&mut self, op: Op, span: Span) -> usize {
         self.ops.push(op);
         self.spans.push(span);

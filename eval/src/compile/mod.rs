@@ -170,8 +170,9 @@ impl<'a> Compiler<'a> {
         let result = body(self);
         self.mark_filling(&filling);
         self.emit(Op::Return, span);
-        let chunk = self.chunks.pop().expect("pushed above");
+        let mut chunk = self.chunks.pop().expect("pushed above");
         result?;
+        chunk.arithmetic = chunk.is_arithmetic();
         Ok(self.program.add_chunk(chunk))
     }
 

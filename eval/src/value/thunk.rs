@@ -26,6 +26,9 @@ pub enum ThunkState<'gc> {
     /// Being evaluated right now.
     Blackhole,
     Evaluated(Value<'gc>),
+    /// Not evaluated as far as the language can see (printed as `<CODE>`), but its
+    /// value is already known: forcing it just records it (see `vm/eager.rs`).
+    Precomputed(Value<'gc>),
 }
 
 /// A pointer to a thunk's state.

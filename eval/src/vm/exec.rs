@@ -131,7 +131,13 @@ impl<'gc> Vm<'gc> {
             Op::Global(g) => self.stack.push(self.globals[g as usize]),
             Op::WithLookup(name) => return self.with_lookup(mc, ctx, env, name),
             Op::Thunk(code) => {
-                self.stack.push(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env })))
+                let early =
+                    ctx.program.chunk(code).arithmetic.then(|| super::eager::arithmetic(ctx, code, env));
+                let state = match early.flatten() {
+                    Some(v) => ThunkState::Precomputed(v),
+                    None => ThunkState::Suspended { code, env },
+                };
+                self.stack.push(Value::Thunk(Thunk::new(mc, state)));
             }
             Op::Closure(lambda) => self.stack.push(Value::Lambda(Gc::new(mc, Closure { lambda, env }))),
             Op::Force => return self.force_top(mc, ctx),

@@ -7,6 +7,7 @@
 mod arith;
 mod call;
 mod coerce;
+mod eager;
 mod exec;
 mod explain;
 mod frame;
@@ -246,6 +247,11 @@ impl<'gc> Vm<'gc> {
         let state = t.state();
         match state {
             ThunkState::Evaluated(v) => {
+                self.stack[top] = v;
+                Ok(())
+            }
+            ThunkState::Precomputed(v) => {
+                t.set(mc, ThunkState::Evaluated(v));
                 self.stack[top] = v;
                 Ok(())
             }
