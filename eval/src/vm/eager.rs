@@ -16,7 +16,8 @@ use gc_arena::Gc;
 /// unobservable.
 pub(super) fn arithmetic<'gc>(ctx: &Ctx<'_>, code: ChunkId, env: Gc<'gc, Env<'gc>>) -> Option<Value<'gc>> {
     let chunk = ctx.program.chunk(code);
-    let mut stack: smallvec::SmallVec<[Value<'gc>; 8]> = smallvec::SmallVec::new();
+    // At most one value per op (the chunk has at most `ARITHMETIC_OPS` of them).
+    let mut stack = Stack { values: [Value::Null; 8], len: 0 };
     for op in &chunk.ops {
         let v = match *op {
             Op::LocalForced { depth, slot } => {
@@ -59,9 +60,28 @@ pub(super) fn arithmetic<'gc>(ctx: &Ctx<'_>, code: ChunkId, env: Gc<'gc, Env<'gc
             Op::Return => return stack.pop(),
             _ => return None,
         };
-        stack.push(v);
+        stack.push(v)?;
     }
     None
+}
+
+/// A fixed-size operand stack.
+struct Stack<'gc> {
+    values: [Value<'gc>; 8],
+    len: usize,
+}
+
+impl<'gc> Stack<'gc> {
+    fn push(&mut self, v: Value<'gc>) -> Option<()> {
+        *self.values.get_mut(self.len)? = v;
+        self.len += 1;
+        Some(())
+    }
+
+    fn pop(&mut self) -> Option<Value<'gc>> {
+        self.len = self.len.checked_sub(1)?;
+        Some(self.values[self.len])
+    }
 }
 
 /// `Some` if both are integers.
