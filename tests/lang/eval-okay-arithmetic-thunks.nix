@@ -12,7 +12,7 @@ let
   nan = 1.0e308 * 10 - 1.0e308 * 10;
 in
 {
-  ints = [ (f (n + 1)) (f (n - 7)) (f (n * n)) (f (n / 2)) (f (-n)) ];
+  ints = [ (f (n + 1)) (f (n - 7)) (f (n * n)) (f (n / 2)) (f (-n)) (f ((0 - n) / 2)) (f (n / (0 - 2))) ];
   bools = [ (f (n < 6)) (f (n >= 5)) (f (!t)) (f (n > 5)) (f (n <= 4)) ];
   inherit later;
   fib = fib 15;

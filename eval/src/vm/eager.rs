@@ -7,7 +7,6 @@
 //! overflow, division by zero) makes the thunk as usual, errors and all.
 
 use super::Ctx;
-use super::arith::{less_than, numeric_op};
 use crate::code::{ChunkId, Const, Op};
 use crate::value::{Env, Value};
 use gc_arena::Gc;
@@ -31,32 +30,35 @@ pub(super) fn arithmetic<'gc>(ctx: &Ctx<'_>, code: ChunkId, env: Gc<'gc, Env<'gc
                 Const::Int(i) => Value::Int(i),
                 _ => return None,
             },
-            Op::Add | Op::Sub | Op::Mul | Op::Div => {
-                let (b, a) = (stack.pop()?, stack.pop()?);
-                integers(a, b)?;
-                numeric_op(ctx, *op, a, b).ok()?
-            }
-            Op::Less | Op::LessEqual | Op::Greater | Op::GreaterEqual => {
-                let (b, a) = (stack.pop()?, stack.pop()?);
-                integers(a, b)?;
-                // As `Vm::compare_op`: everything is `<`, maybe swapped and negated.
-                let (x, y, negate) = match op {
-                    Op::Less => (a, b, false),
-                    Op::Greater => (b, a, false),
-                    Op::LessEqual => (b, a, true),
-                    _ => (a, b, true),
-                };
-                Value::Bool(less_than(ctx, x, y).ok()?? != negate)
+            Op::Add
+            | Op::Sub
+            | Op::Mul
+            | Op::Div
+            | Op::Less
+            | Op::LessEqual
+            | Op::Greater
+            | Op::GreaterEqual => {
+                let (Value::Int(y), Value::Int(x)) = (stack.pop()?, stack.pop()?) else { return None };
+                // Overflow and division by zero are errors: left to ordinary evaluation.
+                match op {
+                    Op::Add => Value::Int(x.checked_add(y)?),
+                    Op::Sub => Value::Int(x.checked_sub(y)?),
+                    Op::Mul => Value::Int(x.checked_mul(y)?),
+                    Op::Div => Value::Int(x.checked_div(y)?),
+                    Op::Less => Value::Bool(x < y),
+                    Op::LessEqual => Value::Bool(x <= y),
+                    Op::Greater => Value::Bool(x > y),
+                    _ => Value::Bool(x >= y),
+                }
             }
             Op::Not => match stack.pop()? {
                 Value::Bool(b) => Value::Bool(!b),
                 _ => return None,
             },
-            Op::Negate => {
-                let v = stack.pop()?;
-                integers(Value::Int(0), v)?;
-                numeric_op(ctx, Op::Sub, Value::Int(0), v).ok()?
-            }
+            Op::Negate => match stack.pop()? {
+                Value::Int(x) => Value::Int(x.checked_neg()?),
+                _ => return None,
+            },
             Op::Return => return stack.pop(),
             _ => return None,
         };
@@ -82,9 +84,4 @@ impl<'gc> Stack<'gc> {
         self.len = self.len.checked_sub(1)?;
         Some(self.values[self.len])
     }
-}
-
-/// `Some` if both are integers.
-fn integers<'gc>(a: Value<'gc>, b: Value<'gc>) -> Option<()> {
-    matches!((a, b), (Value::Int(_), Value::Int(_))).then_some(())
 }
