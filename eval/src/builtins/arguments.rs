@@ -20,6 +20,11 @@ const WORDING: &[(&str, u8, &str)] = &[
     ("fromTOML", 0, "the argument passed to builtins.fromTOML"),
     ("listToAttrs", 0, "the argument passed to builtins.listToAttrs"),
     ("stringLength", 0, "the argument passed to builtins.stringLength"),
+    ("getContext", 0, "the argument passed to builtins.getContext"),
+    ("hasContext", 0, "the argument passed to builtins.hasContext"),
+    ("unsafeDiscardStringContext", 0, "the argument passed to builtins.unsafeDiscardStringContext"),
+    ("unsafeDiscardOutputDependency", 0, "the argument passed to builtins.unsafeDiscardOutputDependency"),
+    ("addDrvOutputDependencies", 0, "the argument passed to builtins.addDrvOutputDependencies"),
     ("concatStringsSep", 0, "the first argument (the separator string) passed to builtins.concatStringsSep"),
     (
         "concatStringsSep",

@@ -4,6 +4,7 @@
 
 pub mod arguments;
 mod attrs;
+mod context;
 mod control;
 mod files;
 mod hashing;
@@ -149,6 +150,7 @@ impl Builtins {
             control::PRIMOPS,
             lists::PRIMOPS,
             attrs::PRIMOPS,
+            context::PRIMOPS,
             numbers::PRIMOPS,
             strings::PRIMOPS,
             higher::PRIMOPS,

@@ -25,7 +25,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
 ];
 
 /// A string or path argument as text; sets must have been coerced by [`reapply`] first.
-fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
+pub(super) fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
     match v {
         Value::String(s) => Ok((*s).clone()),
         Value::Path(p) => Ok(NixString::plain(p.bytes.clone())),
@@ -41,7 +41,12 @@ fn to_string_of<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, v: Value<'gc>) -> Value<
 
 /// The builtin `name` applied again to `args`, in which sets are replaced by their
 /// coercion to a string (`__toString` or `outPath`), if any argument is a set.
-fn reapply<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, name: &str, args: &[Value<'gc>]) -> Option<Ret<'gc>> {
+pub(super) fn reapply<'gc>(
+    mc: &Mutation<'gc>,
+    ctx: &Ctx<'_>,
+    name: &str,
+    args: &[Value<'gc>],
+) -> Option<Ret<'gc>> {
     if !args.iter().any(|a| matches!(a, Value::Attrs(_))) {
         return None;
     }

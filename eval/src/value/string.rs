@@ -9,6 +9,19 @@ use gc_arena::Collect;
 pub struct StringContext(Option<Box<[Box<str>]>>);
 
 impl StringContext {
+    /// A context of these elements (in any order, maybe repeated).
+    pub fn from_elements(elements: impl IntoIterator<Item = String>) -> StringContext {
+        let mut all: Vec<Box<str>> = elements.into_iter().map(String::into_boxed_str).collect();
+        all.sort();
+        all.dedup();
+        StringContext((!all.is_empty()).then(|| all.into()))
+    }
+
+    /// The elements, sorted.
+    pub fn elements(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().flat_map(|e| e.iter()).map(|e| &**e)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_none()
     }

@@ -1,0 +1,1 @@
+builtins.addDrvOutputDependencies (builtins.appendContext "x" { "/nix/store/00000000000000000000000000000000-foo" = { path = true; }; })

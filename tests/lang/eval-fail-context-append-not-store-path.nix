@@ -1,0 +1,1 @@
+builtins.appendContext "x" { "/tmp/x" = { path = true; }; }
