@@ -74,7 +74,7 @@ fn missing(p: &std::path::Path) -> EvalError {
 }
 
 /// An I/O error while `doing` something to `p`; a missing path in the reference's words.
-fn io_error(p: &std::path::Path, doing: &str, e: std::io::Error) -> EvalError {
+pub(super) fn io_error(p: &std::path::Path, doing: &str, e: std::io::Error) -> EvalError {
     match e.kind() {
         std::io::ErrorKind::NotFound => missing(p),
         _ => EvalError::eval(format!("{doing} '{}': {e}", p.display()), None),

@@ -1,4 +1,5 @@
-//! Hash builtins: `hashString` (base16 digests of md5, sha1, sha256 and sha512),
+//! Hash builtins: `hashString` and `hashFile` (base16 digests of md5, sha1, sha256 and
+//! sha512),
 //! `convertHash` (between base16, nix32, base64 and SRI), with the reference's errors,
 //! and `placeholder` (the hash standing for a derivation output's path).
 
@@ -12,6 +13,7 @@ use gc_arena::Mutation;
 
 pub const PRIMOPS: &[PrimOpDef] = &[
     prim("hashString", 2, 3, hash_string),
+    prim("hashFile", 2, 3, hash_file),
     prim("convertHash", 1, 1, convert_hash),
     global("placeholder", 1, 1, placeholder),
 ];
@@ -38,6 +40,22 @@ fn hash_string<'gc>(
     let algo = algo(&arg(0, string(ctx, a[0]))?.bytes)?;
     let s = arg(1, string(ctx, a[1]))?;
     ok(new_string(mc, Hash::digest(algo, &s.bytes).to_base16().into_bytes()))
+}
+
+/// `hashFile algo path`: the digest of the file's contents.
+fn hash_file<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    let algo = algo(&arg(0, string(ctx, a[0]))?.bytes)?;
+    let p = match super::files::path_arg(mc, ctx, "hashFile", a, 1)? {
+        Ok(p) => p,
+        Err(again) => return Ok(again),
+    };
+    let bytes = std::fs::read(&p).map_err(|e| super::files::io_error(&p, "reading file", e))?;
+    ok(new_string(mc, Hash::digest(algo, &bytes).to_base16().into_bytes()))
 }
 
 /// `convertHash { hash; hashAlgo ? null; toHashFormat; }`.
