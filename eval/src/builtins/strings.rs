@@ -17,6 +17,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("concatStringsSep", 2, 3, concat_strings_sep),
     global("baseNameOf", 1, 1, |_, mc, ctx, a| path_part(mc, ctx, a, "baseNameOf", crate::paths::base_name)),
     global("dirOf", 1, 1, dir_of),
+    prim("toPath", 1, 1, to_path),
     prim("replaceStrings", 3, 7, replace_strings),
     prim("getEnv", 1, 1, get_env),
     prim("warn", 2, 1, warn),
@@ -247,6 +248,26 @@ fn replace_strings<'gc>(
         }
     }
     ok(Value::String(Gc::new(mc, NixString::with_context(out, context))))
+}
+
+/// `toPath`: an absolute path string (or path, or set coerced to a string),
+/// canonicalised; still a string, with its context.
+fn to_path<'gc>(
+    _: &mut Vm<'gc>,
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    a: &[Value<'gc>],
+) -> Result<Ret<'gc>, EvalError> {
+    if let Some(r) = reapply(mc, ctx, "toPath", a) {
+        return Ok(r);
+    }
+    let s = arg(0, coerce(ctx, a[0]))?;
+    if !s.bytes.starts_with(b"/") {
+        let message = format!("string '{}' doesn't represent an absolute path", s.lossy());
+        return arg(0, Err(EvalError::eval(message, None)));
+    }
+    let path = crate::paths::canonicalise(&s.bytes);
+    ok(Value::String(Gc::new(mc, NixString::with_context(path, s.context.clone()))))
 }
 
 /// `baseNameOf` and `dirOf` of a string (or a set coerced to one).
