@@ -16,6 +16,7 @@ mod numbers;
 pub mod positions;
 mod regex;
 pub mod search;
+mod store_objects;
 mod strings;
 mod toml;
 mod types;
@@ -151,6 +152,7 @@ impl Builtins {
             lists::PRIMOPS,
             attrs::PRIMOPS,
             context::PRIMOPS,
+            store_objects::PRIMOPS,
             numbers::PRIMOPS,
             strings::PRIMOPS,
             higher::PRIMOPS,

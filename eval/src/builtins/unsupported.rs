@@ -1,5 +1,5 @@
 //! Builtins of the reference that need a store or the network (`derivation`, the
-//! fetchers, `toFile`, ...). Ferrix does not evaluate them yet; they exist so that the
+//! fetchers, `path`, ...). Ferrix does not evaluate them yet; they exist so that the
 //! names are bound as in the reference (`builtins ? fetchGit`, `typeOf derivation`),
 //! and calling one is an error that says so.
 
@@ -29,5 +29,4 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("filterSource", 2, 0, unsupported!("filterSource")),
     prim("path", 1, 0, unsupported!("path")),
     prim("storePath", 1, 0, unsupported!("storePath")),
-    prim("toFile", 2, 0, unsupported!("toFile")),
 ];

@@ -1,0 +1,1 @@
+builtins.toFile "x" 1

@@ -1,0 +1,1 @@
+builtins.toFile "x" (builtins.appendContext "y" { "/nix/store/11111111111111111111111111111111-bar.drv" = { allOutputs = true; }; })
