@@ -212,7 +212,7 @@ impl<'gc> Vm<'gc> {
     /// without making the inner closure, its result going to a new top of the stack.
     /// False (and nothing done) if `f` is anything else. When the inner lambda's scope
     /// is temporary so is the outer one, which only the inner scope refers to.
-    pub(super) fn enter_curried(
+    fn enter_curried(
         &mut self,
         mc: &Mutation<'gc>,
         ctx: &mut Ctx<'_>,

@@ -229,8 +229,8 @@ impl<'gc> Vm<'gc> {
         Ok(Step::Continue)
     }
 
-    /// Applies `f` to `a` and `b` and forces the result; the native sees it at its next
-    /// step.
+    /// Applies `f` to `a` and `b` (as `Op::Call2` does) and forces the result; the
+    /// native sees it at its next step.
     pub fn demand_apply2(
         &mut self,
         mc: &Mutation<'gc>,
@@ -239,11 +239,14 @@ impl<'gc> Vm<'gc> {
         a: Value<'gc>,
         b: Value<'gc>,
     ) -> Result<Step<'gc>, EvalError> {
-        if self.enter_curried(mc, ctx, f.resolved(), a, b)? {
-            return Ok(Step::Continue);
+        let f = f.resolved();
+        if f.is_thunk() {
+            let partial = Value::apply(mc, f, a);
+            return self.demand_apply(mc, ctx, partial, b);
         }
-        let partial = Value::apply(mc, f, a);
-        self.demand_apply(mc, ctx, partial, b)
+        self.stack.extend([f, a, b]);
+        self.call2(mc, ctx)?;
+        Ok(Step::Continue)
     }
 
     /// Applies `f` to `arg` and forces the result; the native sees it at its next step.
