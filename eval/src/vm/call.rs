@@ -96,10 +96,6 @@ impl<'gc> Vm<'gc> {
         let lambda = ctx.program.lambda(c.lambda);
         let env = match &lambda.params {
             Params::Ident(_) => self.bind_one(mc, lambda.env_is_temporary, c.env, arg),
-            Params::Formals { .. } => Env::new(mc, Some(c.env), lambda.slots as usize),
-        };
-        match &lambda.params {
-            Params::Ident(_) => {}
             Params::Formals { formals, ellipsis, bind } => {
                 let arg = arg.resolved();
                 if let Value::Thunk(_) = arg {
@@ -119,9 +115,14 @@ impl<'gc> Vm<'gc> {
                     return Err(from_call_site(e));
                 };
                 let name = lambda_name(ctx, lambda.name);
+                let env = Env::new(mc, Some(c.env), lambda.slots as usize);
+                let mut given = 0;
                 for (i, formal) in formals.iter().enumerate() {
                     let v = match (attrs.get(ctx.symbols, formal.name), formal.default) {
-                        (Some(v), _) => v,
+                        (Some(v), _) => {
+                            given += 1;
+                            v
+                        }
                         (None, Some(code)) => {
                             Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env }))
                         }
@@ -138,14 +139,18 @@ impl<'gc> Vm<'gc> {
                     Env::set(env, mc, i, v);
                 }
                 // Missing arguments are reported first, then the unexpected name the
-                // reference knew first.
-                let unexpected = attrs
-                    .entries(ctx.symbols)
-                    .iter()
-                    .map(|e| e.name)
-                    .filter(|k| !formals.iter().any(|f| f.name == *k))
-                    .min();
-                if let (false, Some(k)) = (*ellipsis, unexpected) {
+                // reference knew first; there is one only if the set has names that
+                // are not formals (looked for only then: iterating a layered set
+                // merges its layers).
+                let unexpected = (!*ellipsis && attrs.len() > given).then(|| {
+                    attrs
+                        .entries(ctx.symbols)
+                        .iter()
+                        .map(|e| e.name)
+                        .filter(|k| !formals.iter().any(|f| f.name == *k))
+                        .min()
+                });
+                if let Some(Some(k)) = unexpected {
                     let names: Vec<_> =
                         formals.iter().map(|f| ctx.symbols.display(f.name).into_owned()).collect();
                     let given = ctx.symbols.display(k);
@@ -160,8 +165,9 @@ impl<'gc> Vm<'gc> {
                 if bind.is_some() {
                     Env::set(env, mc, formals.len(), arg);
                 }
+                env
             }
-        }
+        };
         self.stack.pop();
         self.enter(ctx, c.lambda, env, lambda.env_is_temporary.into())
     }
