@@ -21,9 +21,24 @@ pub mod known {
     pub const NAME: Symbol = Symbol(4);
     pub const VALUE: Symbol = Symbol(5);
     pub const KEY: Symbol = Symbol(6);
+    pub const PATH: Symbol = Symbol(7);
+    pub const PREFIX: Symbol = Symbol(8);
+    pub const ALL_OUTPUTS: Symbol = Symbol(9);
+    pub const OUTPUTS: Symbol = Symbol(10);
     /// The names, in symbol order.
-    pub(super) const NAMES: [&[u8]; 7] =
-        [b"outPath", b"__toString", b"__functor", b"type", b"name", b"value", b"key"];
+    pub(super) const NAMES: [&[u8]; 11] = [
+        b"outPath",
+        b"__toString",
+        b"__functor",
+        b"type",
+        b"name",
+        b"value",
+        b"key",
+        b"path",
+        b"prefix",
+        b"allOutputs",
+        b"outputs",
+    ];
 }
 
 /// The table of interned names.

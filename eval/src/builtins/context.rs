@@ -4,11 +4,12 @@
 //! derivation with all its outputs) or `!OUT!DRV` (one output of a derivation); as sets
 //! they are `{ path = true; }`, `{ allOutputs = true; }` and `{ outputs = [ ... ]; }`.
 
-use super::strings::{coerce, reapply};
+use super::strings::string_arg;
 use super::util::{arg, attrs, bool, element, list, new_string, ok, string};
 use super::{PrimOpDef, Ret, prim, unforced};
 use crate::error::EvalError;
 use crate::source::Span;
+use crate::symbol::known;
 use crate::value::{AttrsBuilder, NixString, StringContext, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
@@ -19,17 +20,16 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     prim("hasContext", 1, 1, |_, _, ctx, a| ok(Value::Bool(!arg(0, string(ctx, a[0]))?.context.is_empty()))),
     prim("appendContext", 2, 3, append_context),
     prim("unsafeDiscardStringContext", 1, 1, |_, mc, ctx, a| {
-        if let Some(r) = reapply(mc, ctx, "unsafeDiscardStringContext", a) {
-            return Ok(r);
+        match string_arg(mc, ctx, "unsafeDiscardStringContext", a)? {
+            Ok(s) => ok(with_context(mc, &s, StringContext::default())),
+            Err(again) => Ok(again),
         }
-        let s = arg(0, coerce(ctx, a[0]))?;
-        ok(with_context(mc, &s, StringContext::default()))
     }),
     prim("unsafeDiscardOutputDependency", 1, 1, |_, mc, ctx, a| {
-        if let Some(r) = reapply(mc, ctx, "unsafeDiscardOutputDependency", a) {
-            return Ok(r);
-        }
-        let s = arg(0, coerce(ctx, a[0]))?;
+        let s = match string_arg(mc, ctx, "unsafeDiscardOutputDependency", a)? {
+            Ok(s) => s,
+            Err(again) => return Ok(again),
+        };
         let elements = s.context.elements().map(|e| e.strip_prefix('=').unwrap_or(e).to_owned());
         ok(with_context(mc, &s, StringContext::from_elements(elements)))
     }),
@@ -70,15 +70,15 @@ fn get_context<'gc>(
     for (path, info) in by_path {
         let mut inner = AttrsBuilder::with_capacity(3);
         if info.path {
-            inner.push(ctx.symbols.intern(b"path"), Value::Bool(true));
+            inner.push(known::PATH, Value::Bool(true));
         }
         if info.all_outputs {
-            inner.push(ctx.symbols.intern(b"allOutputs"), Value::Bool(true));
+            inner.push(known::ALL_OUTPUTS, Value::Bool(true));
         }
         if !info.outputs.is_empty() {
             let outputs: Box<[Value<'gc>]> =
                 info.outputs.iter().map(|o| new_string(mc, o.as_bytes())).collect();
-            inner.push(ctx.symbols.intern(b"outputs"), Value::list(mc, outputs));
+            inner.push(known::OUTPUTS, Value::list(mc, outputs));
         }
         let inner = inner.finish(mc, ctx.symbols, true).unwrap_or_else(|_| unreachable!("distinct names"));
         set.push(ctx.symbols.intern(path.as_bytes()), Value::Attrs(inner));
@@ -95,8 +95,7 @@ fn append_context<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     let s = arg(0, string(ctx, a[0]))?;
     let given = arg(1, attrs(ctx, a[1]))?;
-    let (path_sym, all_sym, outputs_sym) =
-        (ctx.symbols.intern(b"path"), ctx.symbols.intern(b"allOutputs"), ctx.symbols.intern(b"outputs"));
+    let (path_sym, all_sym, outputs_sym) = (known::PATH, known::ALL_OUTPUTS, known::OUTPUTS);
     // The sets, then their attributes, then the output names must be forced.
     let mut pending = unforced(given.entries(ctx.symbols).iter().map(|e| e.value));
     if pending.is_empty() {
@@ -190,10 +189,10 @@ fn add_drv_output_dependencies<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    if let Some(r) = reapply(mc, ctx, "addDrvOutputDependencies", a) {
-        return Ok(r);
-    }
-    let s = arg(0, coerce(ctx, a[0]))?;
+    let s = match string_arg(mc, ctx, "addDrvOutputDependencies", a)? {
+        Ok(s) => s,
+        Err(again) => return Ok(again),
+    };
     let elements: Vec<&str> = s.context.elements().collect();
     let [element] = elements[..] else {
         return Err(EvalError::eval(

@@ -225,7 +225,7 @@ impl Builtins {
             set.push(symbols.intern(name.as_bytes()), const_value(mc, c));
         }
         set.push(symbols.intern(b"builtins"), Value::Thunk(this));
-        let nix_path = self.nix_path_value(mc, symbols);
+        let nix_path = self.nix_path_value(mc);
         set.push(symbols.intern(b"nixPath"), nix_path);
         let set = set.finish(mc, symbols, true).unwrap_or_else(|_| Attrs::empty(mc));
         this.set(mc, ThunkState::Evaluated(Value::Attrs(set)));
@@ -241,8 +241,8 @@ impl Builtins {
             .collect();
     }
 
-    fn nix_path_value<'gc>(&self, mc: &Mutation<'gc>, symbols: &mut Interner) -> Value<'gc> {
-        let (path, prefix) = (symbols.intern(b"path"), symbols.intern(b"prefix"));
+    fn nix_path_value<'gc>(&self, mc: &Mutation<'gc>) -> Value<'gc> {
+        let (path, prefix) = (crate::symbol::known::PATH, crate::symbol::known::PREFIX);
         let items: Box<[Value<'gc>]> = self
             .nix_path
             .iter()

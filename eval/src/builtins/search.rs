@@ -36,7 +36,7 @@ fn find_file<'gc>(
     if !pending.is_empty() {
         return Ok(Ret::Retry(pending));
     }
-    let (prefix_sym, path_sym) = (ctx.symbols.intern(b"prefix"), ctx.symbols.intern(b"path"));
+    let (prefix_sym, path_sym) = (crate::symbol::known::PREFIX, crate::symbol::known::PATH);
     let mut fields = Vec::new();
     for e in entries.0.iter() {
         let set = attrs(ctx, e.resolved())?;

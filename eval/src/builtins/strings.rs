@@ -26,7 +26,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
 ];
 
 /// A string or path argument as text; sets must have been coerced by [`reapply`] first.
-pub(super) fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
+fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
     match v {
         Value::String(s) => Ok((*s).clone()),
         Value::Path(p) => Ok(NixString::plain(p.bytes.clone())),
@@ -42,17 +42,26 @@ fn to_string_of<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, v: Value<'gc>) -> Value<
 
 /// The builtin `name` applied again to `args`, in which sets are replaced by their
 /// coercion to a string (`__toString` or `outPath`), if any argument is a set.
-pub(super) fn reapply<'gc>(
-    mc: &Mutation<'gc>,
-    ctx: &Ctx<'_>,
-    name: &str,
-    args: &[Value<'gc>],
-) -> Option<Ret<'gc>> {
+fn reapply<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, name: &str, args: &[Value<'gc>]) -> Option<Ret<'gc>> {
     if !args.iter().any(|a| matches!(a, Value::Attrs(_))) {
         return None;
     }
     let args: Vec<Value<'gc>> = args.iter().map(|&a| coerced_if_set(mc, ctx, a)).collect();
     Some(apply(mc, ctx, name, &args))
+}
+
+/// The one argument of the builtin `name` as a string (a string or path), or the
+/// builtin applied again to its coercion when it is a set (see [`reapply`]).
+pub(super) fn string_arg<'gc>(
+    mc: &Mutation<'gc>,
+    ctx: &Ctx<'_>,
+    name: &str,
+    a: &[Value<'gc>],
+) -> Result<Result<NixString, Ret<'gc>>, EvalError> {
+    if let Some(r) = reapply(mc, ctx, name, a) {
+        return Ok(Err(r));
+    }
+    Ok(Ok(arg(0, coerce(ctx, a[0]))?))
 }
 
 /// `v`, or `toString v` if `v` is a set.
@@ -142,10 +151,10 @@ fn string_length<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    if let Some(r) = reapply(mc, ctx, "stringLength", a) {
-        return Ok(r);
+    match string_arg(mc, ctx, "stringLength", a)? {
+        Ok(s) => ok(Value::Int(s.bytes.len() as i64)),
+        Err(again) => Ok(again),
     }
-    ok(Value::Int(arg(0, coerce(ctx, a[0]))?.bytes.len() as i64))
 }
 
 /// `substring start len s`: by bytes; a negative `len` means the rest of `s`.
@@ -258,10 +267,10 @@ fn to_path<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    if let Some(r) = reapply(mc, ctx, "toPath", a) {
-        return Ok(r);
-    }
-    let s = arg(0, coerce(ctx, a[0]))?;
+    let s = match string_arg(mc, ctx, "toPath", a)? {
+        Ok(s) => s,
+        Err(again) => return Ok(again),
+    };
     if !s.bytes.starts_with(b"/") {
         let message = format!("string '{}' doesn't represent an absolute path", s.lossy());
         return arg(0, Err(EvalError::eval(message, None)));
@@ -278,10 +287,10 @@ fn path_part<'gc>(
     name: &str,
     part: fn(&[u8]) -> &[u8],
 ) -> Result<Ret<'gc>, EvalError> {
-    if let Some(r) = reapply(mc, ctx, name, a) {
-        return Ok(r);
-    }
-    let s = arg(0, coerce(ctx, a[0]))?;
+    let s = match string_arg(mc, ctx, name, a)? {
+        Ok(s) => s,
+        Err(again) => return Ok(again),
+    };
     ok(Value::String(Gc::new(mc, NixString::with_context(part(&s.bytes), s.context.clone()))))
 }
 

@@ -10,8 +10,8 @@ pub struct StringContext(Option<Box<[Box<str>]>>);
 
 impl StringContext {
     /// A context of these elements (in any order, maybe repeated).
-    pub fn from_elements(elements: impl IntoIterator<Item = String>) -> StringContext {
-        let mut all: Vec<Box<str>> = elements.into_iter().map(String::into_boxed_str).collect();
+    pub fn from_elements(elements: impl IntoIterator<Item = impl Into<Box<str>>>) -> StringContext {
+        let mut all: Vec<Box<str>> = elements.into_iter().map(Into::into).collect();
         all.sort();
         all.dedup();
         StringContext((!all.is_empty()).then(|| all.into()))
@@ -31,12 +31,7 @@ impl StringContext {
         match (&self.0, &other.0) {
             (None, _) => other.clone(),
             (_, None) => self.clone(),
-            (Some(a), Some(b)) => {
-                let mut all: Vec<Box<str>> = a.iter().chain(b.iter()).cloned().collect();
-                all.sort();
-                all.dedup();
-                StringContext(Some(all.into()))
-            }
+            (Some(a), Some(b)) => StringContext::from_elements(a.iter().chain(b.iter()).cloned()),
         }
     }
 }
