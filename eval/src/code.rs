@@ -134,7 +134,7 @@ pub struct Chunk {
     /// The frames errors get while ranges of ops run (operands, conditions), inner
     /// ranges first.
     pub contexts: Vec<OpContext>,
-    /// A thunk body that is a little arithmetic on variables and number constants
+    /// A thunk body that is a little arithmetic on variables and integer constants
     /// (`n - 1`): see `vm/eager.rs`.
     pub arithmetic: bool,
 }
@@ -153,15 +153,16 @@ pub struct OpContext {
 }
 
 /// The most ops an arithmetic thunk body may have.
-const ARITHMETIC_OPS: usize = 8;
+pub const ARITHMETIC_OPS: usize = 8;
 
 impl Chunk {
-    /// Whether the chunk only reads variables for their values, pushes number constants
-    /// and computes with `+ - * /`, comparisons, `!` and unary minus.
+    /// Whether the chunk only reads variables for their values, pushes integer constants
+    /// and computes with `+ - * /`, comparisons, `!` and unary minus (what
+    /// `vm/eager.rs` can compute; it leaves floats alone).
     pub fn is_arithmetic(&self) -> bool {
         self.ops.len() <= ARITHMETIC_OPS
             && self.ops.iter().all(|op| match *op {
-                Op::Const(k) => matches!(self.consts[k as usize], Const::Int(_) | Const::Float(_)),
+                Op::Const(k) => matches!(self.consts[k as usize], Const::Int(_)),
                 Op::LocalForced { .. }
                 | Op::Add
                 | Op::Sub

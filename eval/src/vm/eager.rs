@@ -7,7 +7,7 @@
 //! overflow, division by zero) makes the thunk as usual, errors and all.
 
 use super::Ctx;
-use crate::code::{ChunkId, Const, Op};
+use crate::code::{ARITHMETIC_OPS, ChunkId, Const, Op};
 use crate::value::{Env, Value};
 use gc_arena::Gc;
 
@@ -16,7 +16,7 @@ use gc_arena::Gc;
 pub(super) fn arithmetic<'gc>(ctx: &Ctx<'_>, code: ChunkId, env: Gc<'gc, Env<'gc>>) -> Option<Value<'gc>> {
     let chunk = ctx.program.chunk(code);
     // At most one value per op (the chunk has at most `ARITHMETIC_OPS` of them).
-    let mut stack = Stack { values: [Value::Null; 8], len: 0 };
+    let mut stack = Stack { values: [Value::Null; ARITHMETIC_OPS], len: 0 };
     for op in &chunk.ops {
         let v = match *op {
             Op::LocalForced { depth, slot } => {
@@ -69,7 +69,7 @@ pub(super) fn arithmetic<'gc>(ctx: &Ctx<'_>, code: ChunkId, env: Gc<'gc, Env<'gc
 
 /// A fixed-size operand stack.
 struct Stack<'gc> {
-    values: [Value<'gc>; 8],
+    values: [Value<'gc>; ARITHMETIC_OPS],
     len: usize,
 }
 

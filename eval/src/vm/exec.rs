@@ -2,7 +2,7 @@
 
 use super::{Ctx, Frame, Vm};
 use crate::builtins::util::{self, arg};
-use crate::code::{Const, Op};
+use crate::code::{ChunkId, Const, Op};
 use crate::error::{EvalError, suggestion};
 use crate::print::short;
 use crate::source::Pos;
@@ -29,7 +29,7 @@ impl<'gc> Vm<'gc> {
             let (chunk_id, at, env) = (*chunk, *ip as usize, *env);
             *ip += 1;
             let op = ctx.program.chunk(chunk_id).ops[at];
-            if let Err(mut e) = self.exec(mc, ctx, op, env) {
+            if let Err(mut e) = self.exec(mc, ctx, op, chunk_id, env) {
                 let span = ctx.program.chunk(chunk_id).spans.get(at).copied();
                 let placed = super::trace::own_error(op, &mut e);
                 if e.site_pending {
@@ -101,11 +101,11 @@ impl<'gc> Vm<'gc> {
         mc: &Mutation<'gc>,
         ctx: &mut Ctx<'_>,
         op: Op,
+        chunk_id: ChunkId,
         env: Gc<'gc, Env<'gc>>,
     ) -> Result<(), EvalError> {
         match op {
             Op::Const(k) => {
-                let chunk_id = self.current_chunk();
                 let v =
                     match &ctx.program.chunk(chunk_id).consts[k as usize] {
                         Const::Int(i) => Value::Int(*i),
@@ -157,7 +157,7 @@ impl<'gc> Vm<'gc> {
             }
             Op::LeaveScope => self.set_env(env.parent().expect("scopes are balanced")),
             Op::Attrs(k) => {
-                let chunk = ctx.program.chunk(self.current_chunk());
+                let chunk = ctx.program.chunk(chunk_id);
                 let keys = &chunk.key_lists[k as usize];
                 let start = self.stack.len() - keys.len();
                 let entries = keys
@@ -318,12 +318,7 @@ impl<'gc> Vm<'gc> {
 
     /// The value of a string or path literal: made once per evaluation and shared, as
     /// strings and paths are immutable and have no identity.
-    fn literal(
-        &mut self,
-        chunk: crate::code::ChunkId,
-        k: u32,
-        make: impl FnOnce() -> Value<'gc>,
-    ) -> Value<'gc> {
+    fn literal(&mut self, chunk: ChunkId, k: u32, make: impl FnOnce() -> Value<'gc>) -> Value<'gc> {
         let (chunk, k) = (chunk.0 as usize, k as usize);
         if self.literals.len() <= chunk {
             self.literals.resize_with(chunk + 1, Vec::new);
