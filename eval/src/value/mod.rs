@@ -9,7 +9,7 @@ mod thunk;
 
 pub use attrs::{Attrs, AttrsBuilder, Entry};
 pub use env::Env;
-pub use settling::Settling;
+pub use settling::{Settle, Settling};
 pub use string::{NixString, StringContext};
 pub use thunk::{Thunk, ThunkState};
 
@@ -89,11 +89,12 @@ pub fn settled(v: Value<'_>) -> Option<Value<'_>> {
 
 /// Traces the value in a slot, first replacing an evaluated thunk by its value where
 /// [`settled`] allows (the value is one the thunk refers to, so it is reachable).
-pub fn trace_slot<'gc, C: gc_arena::collect::Trace<'gc>>(cell: &Cell<Value<'gc>>, cc: &mut C) {
-    let v = cell.get();
+pub fn trace_slot<'gc, T: Settle<'gc>, C: gc_arena::collect::Trace<'gc>>(cell: &Cell<T>, cc: &mut C) {
+    let slot = cell.get();
+    let v = slot.value();
     match settled(v) {
         Some(s) => {
-            cell.set(s);
+            cell.set(slot.with_value(s));
             cc.trace(&s);
         }
         None => cc.trace(&v),

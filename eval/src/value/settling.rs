@@ -1,9 +1,9 @@
 //! Slices of values that collection tidies: while tracing, a slot holding a thunk that
 //! has been evaluated to a value without identity of its own is given that value
-//! ([`super::settled`]), so that a forced list of a million numbers holds numbers and
+//! ([`super::settled`], [`super::trace_slot`]), so that a forced list of a million numbers holds numbers and
 //! its million thunks are freed. Lists' elements and sets' entries are kept this way.
 
-use super::{Entry, Value, note_traced, settled};
+use super::{Entry, Value, note_traced, trace_slot};
 use gc_arena::Collect;
 use std::cell::Cell;
 
@@ -61,15 +61,7 @@ unsafe impl<'gc, T: Settle<'gc>> Collect<'gc> for Settling<T> {
     fn trace<C: gc_arena::collect::Trace<'gc>>(&self, cc: &mut C) {
         note_traced(self.0.len());
         for cell in self.0.iter() {
-            let slot = cell.get();
-            let v = slot.value();
-            match settled(v) {
-                Some(s) => {
-                    cell.set(slot.with_value(s));
-                    cc.trace(&s);
-                }
-                None => cc.trace(&v),
-            }
+            trace_slot(cell, cc);
         }
     }
 }
