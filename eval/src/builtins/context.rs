@@ -10,7 +10,7 @@ use super::{PrimOpDef, Ret, prim, unforced};
 use crate::error::EvalError;
 use crate::source::Span;
 use crate::symbol::known;
-use crate::value::{AttrsBuilder, NixString, StringContext, Value};
+use crate::value::{AttrsBuilder, ContextElement, NixString, StringContext, Value};
 use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
 use std::collections::BTreeMap;
@@ -30,7 +30,10 @@ pub const PRIMOPS: &[PrimOpDef] = &[
             Ok(s) => s,
             Err(again) => return Ok(again),
         };
-        let elements = s.context.elements().map(|e| e.strip_prefix('=').unwrap_or(e).to_owned());
+        let elements = s.context.elements().map(|e| match ContextElement::parse(e) {
+            ContextElement::AllOutputs(drv) => drv,
+            _ => e,
+        });
         ok(with_context(mc, &s, StringContext::from_elements(elements)))
     }),
     prim("addDrvOutputDependencies", 1, 1, add_drv_output_dependencies),
@@ -58,12 +61,12 @@ fn get_context<'gc>(
     let s = arg(0, string(ctx, a[0]))?;
     let mut by_path: BTreeMap<&str, PathContext> = BTreeMap::new();
     for e in s.context.elements() {
-        if let Some(drv) = e.strip_prefix('=') {
-            by_path.entry(drv).or_default().all_outputs = true;
-        } else if let Some((out, drv)) = e.strip_prefix('!').and_then(|r| r.split_once('!')) {
-            by_path.entry(drv).or_default().outputs.push(out.to_owned());
-        } else {
-            by_path.entry(e).or_default().path = true;
+        match ContextElement::parse(e) {
+            ContextElement::Path(path) => by_path.entry(path).or_default().path = true,
+            ContextElement::AllOutputs(drv) => by_path.entry(drv).or_default().all_outputs = true,
+            ContextElement::Output { output, drv } => {
+                by_path.entry(drv).or_default().outputs.push(output.to_owned())
+            }
         }
     }
     let mut set = AttrsBuilder::with_capacity(by_path.len());
@@ -204,19 +207,20 @@ fn add_drv_output_dependencies<'gc>(
             None,
         ));
     };
-    let deep = if element.starts_with('=') {
-        element.to_owned()
-    } else if let Some((out, _)) = element.strip_prefix('!').and_then(|r| r.split_once('!')) {
-        return Err(EvalError::eval(
-            format!(
-                "`addDrvOutputDependencies` can only act on derivations, not on a derivation output such as '{out}'"
-            ),
-            None,
-        ));
-    } else if element.ends_with(".drv") {
-        format!("={element}")
-    } else {
-        return Err(EvalError::eval(format!("path '{element}' is not a derivation"), None));
+    let deep = match ContextElement::parse(element) {
+        ContextElement::AllOutputs(_) => element.to_owned(),
+        ContextElement::Output { output, .. } => {
+            return Err(EvalError::eval(
+                format!(
+                    "`addDrvOutputDependencies` can only act on derivations, not on a derivation output such as '{output}'"
+                ),
+                None,
+            ));
+        }
+        ContextElement::Path(path) if path.ends_with(".drv") => format!("={path}"),
+        ContextElement::Path(path) => {
+            return Err(EvalError::eval(format!("path '{path}' is not a derivation"), None));
+        }
     };
     ok(with_context(mc, &s, StringContext::from_elements([deep])))
 }

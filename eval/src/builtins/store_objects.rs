@@ -5,7 +5,7 @@
 use super::util::{arg, ok, string};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
-use crate::value::{NixString, StringContext, Value};
+use crate::value::{ContextElement, NixString, StringContext, Value};
 use crate::vm::{Ctx, Vm};
 use ferrix_store::store_path::make_text_path;
 use ferrix_store::{Hash, HashAlgo, StorePath};
@@ -26,7 +26,10 @@ fn to_file<'gc>(
     let contents = arg(1, string(ctx, a[1]))?;
     let mut references = BTreeSet::new();
     for element in contents.context.elements() {
-        let plain = StorePath::parse(element).ok().filter(|_| !element.starts_with(['=', '!']));
+        let plain = match ContextElement::parse(element) {
+            ContextElement::Path(path) => StorePath::parse(path).ok(),
+            _ => None,
+        };
         let Some(path) = plain else {
             let shown = element.replacen(&format!("{}/", ferrix_store::STORE_DIR), "", 1);
             return Err(EvalError::eval(

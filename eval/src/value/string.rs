@@ -4,6 +4,29 @@
 
 use gc_arena::Collect;
 
+/// One element of a context, parsed from its encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContextElement<'a> {
+    /// `PATH`: a store path itself.
+    Path(&'a str),
+    /// `=DRV`: a derivation and all its outputs.
+    AllOutputs(&'a str),
+    /// `!OUTPUT!DRV`: one output of a derivation.
+    Output { output: &'a str, drv: &'a str },
+}
+
+impl<'a> ContextElement<'a> {
+    pub fn parse(element: &'a str) -> ContextElement<'a> {
+        if let Some(drv) = element.strip_prefix('=') {
+            ContextElement::AllOutputs(drv)
+        } else if let Some((output, drv)) = element.strip_prefix('!').and_then(|r| r.split_once('!')) {
+            ContextElement::Output { output, drv }
+        } else {
+            ContextElement::Path(element)
+        }
+    }
+}
+
 /// The store paths a string depends on, sorted and without duplicates.
 #[derive(Clone, Default, PartialEq, Eq, Debug)]
 pub struct StringContext(Option<Box<[Box<str>]>>);
