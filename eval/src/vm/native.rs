@@ -268,6 +268,22 @@ impl<'gc> Vm<'gc> {
         Ok(Step::Continue)
     }
 
+    /// Replaces the top (native) frame by the call `f arg`, whose result goes where the
+    /// frame's would.
+    fn call_in_place(
+        &mut self,
+        mc: &Mutation<'gc>,
+        ctx: &mut Ctx<'_>,
+        base: usize,
+        f: Value<'gc>,
+        arg: Value<'gc>,
+    ) -> Result<(), EvalError> {
+        self.frames.pop();
+        self.stack[base - 1] = f;
+        self.stack.push(arg);
+        self.call(mc, ctx)
+    }
+
     fn step_native(
         &mut self,
         mc: &Mutation<'gc>,
@@ -285,11 +301,8 @@ impl<'gc> Vm<'gc> {
             }
             Native::CallRest { arg } => {
                 let f = forced.expect("a call's result");
-                self.frames.pop();
-                self.stack[base - 1] = f;
-                self.stack.push(*arg);
                 // A value that cannot be called is reported at the whole application.
-                self.call(mc, ctx).map_err(|mut e| {
+                self.call_in_place(mc, ctx, base, f, *arg).map_err(|mut e| {
                     if e.span.is_none() && e.trace.is_empty() {
                         e.span = super::trace::running_op(ctx, self.frames.last());
                     }
@@ -300,10 +313,7 @@ impl<'gc> Vm<'gc> {
             Native::Apply { f, arg, forcing_f } => {
                 let forced = forced.expect("an apply frame starts by forcing");
                 let (f, arg) = if *forcing_f { (forced, *arg) } else { (*f, forced) };
-                self.frames.pop();
-                self.stack[base - 1] = f;
-                self.stack.push(arg);
-                self.call(mc, ctx)?;
+                self.call_in_place(mc, ctx, base, f, arg)?;
                 Ok(Step::Gone)
             }
             Native::PrimCall { op, args, next } => {
