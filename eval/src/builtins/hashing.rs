@@ -31,6 +31,11 @@ fn algo(name: &[u8]) -> Result<HashAlgo, EvalError> {
     })
 }
 
+/// `bytes`' digest, in base16 (what `hashString` and `hashFile` return).
+fn base16_digest<'gc>(mc: &Mutation<'gc>, algo: HashAlgo, bytes: &[u8]) -> Value<'gc> {
+    new_string(mc, Hash::digest(algo, bytes).to_base16().into_bytes())
+}
+
 fn hash_string<'gc>(
     _: &mut Vm<'gc>,
     mc: &Mutation<'gc>,
@@ -39,7 +44,7 @@ fn hash_string<'gc>(
 ) -> Result<Ret<'gc>, EvalError> {
     let algo = algo(&arg(0, string(ctx, a[0]))?.bytes)?;
     let s = arg(1, string(ctx, a[1]))?;
-    ok(new_string(mc, Hash::digest(algo, &s.bytes).to_base16().into_bytes()))
+    ok(base16_digest(mc, algo, &s.bytes))
 }
 
 /// `hashFile algo path`: the digest of the file's contents.
@@ -55,7 +60,7 @@ fn hash_file<'gc>(
         Err(again) => return Ok(again),
     };
     let bytes = std::fs::read(&p).map_err(|e| super::files::io_error(&p, "reading file", e))?;
-    ok(new_string(mc, Hash::digest(algo, &bytes).to_base16().into_bytes()))
+    ok(base16_digest(mc, algo, &bytes))
 }
 
 /// `convertHash { hash; hashAlgo ? null; toHashFormat; }`.
