@@ -1,0 +1,2 @@
+# derivation takes a set.
+derivation 1

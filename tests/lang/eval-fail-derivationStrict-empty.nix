@@ -1,0 +1,2 @@
+# derivationStrict of an empty set: the name is looked up first.
+derivationStrict { }

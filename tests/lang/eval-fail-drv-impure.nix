@@ -1,0 +1,2 @@
+# __impure needs the impure-derivations experimental feature.
+(derivation { name = "a"; system = "x"; builder = "/b"; __impure = true; }).outPath

@@ -1,0 +1,2 @@
+# builder is required.
+(derivation { name = "a"; system = "x"; }).outPath

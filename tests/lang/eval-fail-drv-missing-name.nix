@@ -1,0 +1,2 @@
+# derivation without a name attribute.
+derivation { system = "x"; builder = "/b"; }

@@ -1,0 +1,2 @@
+# system is required.
+(derivation { name = "a"; builder = "/b"; }).outPath

@@ -1,0 +1,2 @@
+# A name that is just "." is not a valid store path name.
+(derivation { name = "."; system = "x"; builder = "/b"; }).outPath

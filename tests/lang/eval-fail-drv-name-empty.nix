@@ -1,0 +1,2 @@
+# The name must not be empty.
+(derivation { name = ""; system = "x"; builder = "/b"; }).outPath

@@ -1,0 +1,2 @@
+# A space is not allowed in a store path name.
+(derivation { name = "a b"; system = "x"; builder = "/b"; }).outPath
