@@ -1,0 +1,7 @@
+{ buildMinipyPackage, six, libcompress }:
+buildMinipyPackage {
+  pname = "attrs";
+  version = "23.2.0";
+  deps = [ six libcompress ];
+  passthru.usesSix = true;
+}

@@ -1,0 +1,5 @@
+{ buildMinipyPackage }:
+buildMinipyPackage {
+  pname = "six";
+  version = "1.16.0";
+}
