@@ -24,7 +24,7 @@ pub enum StorePathError {
     NotInStore(String),
     #[error("path '{0}' is not a valid store path: {1}")]
     BadPath(String, &'static str),
-    #[error("store path name must not be empty")]
+    #[error("name must not be empty")]
     EmptyName,
     #[error("name '{0}' must be no longer than {MAX_NAME_LEN} characters")]
     NameTooLong(String),
@@ -34,6 +34,9 @@ pub enum StorePathError {
     DotComponent { name: String, component: &'static str },
     #[error("name '{name}' contains illegal character '{ch}'")]
     IllegalChar { name: String, ch: char },
+    /// A path computed for an invalid name (`<hash>-<name>`), and why the name is invalid.
+    #[error("path '{path}' is not a valid store path: {reason}")]
+    InvalidComputed { path: String, reason: Box<StorePathError> },
 }
 
 /// Checks a store path name against the reference's rules.
@@ -155,8 +158,11 @@ impl fmt::Debug for StorePath {
 /// 20 bytes. `kind` is e.g. `text:/nix/store/…-ref`, `source:self` or `output:out`.
 pub fn make_store_path(kind: &str, inner: &Hash, name: &str) -> Result<StorePath, StorePathError> {
     let fingerprint = format!("{kind}:{}:{}:{STORE_DIR}:{name}", inner.algo(), inner.to_base16());
-    let digest = Hash::digest(HashAlgo::Sha256, fingerprint);
-    StorePath::from_digest(&compress_hash(&digest), name)
+    let digest = compress_hash(&Hash::digest(HashAlgo::Sha256, fingerprint));
+    StorePath::from_digest(&digest, name).map_err(|reason| StorePathError::InvalidComputed {
+        path: format!("{}-{name}", nixbase32::encode(&digest)),
+        reason: Box::new(reason),
+    })
 }
 
 fn kind_with_refs(kind: &str, references: &BTreeSet<StorePath>, self_ref: bool) -> String {

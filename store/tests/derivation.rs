@@ -404,7 +404,13 @@ fn validation_uses_the_reference_messages() {
     let mut drv = simple();
     drv.outputs.insert("a b".into(), DerivationOutput::Deferred);
     drv.outputs.insert("out".into(), DerivationOutput::Deferred);
-    assert!(matches!(drv.validate(), Err(DerivationError::OutputPath { .. })));
+    // Computing the output's path rejects its name, naming the computed path.
+    let err = drv.fill_output_paths(&mut DrvHashes::new(), &mut load).expect_err("output name");
+    let message = err.to_string();
+    assert!(matches!(err, DerivationError::OutputPath { .. }), "{message}");
+    assert!(message.starts_with("path '"), "{message}");
+    assert!(message.contains("is not a valid store path: name '"), "{message}");
+    assert!(message.ends_with("-a b' contains illegal character ' '"), "{message}");
 }
 
 #[test]

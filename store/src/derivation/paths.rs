@@ -84,7 +84,7 @@ impl Derivation {
         self.write_aterm(&mut hasher, PrintMode::default());
         let mut references = self.input_srcs.clone();
         references.extend(self.input_drvs.keys().cloned());
-        make_text_path(&name, &hasher.finish(), &references).map_err(DerivationError::InvalidName)
+        Ok(make_text_path(&name, &hasher.finish(), &references)?)
     }
 
     /// Checks that the output paths and output env vars are the ones the derivation

@@ -26,8 +26,8 @@ const TEMP_PREFIX: &str = ".tmp-";
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A staging entry, deleted when dropped unless it has been renamed away.
-struct Staging {
-    path: PathBuf,
+pub(super) struct Staging {
+    pub(super) path: PathBuf,
 }
 
 impl Drop for Staging {
@@ -62,7 +62,10 @@ impl Write for NarDigest {
 }
 
 /// The NAR hash and size of `path`, and the NAR's hash with `other` when given.
-fn nar_digest(path: &Path, other: Option<HashAlgo>) -> Result<(Hash, u64, Option<Hash>), StoreError> {
+pub(super) fn nar_digest(
+    path: &Path,
+    other: Option<HashAlgo>,
+) -> Result<(Hash, u64, Option<Hash>), StoreError> {
     let mut digest = NarDigest { nar: Hasher::new(HashAlgo::Sha256), other: other.map(Hasher::new), size: 0 };
     nar::dump_path(path, &mut digest).map_err(io_err("cannot serialise", path))?;
     Ok((digest.nar.finish(), digest.size, digest.other.map(Hasher::finish)))
@@ -204,7 +207,7 @@ impl LocalStore {
 
     /// A fresh staging name in the store directory. A leftover of the same name can only
     /// come from a dead process that had our pid, so it is deleted.
-    fn new_staging(&self) -> Result<Staging, StoreError> {
+    pub(super) fn new_staging(&self) -> Result<Staging, StoreError> {
         let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
         let path = self.store_dir.join(format!("{TEMP_PREFIX}{}-{n}", std::process::id()));
         remove_tree(&path)?;

@@ -99,6 +99,16 @@ impl Db {
     /// already valid ones, then records references, each of which must be valid already or
     /// be among `infos`. Nothing is registered if any of it fails.
     pub(crate) fn register(&self, infos: &[PathInfo]) -> Result<(), StoreError> {
+        self.register_with_outputs(infos, std::iter::empty())
+    }
+
+    /// [`Db::register`], also recording the outputs of derivations among `infos`
+    /// (`.drv` path, output name → path), in the same transaction.
+    pub(crate) fn register_with_outputs<'a>(
+        &self,
+        infos: &[PathInfo],
+        outputs: impl Iterator<Item = (&'a StorePath, &'a BTreeMap<String, StorePath>)>,
+    ) -> Result<(), StoreError> {
         let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
         let tx = self.write_transaction()?;
         let mut ids = Vec::with_capacity(infos.len());
@@ -115,6 +125,9 @@ impl Db {
                     .and_then(|mut stmt| stmt.execute([id, ref_id]))
                     .map_err(|e| self.err(e))?;
             }
+        }
+        for (drv, outputs) in outputs {
+            self.insert_derivation_outputs(drv, outputs)?;
         }
         tx.commit().map_err(|e| self.err(e))
     }
@@ -160,15 +173,24 @@ impl Db {
         outputs: &BTreeMap<String, StorePath>,
     ) -> Result<(), StoreError> {
         let tx = self.write_transaction()?;
+        self.insert_derivation_outputs(drv, outputs)?;
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    fn insert_derivation_outputs(
+        &self,
+        drv: &StorePath,
+        outputs: &BTreeMap<String, StorePath>,
+    ) -> Result<(), StoreError> {
         let id = self.path_id(drv)?.ok_or_else(|| StoreError::NotValid(drv.clone()))?;
         for (name, path) in outputs {
             self.conn
-                .execute(
+                .prepare_cached(
                     "insert or replace into DerivationOutputs (drv, id, path) values (?1, ?2, ?3)",
-                    params![id, name, path.to_absolute()],
                 )
+                .and_then(|mut stmt| stmt.execute(params![id, name, path.to_absolute()]))
                 .map_err(|e| self.err(e))?;
         }
-        tx.commit().map_err(|e| self.err(e))
+        Ok(())
     }
 }

@@ -9,6 +9,7 @@
 //! either a complete valid path or unregistered leftovers that are ignored and replaced.
 
 mod add;
+mod batch;
 mod db;
 mod error;
 mod fs_tree;
@@ -17,6 +18,7 @@ mod path_info;
 mod query;
 mod verify;
 
+pub use batch::TextObject;
 pub use error::StoreError;
 pub use path_info::{PathInfo, content_address};
 pub use verify::{Corruption, VerifyReport};

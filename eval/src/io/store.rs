@@ -1,0 +1,253 @@
+//! The evaluator's view of the store: the store paths of sources, texts and derivations,
+//! computed as the reference computes them, and (in read-write mode) the objects
+//! themselves written into the local store.
+//!
+//! Read-only evaluation (`--eval`) only computes paths, as the reference does. In
+//! read-write mode sources are added at once (something may read them next), while
+//! texts and `.drv` files are queued and written in one batch by [`EvalStore::flush`]:
+//! at the end of an instantiation, or before anything reads from the store.
+
+use crate::error::EvalError;
+use ferrix_store::derivation::{Derivation, DerivationError, DrvHashes};
+use ferrix_store::local::{LocalStore, StoreError, TextObject};
+use ferrix_store::nar;
+use ferrix_store::store_path::{FileIngestionMethod, make_source_path, make_text_path};
+use ferrix_store::{Hash, HashAlgo, StorePath};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// What the evaluator knows of a derivation it made or read: what its `.drv` file
+/// refers to, and its output names.
+struct KnownDrv {
+    references: Vec<StorePath>,
+    outputs: Vec<String>,
+}
+
+/// The store as evaluation sees it.
+pub struct EvalStore {
+    /// Physical root of the local store; `None`: the default root.
+    root: Option<PathBuf>,
+    writable: bool,
+    /// Opened on first use.
+    store: Option<LocalStore>,
+    /// Source paths copied (or whose path was computed), by absolute path.
+    sources: HashMap<PathBuf, StorePath>,
+    /// Texts and derivations not written yet (read-write mode).
+    pending: Vec<TextObject>,
+    derivations: HashMap<StorePath, KnownDrv>,
+    /// The references of texts made with references (for closures before they are written).
+    text_references: HashMap<StorePath, BTreeSet<StorePath>>,
+    hashes: DrvHashes,
+}
+
+/// A store error as an evaluation error.
+fn store_error(e: impl std::fmt::Display) -> EvalError {
+    EvalError::eval(e.to_string(), None)
+}
+
+impl EvalStore {
+    pub fn new(root: Option<PathBuf>, writable: bool) -> EvalStore {
+        EvalStore {
+            root,
+            writable,
+            store: None,
+            sources: HashMap::new(),
+            pending: Vec::new(),
+            derivations: HashMap::new(),
+            text_references: HashMap::new(),
+            hashes: DrvHashes::new(),
+        }
+    }
+
+    pub fn writable(&self) -> bool {
+        self.writable
+    }
+
+    /// The local store, opened now if it was not.
+    pub fn local(&mut self) -> Result<&LocalStore, EvalError> {
+        open(&mut self.store, &self.root).map_err(store_error)
+    }
+
+    /// The store path of the file tree at `path` copied into the store under its base
+    /// name (a path interpolated into a string, or given to a derivation); copied in
+    /// read-write mode.
+    pub fn copy_source(&mut self, path: &Path) -> Result<StorePath, EvalError> {
+        if let Some(p) = self.sources.get(path) {
+            return Ok(p.clone());
+        }
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(EvalError::eval(format!("path '{}' does not exist", path.display()), None));
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let store_path = self.add_tree(path, &name, FileIngestionMethod::Recursive, HashAlgo::Sha256)?;
+        self.sources.insert(path.to_owned(), store_path.clone());
+        Ok(store_path)
+    }
+
+    /// The content-addressed path of the tree at `path` named `name`, added to the store
+    /// in read-write mode.
+    pub fn add_tree(
+        &mut self,
+        path: &Path,
+        name: &str,
+        method: FileIngestionMethod,
+        algo: HashAlgo,
+    ) -> Result<StorePath, EvalError> {
+        if self.writable {
+            let store = self.local()?;
+            return store.add_path(path, name, method, algo, &BTreeSet::new()).map_err(store_error);
+        }
+        let (nar_hash, _) = nar::hash_path(path).map_err(store_error)?;
+        make_source_path(name, &nar_hash, &BTreeSet::new(), false).map_err(store_error)
+    }
+
+    /// The path of a text object (`toFile`); queued for writing in read-write mode.
+    pub fn add_text(
+        &mut self,
+        name: &str,
+        text: &[u8],
+        references: BTreeSet<StorePath>,
+    ) -> Result<StorePath, EvalError> {
+        let hash = Hash::digest(HashAlgo::Sha256, text);
+        let path = make_text_path(name, &hash, &references).map_err(store_error)?;
+        if !references.is_empty() {
+            self.text_references.insert(path.clone(), references.clone());
+        }
+        if self.writable {
+            let text = String::from_utf8_lossy(text).into_owned();
+            self.pending.push(TextObject { name: name.to_owned(), text, references, outputs: BTreeMap::new() });
+        }
+        Ok(path)
+    }
+
+    /// Fills in the output paths of a new derivation, and gives its `.drv` path; the
+    /// `.drv` file is queued for writing in read-write mode.
+    pub fn add_derivation(&mut self, drv: &mut Derivation) -> Result<StorePath, EvalError> {
+        let EvalStore { hashes, derivations, store, root, .. } = self;
+        let mut load = |p: &StorePath| read_derivation(store, root, p);
+        drv.fill_output_paths(hashes, &mut load).map_err(store_error)?;
+        let drv_path = drv.drv_path().map_err(store_error)?;
+        hashes.record(&drv_path, drv, &mut load).map_err(store_error)?;
+        let mut references: Vec<StorePath> = drv.input_srcs.iter().cloned().collect();
+        references.extend(drv.input_drvs.keys().cloned());
+        let outputs = drv.outputs.keys().cloned().collect();
+        derivations.insert(drv_path.clone(), KnownDrv { references: references.clone(), outputs });
+        if self.writable {
+            let outputs =
+                drv.outputs.iter().filter_map(|(n, o)| Some((n.clone(), o.path()?.clone()))).collect();
+            self.pending.push(TextObject {
+                name: drv_path.name().to_owned(),
+                text: drv.to_aterm(),
+                references: references.into_iter().collect(),
+                outputs,
+            });
+        }
+        Ok(drv_path)
+    }
+
+    /// The output names of the derivation at `drv_path`.
+    pub fn derivation_outputs(&mut self, drv_path: &StorePath) -> Result<Vec<String>, EvalError> {
+        self.know(drv_path)?;
+        Ok(self.derivations[drv_path].outputs.clone())
+    }
+
+    /// The closure of `drv_path` by references (itself included): what a string with
+    /// the whole derivation in its context (`drvPath`) makes a derivation depend on.
+    /// As the reference, in read-only mode the derivation must be valid in the store.
+    pub fn derivation_closure(&mut self, drv_path: &StorePath) -> Result<BTreeSet<StorePath>, EvalError> {
+        if !self.writable && !self.is_valid(drv_path)? {
+            return Err(EvalError::eval(format!("path '{drv_path}' is not valid"), None));
+        }
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![drv_path.clone()];
+        while let Some(p) = todo.pop() {
+            if !seen.insert(p.clone()) {
+                continue;
+            }
+            if p.is_derivation() {
+                self.know(&p)?;
+                todo.extend(self.derivations[&p].references.iter().cloned());
+            } else if let Some(references) = self.text_references.get(&p) {
+                todo.extend(references.iter().cloned());
+            } else if let Some(store) = &self.store {
+                todo.extend(store.query_references(&p).map_err(store_error)?);
+            }
+        }
+        Ok(seen)
+    }
+
+    /// Whether `path` is valid in the local store (which is not created to find out).
+    pub fn is_valid(&mut self, path: &StorePath) -> Result<bool, EvalError> {
+        if self.store.is_none() && !self.exists()? {
+            return Ok(false);
+        }
+        self.local()?.is_valid(path).map_err(store_error)
+    }
+
+    /// Whether the local store exists (it is opened, given, or found at the default root).
+    fn exists(&self) -> Result<bool, EvalError> {
+        if self.store.is_some() || self.root.is_some() || self.writable {
+            return Ok(true);
+        }
+        Ok(ferrix_store::local::default_root().is_ok_and(|root| root.join("nix/store").is_dir()))
+    }
+
+    /// Makes sure `drv_path` is among the known derivations, reading it if needed.
+    fn know(&mut self, drv_path: &StorePath) -> Result<(), EvalError> {
+        if self.derivations.contains_key(drv_path) {
+            return Ok(());
+        }
+        let drv = read_derivation(&mut self.store, &self.root, drv_path).map_err(store_error)?;
+        let mut references: Vec<StorePath> = drv.input_srcs.iter().cloned().collect();
+        references.extend(drv.input_drvs.keys().cloned());
+        let outputs = drv.outputs.keys().cloned().collect();
+        self.derivations.insert(drv_path.clone(), KnownDrv { references, outputs });
+        Ok(())
+    }
+
+    /// Writes the queued texts and derivations (read-write mode).
+    pub fn flush(&mut self) -> Result<(), EvalError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        self.local()?.add_text_batch(&pending).map_err(store_error)?;
+        Ok(())
+    }
+
+    /// Where the store path `path` (absolute, under `/nix/store`) can be read: in the
+    /// local store when it is there, after writing what is queued.
+    pub fn physical(&mut self, path: &Path) -> Result<Option<PathBuf>, EvalError> {
+        let Ok(rest) = path.strip_prefix(ferrix_store::STORE_DIR) else { return Ok(None) };
+        if !self.exists()? {
+            return Ok(None);
+        }
+        self.flush()?;
+        let real = self.local()?.store_dir().join(rest);
+        Ok(std::fs::symlink_metadata(&real).is_ok().then_some(real))
+    }
+}
+
+/// The local store in `store`, opened under `root` (else the default root) if it was not.
+fn open<'a>(store: &'a mut Option<LocalStore>, root: &Option<PathBuf>) -> Result<&'a LocalStore, StoreError> {
+    if store.is_none() {
+        let root = match root {
+            Some(root) => root.clone(),
+            None => ferrix_store::local::default_root()?,
+        };
+        *store = Some(LocalStore::open(&root)?);
+    }
+    Ok(store.as_ref().expect("opened above"))
+}
+
+/// Reads the `.drv` file `path` from the local store (opened if needed).
+fn read_derivation(
+    store: &mut Option<LocalStore>,
+    root: &Option<PathBuf>,
+    path: &StorePath,
+) -> Result<Derivation, DerivationError> {
+    let load_error = |reason: String| DerivationError::Load { path: path.to_absolute(), reason };
+    let real = open(store, root).map_err(|e| load_error(e.to_string()))?.real_path(path);
+    let text = std::fs::read_to_string(&real).map_err(|e| load_error(e.to_string()))?;
+    Ok(Derivation::parse(&text)?)
+}

@@ -1,0 +1,77 @@
+//! Adding many text objects at once (the `.drv` files and `toFile` texts an
+//! instantiation writes): one store-wide sync and one database transaction for the whole
+//! batch instead of one of each per object, which is what makes writing tens of
+//! thousands of derivations fast.
+//!
+//! Text objects are content-addressed and immutable, so two writers of the same path
+//! write the same bytes: renaming into place needs no lock. As with single objects, a
+//! crash leaves either registered complete paths or unregistered leftovers.
+
+use super::LocalStore;
+use super::error::{StoreError, io_err};
+use super::fs_tree::{canonicalise_file, sync_path};
+use super::path_info::{PathInfo, content_address};
+use crate::hash::{Hash, HashAlgo};
+use crate::store_path::{FileIngestionMethod, StorePath, make_text_path};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fs;
+
+/// A text object to add: `name`, contents and references; for a `.drv` file also its
+/// outputs (name → path), recorded as the derivation's outputs.
+#[derive(Debug, Clone)]
+pub struct TextObject {
+    pub name: String,
+    pub text: String,
+    pub references: BTreeSet<StorePath>,
+    pub outputs: BTreeMap<String, StorePath>,
+}
+
+impl TextObject {
+    /// The store path the object gets.
+    pub fn path(&self) -> Result<StorePath, StoreError> {
+        let hash = Hash::digest(HashAlgo::Sha256, &self.text);
+        Ok(make_text_path(&self.name, &hash, &self.references)?)
+    }
+}
+
+impl LocalStore {
+    /// Adds `objects` (references among them must come before their referrers, or be
+    /// valid already) and returns their paths, valid afterwards.
+    pub fn add_text_batch(&self, objects: &[TextObject]) -> Result<Vec<StorePath>, StoreError> {
+        let mut paths = Vec::with_capacity(objects.len());
+        let mut staged = Vec::new();
+        let mut seen = HashSet::new();
+        for object in objects {
+            let path = object.path()?;
+            paths.push(path.clone());
+            if !seen.insert(path.clone()) || self.is_valid(&path)? {
+                continue;
+            }
+            let staging = self.new_staging()?;
+            fs::write(&staging.path, &object.text).map_err(io_err("cannot write", &staging.path))?;
+            canonicalise_file(&staging.path)?;
+            let (nar_hash, nar_size, _) = super::add::nar_digest(&staging.path, None)?;
+            let mut info = PathInfo::new(path, nar_hash, nar_size);
+            info.references = object.references.clone();
+            let hash = Hash::digest(HashAlgo::Sha256, &object.text);
+            info.ca = Some(content_address(FileIngestionMethod::Text, &hash));
+            staged.push((staging, info, &object.outputs));
+        }
+        if staged.is_empty() {
+            return Ok(paths);
+        }
+        // Every staged file's data reaches the disk before any is renamed into place.
+        let dir = fs::File::open(&self.store_dir).map_err(io_err("cannot open", &self.store_dir))?;
+        rustix::fs::syncfs(&dir).map_err(|e| io_err("cannot sync", &self.store_dir)(e.into()))?;
+        // (A staging entry renamed away is gone: dropping it deletes nothing.)
+        for (staging, info, _) in &staged {
+            let real = self.real_path(&info.path);
+            fs::rename(&staging.path, &real).map_err(io_err("cannot move into place", &real))?;
+        }
+        sync_path(&self.store_dir)?;
+        let infos: Vec<PathInfo> = staged.iter().map(|(_, info, _)| info.clone()).collect();
+        let outputs = staged.iter().filter(|(_, _, o)| !o.is_empty()).map(|(_, info, o)| (&info.path, *o));
+        self.db.register_with_outputs(&infos, outputs)?;
+        Ok(paths)
+    }
+}
