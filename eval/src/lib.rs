@@ -113,16 +113,31 @@ impl Evaluator {
             min_sleep: MIN_SLEEP,
             ..gc_arena::metrics::Pacing::STOP_THE_WORLD
         });
-        arena.mutate_root(|mc, vm| builtins.install(mc, &mut symbols, vm));
-        Evaluator {
-            arena,
-            program: builtins::new_program(),
-            symbols,
-            sources: Sources::default(),
-            builtins,
-            options,
-            io: io::EvalIo::new(),
-        }
+        let mut program = builtins::new_program();
+        let mut sources = Sources::default();
+        let mut io = io::EvalIo::new(options.store_root.clone(), options.read_write);
+        let origin = Origin::Internal(builtins::derivation::PRELUDE_NAME);
+        let prelude = builtins::derivation::PRELUDE.to_owned();
+        let (_, derivation) = io
+            .compile_text(
+                &mut program,
+                &mut symbols,
+                &mut sources,
+                &builtins,
+                origin,
+                prelude,
+                Path::new("/"),
+            )
+            .expect("the built-in Nix code compiles");
+        arena.mutate_root(|mc, vm| builtins.install(mc, &mut symbols, vm, derivation));
+        let global = builtins.globals[&symbols.intern(b"derivation")] as usize;
+        let mut evaluator = Evaluator { arena, program, symbols, sources, builtins, io, options };
+        // Globals are values, not thunks: evaluate the (cheap) function now.
+        evaluator
+            .start(|_, vm, _| Ok(vm.globals[global]))
+            .expect("the built-in `derivation` evaluates to a function");
+        evaluator.arena.mutate_root(|_, vm| vm.globals[global] = vm.result().resolved());
+        evaluator
     }
 
     /// Evaluates a request and returns the printed result (bytes: strings need not be

@@ -40,6 +40,8 @@ pub enum Origin {
     String,
     /// Standard input, shown as `«stdin»`.
     Stdin,
+    /// Source built into Ferrix, shown under this name.
+    Internal(&'static str),
 }
 
 /// One source text.
@@ -58,6 +60,7 @@ impl SourceFile {
             Origin::File(p) => p.display().to_string(),
             Origin::String => "«string»".into(),
             Origin::Stdin => "«stdin»".into(),
+            Origin::Internal(name) => (*name).into(),
         }
     }
 

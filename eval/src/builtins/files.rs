@@ -22,7 +22,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
             Ok(p) => p,
             Err(again) => return Ok(again),
         };
-        let meta = std::fs::symlink_metadata(&p).map_err(|_| missing(&p))?;
+        let meta = std::fs::symlink_metadata(ctx.io.real_path(&p)?).map_err(|_| missing(&p))?;
         ok(new_string(mc, file_type(&meta.file_type()).as_bytes()))
     }),
     prim("pathExists", 1, 1, |_, mc, ctx, a| {
@@ -30,7 +30,7 @@ pub const PRIMOPS: &[PrimOpDef] = &[
             Ok(p) => p,
             Err(again) => return Ok(again),
         };
-        ok(Value::Bool(std::fs::symlink_metadata(&p).is_ok()))
+        ok(Value::Bool(std::fs::symlink_metadata(ctx.io.real_path(&p)?).is_ok()))
     }),
 ];
 
@@ -66,6 +66,10 @@ pub(super) fn path_arg<'gc>(
             None,
         ));
     }
+    ctx.io.store.realise_context(&s.context).map_err(|mut e| {
+        e.add_trace(format!("while realising the context of path '{}'", s.lossy()), None);
+        e
+    })?;
     Ok(Ok(PathBuf::from(OsStr::from_bytes(&s.bytes))))
 }
 
@@ -103,8 +107,10 @@ fn read_file<'gc>(
         Ok(p) => p,
         Err(again) => return Ok(again),
     };
-    let bytes = std::fs::read(&p).map_err(|e| io_error(&p, "reading file", e))?;
-    ok(Value::string(mc, NixString::plain(bytes)))
+    let bytes = std::fs::read(ctx.io.real_path(&p)?).map_err(|e| io_error(&p, "reading file", e))?;
+    // A store path's contents refer to what the path refers to.
+    let context = ctx.io.store.references_of(&p)?;
+    ok(Value::string(mc, NixString::with_context(bytes, context)))
 }
 
 fn read_dir<'gc>(
@@ -117,7 +123,8 @@ fn read_dir<'gc>(
         Ok(p) => p,
         Err(again) => return Ok(again),
     };
-    let entries = std::fs::read_dir(&p).map_err(|e| io_error(&p, "reading directory", e))?;
+    let entries =
+        std::fs::read_dir(ctx.io.real_path(&p)?).map_err(|e| io_error(&p, "reading directory", e))?;
     let mut b = AttrsBuilder::default();
     for entry in entries {
         let entry = entry.map_err(|e| io_error(&p, "reading directory", e))?;

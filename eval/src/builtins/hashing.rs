@@ -59,7 +59,8 @@ fn hash_file<'gc>(
         Ok(p) => p,
         Err(again) => return Ok(again),
     };
-    let bytes = std::fs::read(&p).map_err(|e| super::files::io_error(&p, "reading file", e))?;
+    let bytes =
+        std::fs::read(ctx.io.real_path(&p)?).map_err(|e| super::files::io_error(&p, "reading file", e))?;
     ok(base16_digest(mc, algo, &bytes))
 }
 

@@ -6,6 +6,7 @@ pub mod arguments;
 mod attrs;
 mod context;
 mod control;
+pub mod derivation;
 mod files;
 mod hashing;
 pub mod higher;
@@ -93,6 +94,8 @@ pub struct PrimOpDef {
     pub strict: u8,
     /// Bound as a global under its own name; otherwise the global name is `__name`.
     pub global: bool,
+    /// Used by other builtins only: neither a global nor in the `builtins` set.
+    pub internal: bool,
     pub f: PrimFn,
 }
 
@@ -104,12 +107,17 @@ impl PrimOpDef {
 
 /// Shorthand for table entries.
 pub const fn prim(name: &'static str, arity: u8, strict: u8, f: PrimFn) -> PrimOpDef {
-    PrimOpDef { name, arity, strict, global: false, f }
+    PrimOpDef { name, arity, strict, global: false, internal: false, f }
 }
 
 /// A table entry bound as a global under its own name (not `__name`).
 pub const fn global(name: &'static str, arity: u8, strict: u8, f: PrimFn) -> PrimOpDef {
-    PrimOpDef { name, arity, strict, global: true, f }
+    PrimOpDef { name, arity, strict, global: true, internal: false, f }
+}
+
+/// A table entry for a builtin only other builtins use (see [`PrimOpDef::internal`]).
+pub const fn internal(name: &'static str, arity: u8, strict: u8, f: PrimFn) -> PrimOpDef {
+    PrimOpDef { name, arity, strict, global: false, internal: true, f }
 }
 
 /// What a global name is bound to.
@@ -120,6 +128,8 @@ enum GlobalInit {
     Builtins,
     /// The search path, `builtins.nixPath`.
     NixPath,
+    /// `derivation`, written in Nix.
+    Derivation,
 }
 
 /// Constants of the builtins set.
@@ -153,6 +163,7 @@ impl Builtins {
             attrs::PRIMOPS,
             context::PRIMOPS,
             store_objects::PRIMOPS,
+            derivation::PRIMOPS,
             numbers::PRIMOPS,
             strings::PRIMOPS,
             higher::PRIMOPS,
@@ -188,6 +199,9 @@ impl Builtins {
         // A name is global either as it is or with `__` in front, never both.
         for i in 0..b.defs.len() {
             let (name, global) = (b.defs[i].name, b.defs[i].global);
+            if b.defs[i].internal {
+                continue;
+            }
             let global_name = if global { name.to_owned() } else { format!("__{name}") };
             bind(&mut b, &global_name, GlobalInit::PrimOp(i as u16));
         }
@@ -200,6 +214,7 @@ impl Builtins {
             bind(&mut b, &global_name, GlobalInit::Value(value));
         }
         bind(&mut b, "__nixPath", GlobalInit::NixPath);
+        bind(&mut b, "derivation", GlobalInit::Derivation);
         bind(&mut b, "builtins", GlobalInit::Builtins);
         b
     }
@@ -213,12 +228,21 @@ impl Builtins {
         &self.defs[op as usize]
     }
 
-    /// Builds the global values in the arena.
-    pub fn install<'gc>(&self, mc: &Mutation<'gc>, symbols: &mut Interner, vm: &mut Vm<'gc>) {
+    /// Builds the global values in the arena; `derivation` is the value of the chunk
+    /// compiled from [`derivation::PRELUDE`].
+    pub fn install<'gc>(
+        &self,
+        mc: &Mutation<'gc>,
+        symbols: &mut Interner,
+        vm: &mut Vm<'gc>,
+        derivation: ChunkId,
+    ) {
+        let derivation =
+            Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code: derivation, env: vm.root_env }));
         // `builtins.builtins` is the set itself: a thunk completed after the set exists.
         let this = Thunk::new(mc, ThunkState::Blackhole);
         let mut set = AttrsBuilder::with_capacity(self.defs.len() + self.constants.len() + 1);
-        for (i, d) in self.defs.iter().enumerate() {
+        for (i, d) in self.defs.iter().enumerate().filter(|(_, d)| !d.internal) {
             set.push(symbols.intern(d.name.as_bytes()), Value::PrimOp(i as u16));
         }
         for (name, c) in &self.constants {
@@ -227,6 +251,7 @@ impl Builtins {
         set.push(symbols.intern(b"builtins"), Value::Thunk(this));
         let nix_path = self.nix_path_value(mc);
         set.push(symbols.intern(b"nixPath"), nix_path);
+        set.push(symbols.intern(b"derivation"), derivation);
         let set = set.finish(mc, symbols, true).unwrap_or_else(|_| Attrs::empty(mc));
         this.set(mc, ThunkState::Evaluated(Value::Attrs(set)));
         vm.globals = self
@@ -237,6 +262,7 @@ impl Builtins {
                 GlobalInit::Value(c) => const_value(mc, c),
                 GlobalInit::Builtins => Value::Attrs(set),
                 GlobalInit::NixPath => nix_path,
+                GlobalInit::Derivation => derivation,
             })
             .collect();
     }

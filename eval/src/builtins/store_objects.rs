@@ -1,14 +1,12 @@
-//! Builtins that name store objects by their contents: `toFile`. Evaluation only
-//! computes the path (as the reference does in read-only mode); writing the file into
-//! the store comes with instantiation.
+//! Builtins that name store objects by their contents: `toFile`. Read-only evaluation
+//! only computes the path (as the reference does); read-write evaluation writes it.
 
 use super::util::{arg, ok, string};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
 use crate::value::{ContextElement, NixString, StringContext, Value};
 use crate::vm::{Ctx, Vm};
-use ferrix_store::store_path::make_text_path;
-use ferrix_store::{Hash, HashAlgo, StorePath};
+use ferrix_store::StorePath;
 use gc_arena::{Gc, Mutation};
 use std::collections::BTreeSet;
 
@@ -41,9 +39,7 @@ fn to_file<'gc>(
         };
         references.insert(path);
     }
-    let hash = Hash::digest(HashAlgo::Sha256, &contents.bytes);
-    let path = make_text_path(&name, &hash, &references).map_err(|e| EvalError::eval(e.to_string(), None))?;
-    let path = path.to_absolute();
+    let path = ctx.io.store.add_text(&name, &contents.bytes, references)?.to_absolute();
     let context = StringContext::from_elements([path.clone()]);
     ok(Value::String(Gc::new(mc, NixString::with_context(path.into_bytes(), context))))
 }

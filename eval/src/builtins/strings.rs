@@ -3,7 +3,7 @@
 //! (`__toString` or `outPath`) by applying the builtin again to the coerced value.
 
 use super::util::{arg, element, int, list, new_string, ok, string};
-use super::{PrimOpDef, Ret, global, prim, unforced};
+use super::{PrimOpDef, Ret, global, internal, prim, unforced};
 use crate::error::EvalError;
 use crate::print::format_float;
 use crate::value::{NixString, StringContext, Value};
@@ -11,7 +11,8 @@ use crate::vm::{Ctx, Vm};
 use gc_arena::{Gc, Mutation};
 
 pub const PRIMOPS: &[PrimOpDef] = &[
-    global("toString", 1, 1, to_string),
+    global("toString", 1, 1, |_, mc, ctx, a| to_string(mc, ctx, a[0], "toString")),
+    internal(DERIVATION_STRING, 1, 1, |_, mc, ctx, a| to_string(mc, ctx, a[0], DERIVATION_STRING)),
     prim("stringLength", 1, 1, string_length),
     prim("substring", 3, 7, substring),
     prim("concatStringsSep", 2, 3, concat_strings_sep),
@@ -34,9 +35,13 @@ fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
     }
 }
 
-/// `toString v` as a lazy application.
-fn to_string_of<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, v: Value<'gc>) -> Value<'gc> {
-    let f = Value::PrimOp(ctx.builtins.index_of("toString"));
+/// The internal builtin that coerces a derivation's attributes: `toString`, except that
+/// paths are copied to the store.
+pub const DERIVATION_STRING: &str = "toString (of a derivation attribute)";
+
+/// `toString v` (or the builtin `name` of the same family) as a lazy application.
+fn to_string_of<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, name: &str, v: Value<'gc>) -> Value<'gc> {
+    let f = Value::PrimOp(ctx.builtins.index_of(name));
     Value::apply(mc, f, v)
 }
 
@@ -66,7 +71,7 @@ pub(super) fn string_arg<'gc>(
 
 /// `v`, or `toString v` if `v` is a set.
 fn coerced_if_set<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, v: Value<'gc>) -> Value<'gc> {
-    if matches!(v, Value::Attrs(_)) { to_string_of(mc, ctx, v) } else { v }
+    if matches!(v, Value::Attrs(_)) { to_string_of(mc, ctx, "toString", v) } else { v }
 }
 
 /// The builtin `name` applied to `args`, lazily.
@@ -78,18 +83,18 @@ fn apply<'gc>(mc: &Mutation<'gc>, ctx: &Ctx<'_>, name: &str, args: &[Value<'gc>]
     Ret::Value(f)
 }
 
-/// `toString`: strings, paths, numbers, Booleans, null, lists (joined by spaces) and
-/// sets with `__toString` or `outPath`.
+/// `toString` (`name`): strings, paths, numbers, Booleans, null, lists (joined by
+/// spaces) and sets with `__toString` or `outPath`. As [`DERIVATION_STRING`], paths
+/// are copied to the store.
 fn to_string<'gc>(
-    _: &mut Vm<'gc>,
     mc: &Mutation<'gc>,
     ctx: &mut Ctx<'_>,
-    a: &[Value<'gc>],
+    v: Value<'gc>,
+    name: &str,
 ) -> Result<Ret<'gc>, EvalError> {
-    let v = a[0];
     if let Value::Attrs(set) = v {
         let inner = arg(0, crate::vm::coercion_target(mc, ctx, set))?;
-        return ok(to_string_of(mc, ctx, inner));
+        return ok(to_string_of(mc, ctx, name, inner));
     }
     if let Value::List(l) = v {
         let pending = unforced(l.0.iter().copied());
@@ -105,19 +110,21 @@ fn to_string<'gc>(
         };
         if l.0.iter().any(nested) {
             let items: Vec<Value<'gc>> =
-                l.0.iter().map(|e| if nested(e) { to_string_of(mc, ctx, *e) } else { *e }).collect();
-            return ok(to_string_of(mc, ctx, Value::list(mc, items)));
+                l.0.iter().map(|e| if nested(e) { to_string_of(mc, ctx, name, *e) } else { *e }).collect();
+            return ok(to_string_of(mc, ctx, name, Value::list(mc, items)));
         }
     }
     let mut out = Vec::new();
     let mut context = StringContext::default();
-    arg(0, to_string_into(ctx, v, &mut out, &mut context))?;
+    let copy = name == DERIVATION_STRING;
+    arg(0, to_string_into(ctx, v, copy, &mut out, &mut context))?;
     ok(Value::String(Gc::new(mc, NixString::with_context(out, context))))
 }
 
 fn to_string_into(
-    ctx: &Ctx<'_>,
+    ctx: &mut Ctx<'_>,
     v: Value<'_>,
+    copy: bool,
     out: &mut Vec<u8>,
     context: &mut StringContext,
 ) -> Result<(), EvalError> {
@@ -129,12 +136,17 @@ fn to_string_into(
         Value::Bool(false) | Value::Null => {}
         Value::List(l) => {
             for (i, e) in l.0.iter().enumerate() {
-                element(to_string_into(ctx, *e, out, context), "one element of the list")?;
+                element(to_string_into(ctx, *e, copy, out, context), "one element of the list")?;
                 let empty_list = matches!(e.resolved(), Value::List(inner) if inner.0.is_empty());
                 if i + 1 < l.0.len() && !empty_list {
                     out.push(b' ');
                 }
             }
+        }
+        Value::Path(p) if copy => {
+            let s = crate::vm::path_to_store(ctx, &p.bytes)?;
+            out.extend_from_slice(&s.bytes);
+            *context = context.union(&s.context);
         }
         other => {
             let s = coerce(ctx, other)?;

@@ -20,8 +20,6 @@ macro_rules! unsupported {
 }
 
 pub const PRIMOPS: &[PrimOpDef] = &[
-    global("derivation", 1, 0, unsupported!("derivation")),
-    global("derivationStrict", 1, 0, unsupported!("derivationStrict")),
     global("fetchTarball", 1, 0, unsupported!("fetchTarball")),
     global("fetchGit", 1, 0, unsupported!("fetchGit")),
     global("fetchMercurial", 1, 0, unsupported!("fetchMercurial")),

@@ -81,7 +81,7 @@ impl EvalIo {
         if let Some(&f) = self.by_path.get(&file_path) {
             return Ok((f, base));
         }
-        let bytes = std::fs::read(&file_path).map_err(|e| match e.kind() {
+        let bytes = std::fs::read(self.real_path(&file_path)?).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => {
                 EvalError::eval(format!("path '{}' does not exist", file_path.display()), None)
             }
@@ -91,6 +91,12 @@ impl EvalIo {
         let file = sources.add(Origin::File(file_path.clone()), text);
         self.by_path.insert(file_path, file);
         Ok((file, base))
+    }
+
+    /// Where `path` is read from: a store path from the local store when it has it
+    /// (its physical root need not be `/`), anything else as it is.
+    pub fn real_path(&mut self, path: &Path) -> Result<PathBuf, EvalError> {
+        Ok(self.store.physical(path)?.unwrap_or_else(|| path.to_owned()))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -8,6 +8,7 @@
 //! at the end of an instantiation, or before anything reads from the store.
 
 use crate::error::EvalError;
+use crate::value::{ContextElement, StringContext};
 use ferrix_store::derivation::{Derivation, DerivationError, DrvHashes};
 use ferrix_store::local::{LocalStore, StoreError, TextObject};
 use ferrix_store::nar;
@@ -57,10 +58,6 @@ impl EvalStore {
             text_references: HashMap::new(),
             hashes: DrvHashes::new(),
         }
-    }
-
-    pub fn writable(&self) -> bool {
-        self.writable
     }
 
     /// The local store, opened now if it was not.
@@ -115,7 +112,12 @@ impl EvalStore {
         }
         if self.writable {
             let text = String::from_utf8_lossy(text).into_owned();
-            self.pending.push(TextObject { name: name.to_owned(), text, references, outputs: BTreeMap::new() });
+            self.pending.push(TextObject {
+                name: name.to_owned(),
+                text,
+                references,
+                outputs: BTreeMap::new(),
+            });
         }
         Ok(path)
     }
@@ -174,6 +176,59 @@ impl EvalStore {
             }
         }
         Ok(seen)
+    }
+
+    /// Makes the store paths of a string's context valid, as reading a path named by a
+    /// string requires: sources must be valid already; derivation outputs would have to
+    /// be built, which evaluation cannot do yet.
+    pub fn realise_context(&mut self, context: &StringContext) -> Result<(), EvalError> {
+        for element in context.elements() {
+            let (path, output) = match ContextElement::parse(element) {
+                ContextElement::Path(p) => (p, None),
+                ContextElement::Output { output, drv } => (drv, Some(output)),
+                ContextElement::AllOutputs(drv) => (drv, None),
+            };
+            let path = StorePath::parse(path).map_err(store_error)?;
+            if let Some(output) = output {
+                let built = match self.output_path(&path, output)? {
+                    Some(out) => self.is_valid(&out)?,
+                    None => false,
+                };
+                if !built {
+                    return Err(EvalError::eval(
+                        format!(
+                            "cannot build '{path}^{output}' during evaluation yet: Ferrix does not support import from derivation yet"
+                        ),
+                        None,
+                    ));
+                }
+            } else if !self.is_valid(&path)? {
+                return Err(EvalError::eval(format!("path '{}' is not valid", path.base_name()), None));
+            }
+        }
+        Ok(())
+    }
+
+    /// The path of output `output` of the derivation at `drv_path`, when known.
+    fn output_path(&mut self, drv_path: &StorePath, output: &str) -> Result<Option<StorePath>, EvalError> {
+        if !self.is_valid(drv_path)? {
+            return Ok(None);
+        }
+        let outputs = self.local()?.query_derivation_outputs(drv_path).map_err(store_error)?;
+        Ok(outputs.get(output).cloned())
+    }
+
+    /// The context of a store path's contents (as `readFile` gives it): the paths it
+    /// refers to; nothing for a path outside the store.
+    pub fn references_of(&mut self, path: &Path) -> Result<StringContext, EvalError> {
+        let Some(path) = path.to_str().and_then(|p| StorePath::parse_prefix(p).ok()).map(|(p, _)| p) else {
+            return Ok(StringContext::default());
+        };
+        if !self.is_valid(&path)? {
+            return Ok(StringContext::default());
+        }
+        let references = self.local()?.query_references(&path).map_err(store_error)?;
+        Ok(StringContext::from_elements(references.iter().map(StorePath::to_absolute)))
     }
 
     /// Whether `path` is valid in the local store (which is not created to find out).

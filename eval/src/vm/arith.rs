@@ -2,7 +2,7 @@
 //! overflow, division by zero, incomparable types). Deep equality and list ordering
 //! need forcing, so they hand over to native frames.
 
-use super::coerce::{copy_to_store_error, not_coercible};
+use super::coerce::{not_coercible, path_to_store};
 use super::exec::type_error;
 use super::native::Native;
 use super::{Ctx, Frame, Vm};
@@ -17,7 +17,7 @@ impl<'gc> Vm<'gc> {
     pub(crate) fn arith_op(
         &mut self,
         mc: &Mutation<'gc>,
-        ctx: &Ctx<'_>,
+        ctx: &mut Ctx<'_>,
         op: Op,
         a: Value<'gc>,
         b: Value<'gc>,
@@ -43,8 +43,12 @@ impl<'gc> Vm<'gc> {
                     let p = crate::paths::canonicalise(&bytes);
                     return Ok(Value::Path(Gc::new(mc, NixString::plain(p))));
                 }
-                (Value::String(_), Value::Path(p)) => {
-                    return Err(copy_to_store_error(&p.bytes, "adding a path to a string"));
+                (Value::String(x), Value::Path(p)) => {
+                    let y = path_to_store(ctx, &p.bytes)?;
+                    let mut bytes = x.bytes.to_vec();
+                    bytes.extend_from_slice(&y.bytes);
+                    let ctx = x.context.union(&y.context);
+                    return Ok(Value::string(mc, NixString::with_context(bytes, ctx)));
                 }
                 (Int(_) | Float(_), Int(_) | Float(_)) => {}
                 (x @ (Int(_) | Float(_)), y) => {

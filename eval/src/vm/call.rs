@@ -279,6 +279,11 @@ impl<'gc> Vm<'gc> {
     ) -> Result<(), EvalError> {
         let def = ctx.builtins.def(op);
         let ret = (def.f)(self, mc, ctx, args).map_err(|mut e| {
+            // An internal builtin's errors read as its caller's.
+            if def.internal {
+                e.argument = None;
+                return e;
+            }
             if let Some(i) = e.argument.take() {
                 e.add_trace(crate::builtins::arguments::frame(def.name, i), None);
             }

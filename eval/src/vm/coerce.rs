@@ -6,7 +6,7 @@ use super::{Ctx, Vm};
 use crate::builtins::util::arg;
 use crate::error::EvalError;
 use crate::print::short;
-use crate::value::{Attrs, Value};
+use crate::value::{Attrs, NixString, StringContext, Value};
 use gc_arena::{Gc, Mutation};
 use std::os::unix::ffi::OsStrExt;
 
@@ -15,7 +15,10 @@ impl<'gc> Vm<'gc> {
         let top = self.stack.len() - 1;
         match self.stack[top] {
             Value::String(_) => Ok(()),
-            Value::Path(p) => Err(copy_to_store_error(&p.bytes, "interpolating a path")),
+            Value::Path(p) => {
+                self.stack[top] = Value::string(mc, path_to_store(ctx, &p.bytes)?);
+                Ok(())
+            }
             Value::Attrs(a) => {
                 self.stack[top] = arg(0, coercion_target(mc, ctx, a))?;
                 self.retry_in_place(mc, ctx)
@@ -30,15 +33,13 @@ pub(crate) fn not_coercible(ctx: &Ctx<'_>, v: Value<'_>) -> EvalError {
     EvalError::eval(format!("cannot coerce {} to a string: {}", v.type_phrase(), short(ctx, v)), None)
 }
 
-/// The error of copying the path `p` to the store (for `doing`): the reference's when
-/// the path does not exist; otherwise that Ferrix cannot do it yet.
-pub(super) fn copy_to_store_error(p: &[u8], doing: &str) -> EvalError {
+/// The path `p` copied to the store, as a string with the store path in its context
+/// (what interpolating a path or adding it to a string gives).
+pub(crate) fn path_to_store(ctx: &mut Ctx<'_>, p: &[u8]) -> Result<NixString, EvalError> {
     let path = std::path::Path::new(std::ffi::OsStr::from_bytes(p));
-    if std::fs::symlink_metadata(path).is_err() {
-        return EvalError::eval(format!("path '{}' does not exist", String::from_utf8_lossy(p)), None)
-            .unplaced();
-    }
-    EvalError::eval(format!("{doing} copies it to the store, which Ferrix does not do yet"), None)
+    let store_path = ctx.io.store.copy_source(path).map_err(EvalError::unplaced)?.to_absolute();
+    let context = StringContext::from_elements([store_path.clone()]);
+    Ok(NixString::with_context(store_path.into_bytes(), context))
 }
 
 /// What a set coerces through: `__toString self` (lazily applied), else its `outPath`.

@@ -16,7 +16,7 @@ mod trace;
 
 pub use arith::less_than;
 pub(crate) use arith::numeric_op;
-pub(crate) use coerce::{coercion_target, not_coercible};
+pub(crate) use coerce::{coercion_target, not_coercible, path_to_store};
 pub use exec::type_error as exec_type_error;
 pub use frame::Frame;
 
@@ -42,6 +42,11 @@ pub struct Options {
     pub abort_on_warn: bool,
     /// `--trace-verbose`: `builtins.traceVerbose` traces as `builtins.trace` does.
     pub trace_verbose: bool,
+    /// Physical root of the local store (`None`: the default).
+    pub store_root: Option<std::path::PathBuf>,
+    /// Write what evaluation adds to the store (instantiation, `--read-write-mode`);
+    /// otherwise only compute its paths.
+    pub read_write: bool,
 }
 
 impl Default for Options {
@@ -52,6 +57,8 @@ impl Default for Options {
             system: format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS),
             abort_on_warn: false,
             trace_verbose: false,
+            store_root: None,
+            read_write: false,
         }
     }
 }

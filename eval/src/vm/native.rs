@@ -76,6 +76,8 @@ pub enum Native<'gc> {
     Higher(Box<crate::builtins::higher::State<'gc>>),
     /// `toJSON` and the `--json` output.
     ToJson(Box<crate::builtins::json::ToJson<'gc>>),
+    /// `derivationStrict`.
+    Derivation(Box<crate::builtins::derivation::DrvStrict<'gc>>),
     /// `tryEval`: forces its argument; catches `throw` and `assert` failures.
     TryEval {
         arg: Value<'gc>,
@@ -125,6 +127,7 @@ impl<'gc> Native<'gc> {
             Native::DeepForce(d) => d.frames(ctx),
             Native::Higher(h) => h.frames(ctx),
             Native::ToJson(j) => j.frames(ctx),
+            Native::Derivation(d) => d.frames(ctx),
             _ => Vec::new(),
         }
     }
@@ -370,6 +373,7 @@ impl<'gc> Vm<'gc> {
             },
             Native::Higher(h) => h.step(self, mc, ctx, forced),
             Native::ToJson(j) => j.step(self, mc, ctx),
+            Native::Derivation(d) => d.step(self, mc, ctx),
             Native::TryEval { arg, started } => {
                 if !*started {
                     *started = true;

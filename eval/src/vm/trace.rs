@@ -42,7 +42,9 @@ impl Unwinding {
         let code = ctx.program.chunk(chunk);
         let at = (ip as usize).saturating_sub(1);
         e.settle_site(code.spans.get(at).copied());
+        // As the reference, not for the attributes `derivation` defines.
         if let Some(defined) = self.attribute.take()
+            && !matches!(ctx.sources.get(defined.file).origin, crate::source::Origin::Internal(_))
             && let Some(path) = selected_path(ctx, &code.ops, at)
         {
             e.add_trace(format!("while evaluating the attribute '{path}'"), Some(defined));
@@ -91,6 +93,7 @@ impl Unwinding {
             }
         }
         if let Some(op) = builtin
+            && !ctx.builtins.def(op).internal
             && !matches!(state, Native::ErrorContext { .. } | Native::ContextMessage { .. })
         {
             e.add_trace(builtin_frame(ctx, op), caller);

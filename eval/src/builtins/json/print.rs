@@ -139,18 +139,17 @@ impl<'gc> ToJson<'gc> {
     }
 
     /// Writes a forced value (sets standing for strings are handled by the caller).
-    fn value(&mut self, ctx: &Ctx<'_>, v: Value<'gc>) -> Result<(), EvalError> {
+    fn value(&mut self, ctx: &mut Ctx<'_>, v: Value<'gc>) -> Result<(), EvalError> {
         match v {
             Value::Null => self.out.extend_from_slice(b"null"),
             Value::Bool(b) => self.out.extend_from_slice(if b { b"true" } else { b"false" }),
             Value::Int(i) => self.out.extend_from_slice(i.to_string().as_bytes()),
             Value::Float(f) => self.out.extend_from_slice(float(f).as_bytes()),
             Value::String(s) => self.nix_string(s),
-            Value::Path(_) => {
-                return Err(EvalError::eval(
-                    "converting a path to JSON copies it to the store, which Ferrix does not do yet",
-                    None,
-                ));
+            Value::Path(p) => {
+                let copied = crate::vm::path_to_store(ctx, &p.bytes)?;
+                self.context = self.context.union(&copied.context);
+                self.string(&copied.bytes);
             }
             Value::List(l) => {
                 self.open(ctx, b'[', b']')?;
