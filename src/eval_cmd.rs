@@ -1,9 +1,11 @@
-//! `ferrix eval` and the evaluation side of the `nix-instantiate` personality: read the
-//! expression (`-E`, a file, or standard input), evaluate it, print it or its error.
+//! `ferrix eval`, `ferrix instantiate` and the `nix-instantiate` personality: read the
+//! expression (`-E`, a file, or standard input), evaluate it, and print it, or the
+//! `.drv` paths of the derivations it holds, or its error.
 
 use crate::error::{CliError, CliResult};
 use ferrix_eval::source::Origin;
 use ferrix_eval::{AutoArg, Evaluator, Options, Output, Request};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Where the expression comes from.
@@ -32,6 +34,14 @@ pub struct EvalRequest {
     pub show_trace: bool,
     /// Print the parsed expression (`--parse`) instead of evaluating it.
     pub parse_only: bool,
+    /// Print the `.drv` paths of the derivations in the value instead of the value.
+    pub instantiate: bool,
+    /// Write to the store what evaluation adds to it (else only compute paths).
+    pub read_write: bool,
+    /// Physical root of the store (`--store`).
+    pub store_root: Option<PathBuf>,
+    /// `--add-root`: make this a GC root for each `.drv` printed (numbered after the first).
+    pub add_root: Option<PathBuf>,
 }
 
 impl EvalRequest {
@@ -49,6 +59,10 @@ impl EvalRequest {
             trace_verbose: false,
             show_trace: false,
             parse_only: false,
+            instantiate: false,
+            read_write: false,
+            store_root: None,
+            add_root: None,
         }
     }
 }
@@ -88,10 +102,13 @@ pub fn run(req: EvalRequest) -> CliResult {
     }
     options.abort_on_warn = req.abort_on_warn;
     options.trace_verbose = req.trace_verbose;
+    options.read_write = req.read_write;
+    options.store_root = req.store_root;
     let env_path = std::env::var("NIX_PATH").unwrap_or_default();
     let entries = req.include.iter().map(String::as_str).chain(env_path.split(':'));
     options.nix_path = ferrix_eval::parse_search_path(entries);
-    let mut evaluator = Evaluator::new(options);
+    // The process ends after this: freeing the evaluation's heap would only cost time.
+    let mut evaluator = std::mem::ManuallyDrop::new(Evaluator::new(options));
     let output = req.output;
     let request = Request {
         origin,
@@ -102,6 +119,15 @@ pub fn run(req: EvalRequest) -> CliResult {
         output,
         strict: req.strict,
     };
+    if req.instantiate {
+        let result = evaluator
+            .instantiate(request)
+            .and_then(|found| print_instances(&mut evaluator, &found, req.add_root.as_deref()));
+        return result.map_err(|e| {
+            eprint!("{}", evaluator.render_error(&e, req.show_trace));
+            CliError::silent(1)
+        });
+    }
     let result = if req.parse_only {
         evaluator.parse_only(request.origin, request.text, &request.base_dir).map(String::into_bytes)
     } else {
@@ -124,4 +150,34 @@ pub fn run(req: EvalRequest) -> CliResult {
             Err(CliError::silent(1))
         }
     }
+}
+
+/// Prints each derivation found as `nix-instantiate` does: its `.drv` path (or the GC
+/// root made for it), with `!OUTPUT` when it stands for an output other than `out`.
+fn print_instances(
+    evaluator: &mut Evaluator,
+    found: &[ferrix_eval::Instance],
+    add_root: Option<&Path>,
+) -> Result<(), ferrix_eval::EvalError> {
+    if add_root.is_none() && !found.is_empty() {
+        eprintln!(
+            "warning: you did not specify '--add-root'; the result might be removed by the garbage collector"
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    for (i, found) in found.iter().enumerate() {
+        let shown = match add_root {
+            Some(root) => {
+                let mut link = root.as_os_str().to_owned();
+                if i > 0 {
+                    link.push(format!("-{}", i + 1));
+                }
+                evaluator.add_root(&found.drv_path, Path::new(&link))?.display().to_string()
+            }
+            None => found.drv_path.clone(),
+        };
+        let suffix = if found.output == "out" { String::new() } else { format!("!{}", found.output) };
+        let _ = writeln!(out, "{shown}{suffix}");
+    }
+    Ok(())
 }

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     let result = match personality {
         "nix-store" => compat::nix_store::run(argv.collect()),
         "nix-hash" => compat::nix_hash::run(argv.collect()),
-        "nix-instantiate" => compat::nix_instantiate::run(argv.collect()),
+        "nix-instantiate" => compat::nix_instantiate::run(argv.collect(), None),
         _ => run(Cli::parse()),
     };
     match result {
@@ -45,7 +45,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Hash(cmd) => hash_cmd::run(cmd),
         Command::NixStore { args } => compat::nix_store::run(args),
         Command::NixHash { args } => compat::nix_hash::run(args),
-        Command::NixInstantiate { args } => compat::nix_instantiate::run(args),
+        Command::NixInstantiate { args } => compat::nix_instantiate::run(args, cli.store),
         Command::Eval(args) => eval_cmd::run(args.into_request()),
         Command::Store(cmd) => store_cmd::run(cli.store.as_deref(), cmd),
         Command::Derivation(cmd) => store_cmd::run_derivation(cli.store.as_deref(), cmd),

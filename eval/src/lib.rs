@@ -8,6 +8,7 @@ mod code;
 mod compile;
 pub mod diagnostics;
 mod error;
+mod instantiate;
 mod io;
 mod paths;
 mod print;
@@ -18,6 +19,7 @@ mod vm;
 
 pub use builtins::search::parse_search_path;
 pub use error::{ErrorKind, EvalError};
+pub use instantiate::Instance;
 pub use vm::Options;
 
 use builtins::xml::XmlOptions;
@@ -142,30 +144,8 @@ impl Evaluator {
 
     /// Evaluates a request and returns the printed result (bytes: strings need not be
     /// UTF-8).
-    pub fn eval(&mut self, req: Request) -> Result<Vec<u8>, EvalError> {
-        let compile = |s: &mut Evaluator, origin, text, base: &Path| {
-            s.io.compile_text(&mut s.program, &mut s.symbols, &mut s.sources, &s.builtins, origin, text, base)
-                .map(|(_, chunk)| chunk)
-        };
-        let main = compile(self, req.origin, req.text, &req.base_dir)?;
-        let mut args = Vec::new();
-        for (name, arg) in &req.auto_args {
-            let arg = match arg {
-                AutoArg::Expr(e) => AutoValue::Code(compile(self, Origin::String, e.clone(), &req.base_dir)?),
-                AutoArg::Str(s) => AutoValue::Str(s.clone()),
-            };
-            args.push((self.symbols.intern(name.as_bytes()), arg));
-        }
-        self.start(|mc, vm, _| {
-            Ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code: main, env: vm.root_env })))
-        })?;
-        let path = req.attr_path.as_deref().map(split_attr_path).transpose()?.unwrap_or_default();
-        self.auto_call(&args)?;
-        for (i, component) in path.iter().enumerate() {
-            let shown = path[..=i].join(".");
-            self.start(|mc, vm, ctx| select_component(mc, vm, ctx, component, &shown))?;
-            self.auto_call(&args)?;
-        }
+    pub fn eval(&mut self, mut req: Request) -> Result<Vec<u8>, EvalError> {
+        self.evaluate(&mut req, false)?;
         if req.strict {
             self.run_native(|v| Native::deep_force(v, v, true))?;
         }
@@ -198,6 +178,36 @@ impl Evaluator {
                 _ => Ok(print::print_value(&ctx, v)),
             }
         })
+    }
+
+    /// Evaluates the request's expression, selects its attribute path and calls
+    /// functions with its arguments (also without any when `always_call`, as
+    /// instantiation does): the VM's value is the result.
+    fn evaluate(&mut self, req: &mut Request, always_call: bool) -> Result<(), EvalError> {
+        let compile = |s: &mut Evaluator, origin, text, base: &Path| {
+            s.io.compile_text(&mut s.program, &mut s.symbols, &mut s.sources, &s.builtins, origin, text, base)
+                .map(|(_, chunk)| chunk)
+        };
+        let main = compile(self, req.origin.clone(), std::mem::take(&mut req.text), &req.base_dir)?;
+        let mut args = Vec::new();
+        for (name, arg) in &req.auto_args {
+            let arg = match arg {
+                AutoArg::Expr(e) => AutoValue::Code(compile(self, Origin::String, e.clone(), &req.base_dir)?),
+                AutoArg::Str(s) => AutoValue::Str(s.clone()),
+            };
+            args.push((self.symbols.intern(name.as_bytes()), arg));
+        }
+        self.start(|mc, vm, _| {
+            Ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code: main, env: vm.root_env })))
+        })?;
+        let path = req.attr_path.as_deref().map(split_attr_path).transpose()?.unwrap_or_default();
+        self.auto_call(&args, always_call)?;
+        for (i, component) in path.iter().enumerate() {
+            let shown = path[..=i].join(".");
+            self.start(|mc, vm, ctx| select_component(mc, vm, ctx, component, &shown))?;
+            self.auto_call(&args, always_call)?;
+        }
+        Ok(())
     }
 
     /// The reference's normalised form of a source (`nix-instantiate --parse`), after
@@ -238,9 +248,10 @@ impl Evaluator {
     }
 
     /// Calls the current value if it is a function taking a set, with the `--arg`s it
-    /// names (all of them if it has `...`); nothing when there are no `--arg`s.
-    fn auto_call(&mut self, args: &[(symbol::Symbol, AutoValue)]) -> Result<(), EvalError> {
-        if args.is_empty() {
+    /// names (all of them if it has `...`); nothing when there are no `--arg`s, unless
+    /// `always`.
+    fn auto_call(&mut self, args: &[(symbol::Symbol, AutoValue)], always: bool) -> Result<(), EvalError> {
+        if args.is_empty() && !always {
             return Ok(());
         }
         self.start(|mc, vm, ctx| {

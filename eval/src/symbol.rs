@@ -25,8 +25,11 @@ pub mod known {
     pub const PREFIX: Symbol = Symbol(8);
     pub const ALL_OUTPUTS: Symbol = Symbol(9);
     pub const OUTPUTS: Symbol = Symbol(10);
+    pub const DRV_PATH: Symbol = Symbol(11);
+    pub const OUTPUT_NAME: Symbol = Symbol(12);
+    pub const RECURSE_FOR_DERIVATIONS: Symbol = Symbol(13);
     /// The names, in symbol order.
-    pub(super) const NAMES: [&[u8]; 11] = [
+    pub(super) const NAMES: [&[u8]; 14] = [
         b"outPath",
         b"__toString",
         b"__functor",
@@ -38,6 +41,9 @@ pub mod known {
         b"prefix",
         b"allOutputs",
         b"outputs",
+        b"drvPath",
+        b"outputName",
+        b"recurseForDerivations",
     ];
 }
 

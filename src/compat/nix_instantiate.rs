@@ -1,24 +1,32 @@
-//! `nix-instantiate` with the reference's flags. Evaluation (`--eval`) is supported;
-//! writing derivations is not yet, and is refused with a clear error.
+//! `nix-instantiate` with the reference's flags: instantiation (writing the `.drv`
+//! files of the derivations an expression holds and printing their paths), `--eval`
+//! (read-only unless `--read-write-mode`) and `--parse`.
 
 use super::args::Args;
-use crate::error::{CliError, CliResult};
+use crate::error::CliResult;
 use crate::eval_cmd::{self, EvalRequest, Input};
 use ferrix_eval::{AutoArg, Output};
 use std::path::PathBuf;
 
-const UNSUPPORTED: &[&str] = &["--add-root", "--read-write-mode", "--dry-run"];
-
-pub fn run(raw: Vec<String>) -> CliResult {
+/// Runs with the arguments after the program name; `store` is the store root given
+/// before them (`ferrix --store DIR nix-instantiate ...`), if any.
+pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut args = Args::new("nix-instantiate", raw);
-    let mut eval = false;
+    let (mut eval, mut read_write, mut dry_run) = (false, false, false);
     let (mut strict, mut json, mut xml, mut raw_out) = (false, false, false, false);
     let mut expr = None;
     let mut files = Vec::new();
     let mut req = EvalRequest::new(Input::Stdin, Output::Nix);
+    req.store_root = store;
     while let Some(a) = args.next_arg() {
         match a.as_str() {
             "--eval" | "--eval-only" => eval = true,
+            "--read-write-mode" => read_write = true,
+            "--dry-run" => dry_run = true,
+            "--add-root" => req.add_root = Some(PathBuf::from(args.value(&a)?)),
+            // Roots are always indirect.
+            "--indirect" => {}
+            "--store" => req.store_root = Some(PathBuf::from(args.value(&a)?)),
             "--strict" => strict = true,
             "--parse" => req.parse_only = true,
             "--json" => json = true,
@@ -61,22 +69,14 @@ pub fn run(raw: Vec<String>) -> CliResult {
                 }
             }
             "--no-location" | "--quiet" => {}
-            s if UNSUPPORTED.contains(&s) => {
-                return Err(CliError::usage(
-                    "nix-instantiate",
-                    format!("'{s}' is not supported by Ferrix yet"),
-                ));
-            }
             s if s.starts_with('-') && s != "-" => return Err(args.unrecognised(s)),
             _ => files.push(a),
         }
     }
-    if !eval && !req.parse_only {
-        return Err(CliError::usage(
-            "nix-instantiate",
-            "instantiating derivations is not supported by Ferrix yet; use '--eval'",
-        ));
-    }
+    // As the reference: evaluation is read-only unless asked; instantiation writes
+    // unless it is a dry run.
+    req.instantiate = !eval && !req.parse_only;
+    req.read_write = if req.instantiate { !dry_run } else { read_write };
     req.input = match (expr, files.as_slice()) {
         (Some(e), []) => Input::Expr(e),
         (None, [f]) if f == "-" => Input::Stdin,

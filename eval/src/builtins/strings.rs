@@ -121,6 +121,31 @@ fn to_string<'gc>(
     ok(Value::String(Gc::new(mc, NixString::with_context(out, context))))
 }
 
+/// What `toString` gives for `v` (copying paths to the store when `copy`) when that
+/// needs no evaluation: `v` and, for a list, its elements are forced and hold no sets.
+/// `None` otherwise.
+pub(super) fn plain_to_string(
+    ctx: &mut Ctx<'_>,
+    v: Value<'_>,
+    copy: bool,
+) -> Option<Result<NixString, EvalError>> {
+    fn plain(v: Value<'_>) -> bool {
+        match v.resolved() {
+            Value::Thunk(_) | Value::Attrs(_) => false,
+            Value::List(l) => l.0.iter().all(|e| plain(*e)),
+            _ => true,
+        }
+    }
+    if !plain(v) {
+        return None;
+    }
+    if let Value::String(s) = v {
+        return Some(Ok((*s).clone()));
+    }
+    let (mut out, mut context) = (Vec::new(), StringContext::default());
+    Some(to_string_into(ctx, v, copy, &mut out, &mut context).map(|()| NixString::with_context(out, context)))
+}
+
 fn to_string_into(
     ctx: &mut Ctx<'_>,
     v: Value<'_>,

@@ -6,6 +6,7 @@
 
 pub mod compare;
 mod deep;
+mod derivations;
 
 use super::{Ctx, Frame, Vm};
 use crate::error::{EvalError, TracePrint};
@@ -78,6 +79,8 @@ pub enum Native<'gc> {
     ToJson(Box<crate::builtins::json::ToJson<'gc>>),
     /// `derivationStrict`.
     Derivation(Box<crate::builtins::derivation::DrvStrict<'gc>>),
+    /// The derivations in a value, for instantiation.
+    FindDerivations(Box<derivations::FindDerivations<'gc>>),
     /// `tryEval`: forces its argument; catches `throw` and `assert` failures.
     TryEval {
         arg: Value<'gc>,
@@ -130,6 +133,11 @@ impl<'gc> Native<'gc> {
             Native::Derivation(d) => d.frames(ctx),
             _ => Vec::new(),
         }
+    }
+
+    /// The search for the derivations in `value` (see [`derivations`]).
+    pub fn find_derivations(value: Value<'gc>) -> Native<'gc> {
+        Native::FindDerivations(Box::new(derivations::FindDerivations::new(value)))
     }
 
     /// For an error unwinding through this frame: how the frame takes it, or the error
@@ -374,6 +382,7 @@ impl<'gc> Vm<'gc> {
             Native::Higher(h) => h.step(self, mc, ctx, forced),
             Native::ToJson(j) => j.step(self, mc, ctx),
             Native::Derivation(d) => d.step(self, mc, ctx),
+            Native::FindDerivations(f) => f.step(self, mc, ctx),
             Native::TryEval { arg, started } => {
                 if !*started {
                     *started = true;

@@ -208,10 +208,15 @@ impl LocalStore {
     /// A fresh staging name in the store directory. A leftover of the same name can only
     /// come from a dead process that had our pid, so it is deleted.
     pub(super) fn new_staging(&self) -> Result<Staging, StoreError> {
+        let staging = self.staging_name();
+        remove_tree(&staging.path)?;
+        Ok(staging)
+    }
+
+    /// A fresh staging name in the store directory (something may be there).
+    pub(super) fn staging_name(&self) -> Staging {
         let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = self.store_dir.join(format!("{TEMP_PREFIX}{}-{n}", std::process::id()));
-        remove_tree(&path)?;
-        Ok(Staging { path })
+        Staging { path: self.store_dir.join(format!("{TEMP_PREFIX}{}-{n}", std::process::id())) }
     }
 
     /// Makes the staged object valid as `info.path`: canonicalises and syncs it, then

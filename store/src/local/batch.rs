@@ -8,13 +8,17 @@
 //! crash leaves either registered complete paths or unregistered leftovers.
 
 use super::LocalStore;
+use super::add::Staging;
 use super::error::{StoreError, io_err};
-use super::fs_tree::{canonicalise_file, sync_path};
+use super::fs_tree::{remove_tree, store_mtime, sync_path};
 use super::path_info::{PathInfo, content_address};
 use crate::hash::{Hash, HashAlgo};
+use crate::nar;
 use crate::store_path::{FileIngestionMethod, StorePath, make_text_path};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
 
 /// A text object to add: `name`, contents and references; for a `.drv` file also its
 /// outputs (name → path), recorded as the derivation's outputs.
@@ -38,20 +42,16 @@ impl LocalStore {
     /// Adds `objects` (references among them must come before their referrers, or be
     /// valid already) and returns their paths, valid afterwards.
     pub fn add_text_batch(&self, objects: &[TextObject]) -> Result<Vec<StorePath>, StoreError> {
-        let mut paths = Vec::with_capacity(objects.len());
+        let paths = objects.iter().map(TextObject::path).collect::<Result<Vec<_>, _>>()?;
+        let mut seen = self.db.valid_among(paths.iter())?;
         let mut staged = Vec::new();
-        let mut seen = HashSet::new();
-        for object in objects {
-            let path = object.path()?;
-            paths.push(path.clone());
-            if !seen.insert(path.clone()) || self.is_valid(&path)? {
+        for (object, path) in objects.iter().zip(&paths) {
+            if !seen.insert(path.clone()) {
                 continue;
             }
-            let staging = self.new_staging()?;
-            fs::write(&staging.path, &object.text).map_err(io_err("cannot write", &staging.path))?;
-            canonicalise_file(&staging.path)?;
-            let (nar_hash, nar_size, _) = super::add::nar_digest(&staging.path, None)?;
-            let mut info = PathInfo::new(path, nar_hash, nar_size);
+            let staging = self.write_staged(object.text.as_bytes())?;
+            let (nar_hash, nar_size) = nar::hash_regular(object.text.as_bytes(), false);
+            let mut info = PathInfo::new(path.clone(), nar_hash, nar_size);
             info.references = object.references.clone();
             let hash = Hash::digest(HashAlgo::Sha256, &object.text);
             info.ca = Some(content_address(FileIngestionMethod::Text, &hash));
@@ -73,5 +73,25 @@ impl LocalStore {
         let outputs = staged.iter().filter(|(_, _, o)| !o.is_empty()).map(|(_, info, o)| (&info.path, *o));
         self.db.register_with_outputs(&infos, outputs)?;
         Ok(paths)
+    }
+
+    /// A new staging file holding `contents`, with a store file's metadata (read-only,
+    /// mtime 1), written with as few system calls as possible.
+    fn write_staged(&self, contents: &[u8]) -> Result<Staging, StoreError> {
+        let staging = self.staging_name();
+        let create = || fs::OpenOptions::new().write(true).create_new(true).mode(0o444).open(&staging.path);
+        let mut file = match create() {
+            // A leftover of a dead process that had our pid.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                remove_tree(&staging.path)?;
+                create()
+            }
+            other => other,
+        }
+        .map_err(io_err("cannot create", &staging.path))?;
+        file.write_all(contents).map_err(io_err("cannot write", &staging.path))?;
+        file.set_modified(store_mtime())
+            .map_err(io_err("cannot set the modification time of", &staging.path))?;
+        Ok(staging)
     }
 }

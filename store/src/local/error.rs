@@ -28,6 +28,8 @@ pub enum StoreError {
     NoRoot,
     #[error("path '{0}' is not valid")]
     NotValid(StorePath),
+    #[error("cannot make '{}' a root: it exists and is not a symlink", .0.display())]
+    RootExists(std::path::PathBuf),
     #[error(transparent)]
     StorePath(#[from] StorePathError),
     #[error("file '{0}' has an unsupported type")]

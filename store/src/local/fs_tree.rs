@@ -68,12 +68,9 @@ pub(crate) fn canonicalise_tree(path: &Path) -> Result<(), StoreError> {
     sync_path(path)
 }
 
-/// Gives the regular file at `path` the canonical metadata of a non-executable store
-/// file (0444, mtime 1), without syncing it.
-pub(crate) fn canonicalise_file(path: &Path) -> Result<(), StoreError> {
-    fs::set_permissions(path, Permissions::from_mode(0o444))
-        .map_err(io_err("cannot set permissions of", path))?;
-    set_store_mtime(path)
+/// The modification time of every store object.
+pub(crate) fn store_mtime() -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(STORE_MTIME as u64)
 }
 
 fn set_store_mtime(path: &Path) -> Result<(), StoreError> {

@@ -16,6 +16,7 @@ mod fs_tree;
 mod lock;
 mod path_info;
 mod query;
+mod roots;
 mod verify;
 
 pub use batch::TextObject;

@@ -58,16 +58,40 @@ struct Dumper<W: Write> {
     path: PathBuf,
 }
 
+/// The SHA-256 and size of the NAR of a regular file holding `contents` (what
+/// [`hash_path`] gives for such a file, without reading it back from disk).
+pub fn hash_regular(contents: &[u8], executable: bool) -> (Hash, u64) {
+    let mut sink = CountingHasher { hasher: Hasher::new(HashAlgo::Sha256), len: 0 };
+    let mut strings: Vec<&[u8]> = vec![MAGIC, b"(", b"type", b"regular"];
+    if executable {
+        strings.extend([b"executable".as_slice(), b""]);
+    }
+    strings.extend([b"contents".as_slice(), contents, b")"]);
+    for s in strings {
+        write_string(&mut sink, s).expect("hashing does not fail");
+    }
+    (sink.hasher.finish(), sink.len)
+}
+
+/// A NAR string: its length, its bytes, and zeros up to a multiple of 8.
+fn write_string(out: &mut impl Write, s: &[u8]) -> io::Result<()> {
+    out.write_all(&(s.len() as u64).to_le_bytes())?;
+    out.write_all(s)?;
+    write_padding(out, s.len() as u64)
+}
+
+fn write_padding(out: &mut impl Write, len: u64) -> io::Result<()> {
+    let pad = (8 - len % 8) % 8;
+    out.write_all(&[0; 8][..pad as usize])
+}
+
 impl<W: Write> Dumper<W> {
     fn string(&mut self, s: &[u8]) -> io::Result<()> {
-        self.out.write_all(&(s.len() as u64).to_le_bytes())?;
-        self.out.write_all(s)?;
-        self.padding(s.len() as u64)
+        write_string(&mut self.out, s)
     }
 
     fn padding(&mut self, len: u64) -> io::Result<()> {
-        let pad = (8 - len % 8) % 8;
-        self.out.write_all(&[0; 8][..pad as usize])
+        write_padding(&mut self.out, len)
     }
 
     fn strings(&mut self, ss: &[&[u8]]) -> io::Result<()> {

@@ -203,6 +203,10 @@ impl<'gc> DrvStrict<'gc> {
                         self.work = Work::Args(v, 0, None);
                     } else if self.spec.structured {
                         self.work = Work::Json(Box::new(ToJson::new(v, true)));
+                    } else if let Some(s) = super::strings::plain_to_string(ctx, v, true) {
+                        // Most values need no evaluation to become strings.
+                        self.spec.env_value(&key, &s?)?;
+                        return Ok(true);
                     } else {
                         self.work = Work::Coerce(coerce(mc, ctx, v));
                     }
@@ -237,9 +241,13 @@ impl<'gc> DrvStrict<'gc> {
                         *pending = None;
                         *next += 1;
                     }
-                    match items.0.get(*next) {
-                        Some(&item) => *pending = Some(coerce(mc, ctx, item)),
-                        None => return Ok(true),
+                    let Some(&item) = items.0.get(*next) else { return Ok(true) };
+                    match super::strings::plain_to_string(ctx, item, true) {
+                        Some(s) => {
+                            self.spec.arg(s?);
+                            *next += 1;
+                        }
+                        None => *pending = Some(coerce(mc, ctx, item)),
                     }
                 }
             }
@@ -250,7 +258,7 @@ impl<'gc> DrvStrict<'gc> {
     fn finish(&mut self, mc: &Mutation<'gc>, ctx: &mut Ctx<'_>) -> Result<Step<'gc>, EvalError> {
         let made = self.spec.build(ctx)?;
         let mut set = crate::value::AttrsBuilder::with_capacity(1 + made.outputs.len());
-        set.push(ctx.symbols.intern(b"drvPath"), Value::String(Gc::new(mc, made.drv_path)));
+        set.push(known::DRV_PATH, Value::String(Gc::new(mc, made.drv_path)));
         for (name, path) in made.outputs {
             set.push(ctx.symbols.intern(name.as_bytes()), Value::String(Gc::new(mc, path)));
         }
