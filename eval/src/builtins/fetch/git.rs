@@ -102,7 +102,7 @@ pub(super) fn fetch_git<'gc>(
     push("outPath", store_path_value(mc, &path));
     push("rev", new_string(mc, rev.as_bytes()));
     push("revCount", Value::Int(export.rev_count));
-    push("shortRev", new_string(mc, rev[..7].as_bytes()));
+    push("shortRev", new_string(mc, &rev.as_bytes()[..7]));
     push("submodules", Value::Bool(args.submodules));
     if let Some(head) = &export.dirty_rev {
         push("dirtyRev", new_string(mc, format!("{head}-dirty").into_bytes()));
