@@ -5,10 +5,9 @@
 //! they are `{ path = true; }`, `{ allOutputs = true; }` and `{ outputs = [ ... ]; }`.
 
 use super::strings::string_arg;
-use super::util::{arg, attrs, bool, element, list, new_string, ok, string};
+use super::util::{arg, attribute, attrs, bool, element, list, new_string, ok, string};
 use super::{PrimOpDef, Ret, prim, unforced};
 use crate::error::EvalError;
-use crate::source::Span;
 use crate::symbol::known;
 use crate::value::{AttrsBuilder, ContextElement, NixString, StringContext, Value};
 use crate::vm::{Ctx, Vm};
@@ -172,18 +171,6 @@ fn append_context<'gc>(
         }
     }
     ok(with_context(mc, &s, StringContext::from_elements(elements)))
-}
-
-/// `r`, an error in it given the frame `while evaluating <what>` at the attribute `at`,
-/// and placed there.
-fn attribute<T>(r: Result<T, EvalError>, what: &str, at: Option<Span>) -> Result<T, EvalError> {
-    r.map_err(|mut e| {
-        if e.span.is_none() {
-            e.span = at;
-        }
-        e.add_trace(format!("while evaluating {what}"), at);
-        e
-    })
 }
 
 fn add_drv_output_dependencies<'gc>(

@@ -7,6 +7,7 @@ mod attrs;
 mod context;
 mod control;
 pub mod derivation;
+mod fetch;
 mod files;
 mod hashing;
 pub mod higher;
@@ -176,6 +177,7 @@ impl Builtins {
             search::PRIMOPS,
             files::PRIMOPS,
             import::PRIMOPS,
+            fetch::PRIMOPS,
             positions::PRIMOPS,
             unsupported::PRIMOPS,
         ] {
@@ -298,9 +300,11 @@ fn const_value<'gc>(mc: &Mutation<'gc>, c: &ConstValue) -> Value<'gc> {
 pub(crate) mod util {
     use super::Ret;
     use crate::error::EvalError;
+    use crate::source::Span;
     use crate::value::{Attrs, List, NixString, Value};
     use crate::vm::Ctx;
     use crate::vm::exec_type_error as type_error;
+    use ferrix_store::{Hash, HashAlgo};
     use gc_arena::{Gc, Mutation};
 
     pub fn ok<'gc>(v: Value<'gc>) -> Result<Ret<'gc>, EvalError> {
@@ -323,6 +327,26 @@ pub(crate) mod util {
             e.add_trace(format!("while evaluating {what}"), None);
             e
         })
+    }
+
+    /// `r`, an error in it given the frame `while evaluating <what>` at the attribute `at`,
+    /// and placed there.
+    pub fn attribute<T>(r: Result<T, EvalError>, what: &str, at: Option<Span>) -> Result<T, EvalError> {
+        r.map_err(|mut e| {
+            if e.span.is_none() {
+                e.span = at;
+            }
+            e.add_trace(format!("while evaluating {what}"), at);
+            e
+        })
+    }
+
+    /// The all-zero hash of `algo` that an empty hash stands for, with the reference's
+    /// warning.
+    pub fn empty_hash(algo: HashAlgo) -> Hash {
+        let zero = Hash::from_bytes(algo, &vec![0; algo.size()]).expect("the algorithm's size");
+        eprintln!("warning: found empty hash, assuming '{}'", zero.to_sri());
+        zero
     }
 
     pub fn int(ctx: &Ctx<'_>, v: Value<'_>) -> Result<i64, EvalError> {

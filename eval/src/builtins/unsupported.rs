@@ -1,7 +1,6 @@
-//! Builtins of the reference that need a store or the network (`derivation`, the
-//! fetchers, `path`, ...). Ferrix does not evaluate them yet; they exist so that the
-//! names are bound as in the reference (`builtins ? fetchGit`, `typeOf derivation`),
-//! and calling one is an error that says so.
+//! Builtins of the reference that Ferrix does not evaluate yet (`fetchMercurial`,
+//! `path`, ...); they exist so that the names are bound as in the reference
+//! (`builtins ? fetchMercurial`), and calling one is an error that says so.
 
 use super::{PrimFn, PrimOpDef, global, prim};
 use crate::error::EvalError;
@@ -20,10 +19,12 @@ macro_rules! unsupported {
 }
 
 pub const PRIMOPS: &[PrimOpDef] = &[
-    global("fetchTarball", 1, 0, unsupported!("fetchTarball")),
-    global("fetchGit", 1, 0, unsupported!("fetchGit")),
-    global("fetchMercurial", 1, 0, unsupported!("fetchMercurial")),
-    prim("fetchurl", 1, 0, unsupported!("fetchurl")),
+    global("fetchMercurial", 1, 0, |_, _, _, _| {
+        Err(EvalError::eval(
+            "'builtins.fetchMercurial' is not supported by Ferrix: it cannot fetch Mercurial repositories (use builtins.fetchGit, builtins.fetchTarball or builtins.fetchurl)",
+            None,
+        ))
+    }),
     prim("filterSource", 2, 0, unsupported!("filterSource")),
     prim("path", 1, 0, unsupported!("path")),
     prim("storePath", 1, 0, unsupported!("storePath")),

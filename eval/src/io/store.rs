@@ -281,6 +281,19 @@ impl EvalStore {
         let real = self.local()?.store_dir().join(rest);
         Ok(std::fs::symlink_metadata(&real).is_ok().then_some(real))
     }
+
+    /// Adds a fetched file (`Flat`) or tree (`Recursive`) to the local store under
+    /// `name`, hashed with sha256, in either mode: the reference's fetchers write what
+    /// they fetch even when evaluation is read-only (`--eval`), so that it can be read.
+    pub fn add_fetched(
+        &mut self,
+        path: &Path,
+        name: &str,
+        method: FileIngestionMethod,
+    ) -> Result<StorePath, EvalError> {
+        let store = self.local()?;
+        store.add_path(path, name, method, HashAlgo::Sha256, &BTreeSet::new()).map_err(store_error)
+    }
 }
 
 /// The local store in `store`, opened under `root` (else the default root) if it was not.

@@ -3,6 +3,7 @@
 //! string context of it all), the reference's checks on it, and the store derivation
 //! built from it.
 
+use crate::builtins::util::empty_hash;
 use crate::error::EvalError;
 use crate::value::{ContextElement, NixString, StringContext, Value};
 use crate::vm::Ctx;
@@ -254,9 +255,7 @@ impl Spec {
             let Some(algo) = self.output_hash_algo else {
                 return Err(EvalError::eval("empty hash requires explicit hash algorithm", None));
             };
-            let zero = Hash::from_bytes(algo, &vec![0; algo.size()]).expect("the algorithm's size");
-            eprintln!("warning: found empty hash, assuming '{}'", zero.to_sri());
-            return Ok(zero);
+            return Ok(empty_hash(algo));
         }
         Hash::parse_any(hash, self.output_hash_algo).map_err(|e| EvalError::eval(e.to_string(), None))
     }

@@ -1,0 +1,3 @@
+builtins.fetchTarball {
+  url = 42;
+}

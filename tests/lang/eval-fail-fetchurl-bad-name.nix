@@ -1,0 +1,4 @@
+builtins.fetchurl {
+  url = "file://" + toString ./lib/fetch/hello.txt;
+  name = "hello world";
+}

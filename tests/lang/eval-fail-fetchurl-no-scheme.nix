@@ -1,0 +1,1 @@
+builtins.fetchurl (toString ./lib/fetch/hello.txt)

@@ -1,0 +1,1 @@
+builtins.fetchurl ./lib/fetch/hello.txt
