@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Evaluate a Nix expression and print its value.
     Eval(EvalArgs),
+    /// Write the derivations an expression holds to the store; print their `.drv` paths.
+    Instantiate(InstantiateArgs),
     /// Compute and convert hashes.
     #[command(subcommand)]
     Hash(HashCommand),
@@ -220,6 +222,62 @@ impl EvalArgs {
         req.show_trace = self.show_trace;
         req.trace_verbose = self.trace_verbose;
         req.include = self.include;
+        req
+    }
+}
+
+#[derive(Args)]
+pub struct InstantiateArgs {
+    /// The file to instantiate (default: `default.nix`; `-` for standard input).
+    #[arg(conflicts_with = "expr")]
+    pub file: Option<PathBuf>,
+    /// An expression to instantiate instead of a file.
+    #[arg(short = 'E', long = "expr")]
+    pub expr: Option<String>,
+    /// Select an attribute path of the result (`a.b.0`).
+    #[arg(short = 'A', long = "attr", value_name = "PATH")]
+    pub attr: Option<String>,
+    /// Pass `NAME = EXPR` to the top-level function.
+    #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"])]
+    pub arg: Vec<String>,
+    /// Pass `NAME = "STRING"` to the top-level function.
+    #[arg(long, num_args = 2, value_names = ["NAME", "STRING"])]
+    pub argstr: Vec<String>,
+    /// Add a search path entry (`prefix=path` or `path`).
+    #[arg(short = 'I', long = "include", value_name = "PATH")]
+    pub include: Vec<String>,
+    /// Make PATH a garbage-collector root for the (first) `.drv`; PATH-2, ... for the others.
+    #[arg(long, value_name = "PATH")]
+    pub add_root: Option<PathBuf>,
+    /// Compute the paths without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Show the "while evaluating" context of errors.
+    #[arg(long)]
+    pub show_trace: bool,
+}
+
+impl InstantiateArgs {
+    pub fn into_request(self, store: Option<PathBuf>) -> crate::eval_cmd::EvalRequest {
+        use crate::eval_cmd::{EvalRequest, Input};
+        use ferrix_eval::AutoArg;
+        let input = match (self.expr, self.file) {
+            (Some(e), _) => Input::Expr(e),
+            (None, Some(f)) if f.as_os_str() == "-" => Input::Stdin,
+            (None, Some(f)) => Input::File(f),
+            (None, None) => Input::File(PathBuf::from("default.nix")),
+        };
+        let mut req = EvalRequest::new(input, ferrix_eval::Output::Nix);
+        req.instantiate = true;
+        req.read_write = !self.dry_run;
+        req.store_root = store;
+        req.attr_path = self.attr;
+        req.include = self.include;
+        req.add_root = self.add_root;
+        req.show_trace = self.show_trace;
+        let pairs = |v: Vec<String>| v.chunks(2).map(|p| (p[0].clone(), p[1].clone())).collect::<Vec<_>>();
+        req.auto_args.extend(pairs(self.arg).into_iter().map(|(n, e)| (n, AutoArg::Expr(e))));
+        req.auto_args.extend(pairs(self.argstr).into_iter().map(|(n, s)| (n, AutoArg::Str(s))));
         req
     }
 }

@@ -47,6 +47,7 @@ fn run(cli: Cli) -> CliResult {
         Command::NixHash { args } => compat::nix_hash::run(args),
         Command::NixInstantiate { args } => compat::nix_instantiate::run(args, cli.store),
         Command::Eval(args) => eval_cmd::run(args.into_request()),
+        Command::Instantiate(args) => eval_cmd::run(args.into_request(cli.store)),
         Command::Store(cmd) => store_cmd::run(cli.store.as_deref(), cmd),
         Command::Derivation(cmd) => store_cmd::run_derivation(cli.store.as_deref(), cmd),
     }

@@ -22,7 +22,10 @@ impl Evaluator {
     /// is in read-write mode.
     pub fn instantiate(&mut self, mut req: Request) -> Result<Vec<Instance>, EvalError> {
         self.evaluate(&mut req, true)?;
-        #[allow(clippy::redundant_closure, reason = "the closure is needed for the arena's higher-ranked lifetime")]
+        #[allow(
+            clippy::redundant_closure,
+            reason = "the closure is needed for the arena's higher-ranked lifetime"
+        )]
         self.run_native(|v| Native::find_derivations(v))?;
         let found = self.arena.mutate(|_, vm| {
             let Value::List(pairs) = vm.result().resolved() else { unreachable!("a list of pairs") };

@@ -197,7 +197,7 @@ impl EvalStore {
                 if !built {
                     return Err(EvalError::eval(
                         format!(
-                            "cannot build '{path}^{output}' during evaluation yet: Ferrix does not support import from derivation yet"
+                            "cannot build '{path}^{output}' during evaluation yet (import from derivation)"
                         ),
                         None,
                     ));
