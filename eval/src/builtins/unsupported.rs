@@ -1,7 +1,6 @@
-//! Builtins of the reference that need a store or the network (`derivation`, the
-//! fetchers, `path`, ...). Ferrix does not evaluate them yet; they exist so that the
-//! names are bound as in the reference (`builtins ? fetchGit`, `typeOf derivation`),
-//! and calling one is an error that says so.
+//! Builtins of the reference that need the network (the fetchers). Ferrix does not
+//! evaluate them yet; they exist so that the names are bound as in the reference
+//! (`builtins ? fetchGit`), and calling one is an error that says so.
 
 use super::{PrimFn, PrimOpDef, global, prim};
 use crate::error::EvalError;
@@ -24,7 +23,4 @@ pub const PRIMOPS: &[PrimOpDef] = &[
     global("fetchGit", 1, 0, unsupported!("fetchGit")),
     global("fetchMercurial", 1, 0, unsupported!("fetchMercurial")),
     prim("fetchurl", 1, 0, unsupported!("fetchurl")),
-    prim("filterSource", 2, 0, unsupported!("filterSource")),
-    prim("path", 1, 0, unsupported!("path")),
-    prim("storePath", 1, 0, unsupported!("storePath")),
 ];

@@ -78,6 +78,8 @@ pub enum Native<'gc> {
     ToJson(Box<crate::builtins::json::ToJson<'gc>>),
     /// `derivationStrict`.
     Derivation(Box<crate::builtins::derivation::DrvStrict<'gc>>),
+    /// `builtins.path` and `builtins.filterSource`.
+    AddPath(Box<crate::builtins::add_path::AddPath<'gc>>),
     /// `tryEval`: forces its argument; catches `throw` and `assert` failures.
     TryEval {
         arg: Value<'gc>,
@@ -128,6 +130,7 @@ impl<'gc> Native<'gc> {
             Native::Higher(h) => h.frames(ctx),
             Native::ToJson(j) => j.frames(ctx),
             Native::Derivation(d) => d.frames(ctx),
+            Native::AddPath(p) => p.frames(ctx),
             _ => Vec::new(),
         }
     }
@@ -374,6 +377,7 @@ impl<'gc> Vm<'gc> {
             Native::Higher(h) => h.step(self, mc, ctx, forced),
             Native::ToJson(j) => j.step(self, mc, ctx),
             Native::Derivation(d) => d.step(self, mc, ctx),
+            Native::AddPath(p) => p.step(self, mc, ctx, forced),
             Native::TryEval { arg, started } => {
                 if !*started {
                     *started = true;
