@@ -4,6 +4,7 @@
 //!
 //! Pure formats know nothing of the file system state of a store; [`local`] does.
 
+pub mod content;
 pub mod derivation;
 pub mod hash;
 pub mod local;

@@ -34,9 +34,13 @@ pub enum StorePathError {
     DotComponent { name: String, component: &'static str },
     #[error("name '{name}' contains illegal character '{ch}'")]
     IllegalChar { name: String, ch: char },
-    /// A path computed for an invalid name (`<hash>-<name>`), and why the name is invalid.
+    /// A path (`<hash>-<name>`, computed or parsed) whose name is invalid, and why.
     #[error("path '{path}' is not a valid store path: {reason}")]
     InvalidComputed { path: String, reason: Box<StorePathError> },
+    #[error("'{0}' is too short to be a valid store path")]
+    TooShort(String),
+    #[error("store path '{path}' contains illegal base-32 character '{ch}'")]
+    IllegalHashChar { path: String, ch: char },
 }
 
 /// Checks a store path name against the reference's rules.
@@ -91,6 +95,23 @@ impl StorePath {
             return Err(bad("the hash part is not nixbase32"));
         }
         check_name(&base[HASH_CHARS + 1..])?;
+        Ok(StorePath { base: base.into() })
+    }
+
+    /// Parses a base name as the reference does where it words the errors
+    /// (`builtins.storePath`): too short, a character outside nixbase32 in the hash,
+    /// an invalid name; the character after the hash is not looked at.
+    pub fn from_base_name_checked(base: &str) -> Result<StorePath, StorePathError> {
+        if base.len() <= HASH_CHARS {
+            return Err(StorePathError::TooShort(base.to_owned()));
+        }
+        let hash = &base.as_bytes()[..HASH_CHARS];
+        if let Some(&ch) = hash.iter().find(|&&c| !nixbase32::is_valid(&[c])) {
+            return Err(StorePathError::IllegalHashChar { path: base.to_owned(), ch: char::from(ch) });
+        }
+        check_name(&String::from_utf8_lossy(&base.as_bytes()[HASH_CHARS + 1..])).map_err(|reason| {
+            StorePathError::InvalidComputed { path: base.to_owned(), reason: Box::new(reason) }
+        })?;
         Ok(StorePath { base: base.into() })
     }
 

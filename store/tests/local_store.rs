@@ -4,8 +4,9 @@
 //! `regenerate_expectations_with_refnix`), plus queries, verification, NAR import and
 //! concurrent adds from threads and processes.
 
-use ferrix_store::local::{Corruption, LocalStore, PathInfo, StoreError};
-use ferrix_store::store_path::{FileIngestionMethod, make_output_path};
+use ferrix_store::content::content_hash;
+use ferrix_store::local::{Corruption, LocalStore, PathInfo, StoreError, content_address};
+use ferrix_store::store_path::{FileIngestionMethod, make_output_path, make_source_path};
 use ferrix_store::{Hash, HashAlgo, StorePath, nar};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -490,4 +491,45 @@ fn regenerate_expectations_with_refnix() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(EXPECTED);
     fs::create_dir_all(file.parent().unwrap()).unwrap();
     fs::write(file, serde_json::to_string_pretty(&expected).unwrap() + "\n").unwrap();
+}
+
+#[test]
+fn filtered_adds_leave_out_rejected_entries() {
+    let (_dir, store) = new_store();
+    let inputs = new_inputs();
+    let tree = inputs.path().join("tree");
+    let rejected = [tree.join("sub/deeper"), tree.join("big.bin"), tree.join("link")];
+    let keep = |p: &Path| !rejected.iter().any(|r| r == p);
+    let path = store
+        .add_path_filtered(
+            &tree,
+            "filtered",
+            FileIngestionMethod::Recursive,
+            HashAlgo::Sha256,
+            &BTreeSet::new(),
+            &keep,
+        )
+        .unwrap();
+    // The path is the one computed without a store (read-only evaluation's).
+    let hash = content_hash(&tree, FileIngestionMethod::Recursive, HashAlgo::Sha256, &keep).unwrap();
+    assert_eq!(path, make_source_path("filtered", &hash, &BTreeSet::new(), false).unwrap());
+    let real = store.real_path(&path);
+    for gone in ["sub/deeper", "big.bin", "link"] {
+        assert!(fs::symlink_metadata(real.join(gone)).is_err(), "{gone} left out");
+    }
+    for kept in ["run.sh", "sub/d.txt", "sub/dangling", "empty-dir"] {
+        assert!(fs::symlink_metadata(real.join(kept)).is_ok(), "{kept} kept");
+    }
+    let info = store.query_path_info(&path).unwrap().unwrap();
+    assert_eq!(info.nar_hash, hash);
+    assert_eq!(nar::hash_path(&real).unwrap(), (info.nar_hash, info.nar_size));
+    assert_eq!(info.ca, Some(content_address(FileIngestionMethod::Recursive, &hash)));
+    // Keeping everything is adding the tree.
+    let all = store
+        .add_path(&tree, "filtered", FileIngestionMethod::Recursive, HashAlgo::Sha256, &BTreeSet::new())
+        .unwrap();
+    let unfiltered =
+        content_hash(&tree, FileIngestionMethod::Recursive, HashAlgo::Sha256, &nar::keep_all).unwrap();
+    assert_eq!(all, make_source_path("filtered", &unfiltered, &BTreeSet::new(), false).unwrap());
+    assert_ne!(all, path);
 }

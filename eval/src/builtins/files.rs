@@ -5,11 +5,10 @@
 use super::util::{new_string, ok};
 use super::{PrimOpDef, Ret, prim};
 use crate::error::EvalError;
-use crate::print::short;
 use crate::value::{AttrsBuilder, NixString, Value};
-use crate::vm::coercion_target;
 use crate::vm::{Ctx, Vm};
-use gc_arena::Mutation;
+use crate::vm::{coercion_target, not_coercible};
+use gc_arena::{Gc, Mutation};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
@@ -35,8 +34,9 @@ pub const PRIMOPS: &[PrimOpDef] = &[
 ];
 
 /// The path argument `args[index]` of the builtin `name`: a path, or a string holding an
-/// absolute path. A set stands for what it coerces through (`__toString self` or
-/// `outPath`): then `Err` holds the builtin applied again with that in its place.
+/// absolute path, whose context is realised. A set stands for what it coerces through
+/// (`__toString self` or `outPath`): then `Err` holds the builtin applied again with that
+/// in its place.
 pub(super) fn path_arg<'gc>(
     mc: &Mutation<'gc>,
     ctx: &mut Ctx<'_>,
@@ -44,21 +44,49 @@ pub(super) fn path_arg<'gc>(
     args: &[Value<'gc>],
     index: usize,
 ) -> Result<Result<PathBuf, Ret<'gc>>, EvalError> {
-    let s = match args[index] {
-        Value::Path(s) | Value::String(s) => s,
-        Value::Attrs(set) => {
+    let s = match path_arg_unrealised(mc, ctx, name, args, index)? {
+        Ok(s) => s,
+        Err(again) => return Ok(Err(again)),
+    };
+    ctx.io.store.realise_context(&s.context).map_err(|mut e| {
+        e.add_trace(format!("while realising the context of path '{}'", s.lossy()), None);
+        e
+    })?;
+    Ok(Ok(PathBuf::from(OsStr::from_bytes(&s.bytes))))
+}
+
+/// [`path_arg`] as a string, its context not realised (`storePath`).
+pub(super) fn path_arg_unrealised<'gc>(
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    args: &[Value<'gc>],
+    index: usize,
+) -> Result<Result<Gc<'gc, NixString>, Ret<'gc>>, EvalError> {
+    match path_value(mc, ctx, args[index])? {
+        Ok(s) => Ok(Ok(s)),
+        Err(target) => {
             let mut args = args.to_vec();
-            args[index] = coercion_target(mc, ctx, set)?;
+            args[index] = target;
             let f =
                 args.iter().fold(Value::PrimOp(ctx.builtins.index_of(name)), |f, &a| Value::apply(mc, f, a));
-            return Ok(Err(Ret::Value(f)));
+            Ok(Err(Ret::Value(f)))
         }
-        other => {
-            return Err(EvalError::eval(
-                format!("cannot coerce {} to a string: {}", other.type_phrase(), short(ctx, other)),
-                None,
-            ));
-        }
+    }
+}
+
+/// A forced value as a path builtin takes it: a path, or a string holding an absolute
+/// path. `Err` holds what a set coerces through (`__toString self` or `outPath`), to
+/// force and take instead.
+pub(super) fn path_value<'gc>(
+    mc: &Mutation<'gc>,
+    ctx: &mut Ctx<'_>,
+    v: Value<'gc>,
+) -> Result<Result<Gc<'gc, NixString>, Value<'gc>>, EvalError> {
+    let s = match v {
+        Value::Path(s) | Value::String(s) => s,
+        Value::Attrs(set) => return Ok(Err(coercion_target(mc, ctx, set)?)),
+        other => return Err(not_coercible(ctx, other)),
     };
     if !s.bytes.starts_with(b"/") {
         return Err(EvalError::eval(
@@ -66,11 +94,7 @@ pub(super) fn path_arg<'gc>(
             None,
         ));
     }
-    ctx.io.store.realise_context(&s.context).map_err(|mut e| {
-        e.add_trace(format!("while realising the context of path '{}'", s.lossy()), None);
-        e
-    })?;
-    Ok(Ok(PathBuf::from(OsStr::from_bytes(&s.bytes))))
+    Ok(Ok(s))
 }
 
 fn missing(p: &std::path::Path) -> EvalError {
@@ -85,7 +109,8 @@ pub(super) fn io_error(p: &std::path::Path, doing: &str, e: std::io::Error) -> E
     }
 }
 
-fn file_type(t: &std::fs::FileType) -> &'static str {
+/// The reference's name for a file type (`readDir`, `readFileType`, path filters).
+pub(super) fn file_type(t: &std::fs::FileType) -> &'static str {
     if t.is_dir() {
         "directory"
     } else if t.is_symlink() {

@@ -31,6 +31,19 @@ fn algo(name: &[u8]) -> Result<HashAlgo, EvalError> {
     })
 }
 
+/// A hash given to a builtin (`outputHash`, `builtins.path`'s `sha256`), in any format
+/// the reference accepts, of `algo` when given; as the reference, an empty string
+/// stands for the all-zero hash, with a warning.
+pub(super) fn parse_hash_allow_empty(hash: &str, algo: Option<HashAlgo>) -> Result<Hash, EvalError> {
+    if hash.is_empty() {
+        let Some(algo) = algo else {
+            return Err(EvalError::eval("empty hash requires explicit hash algorithm", None));
+        };
+        return Ok(super::util::empty_hash(algo));
+    }
+    Hash::parse_any(hash, algo).map_err(|e| EvalError::eval(e.to_string(), None))
+}
+
 /// `bytes`' digest, in base16 (what `hashString` and `hashFile` return).
 fn base16_digest<'gc>(mc: &Mutation<'gc>, algo: HashAlgo, bytes: &[u8]) -> Value<'gc> {
     new_string(mc, Hash::digest(algo, bytes).to_base16().into_bytes())

@@ -102,7 +102,7 @@ impl<'gc> State<'gc> {
 
 /// A called function's result that must be a Boolean; `what` names the function in the
 /// reference's trace ("the filtering function passed to builtins.filter").
-fn boolean(ctx: &Ctx<'_>, v: Option<Value<'_>>, what: &str) -> Result<bool, EvalError> {
+pub(super) fn boolean(ctx: &Ctx<'_>, v: Option<Value<'_>>, what: &str) -> Result<bool, EvalError> {
     match v {
         Some(Value::Bool(b)) => Ok(b),
         other => Err(returned(exec_type_error(ctx, "a Boolean", other.unwrap_or(Value::Null)), what)),

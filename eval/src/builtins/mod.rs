@@ -2,6 +2,7 @@
 //! needs forced, the global names (`map`, `__add`, `builtins`, `true`, ...), and the
 //! values installed for them in the VM.
 
+pub mod add_path;
 pub mod arguments;
 mod attrs;
 mod context;
@@ -164,6 +165,7 @@ impl Builtins {
             attrs::PRIMOPS,
             context::PRIMOPS,
             store_objects::PRIMOPS,
+            add_path::PRIMOPS,
             derivation::PRIMOPS,
             numbers::PRIMOPS,
             strings::PRIMOPS,
@@ -382,6 +384,21 @@ pub(crate) mod util {
             Value::String(s) => Ok(s),
             other => Err(type_error(ctx, "a string", other)),
         }
+    }
+
+    /// A string that may not refer to store paths (`forceStringNoCtx`).
+    pub fn string_without_context(ctx: &Ctx<'_>, v: Value<'_>) -> Result<String, EvalError> {
+        let s = string(ctx, v)?;
+        if let Some(element) = s.context.elements().next() {
+            return Err(EvalError::eval(
+                format!(
+                    "the string '{}' is not allowed to refer to a store path (such as '{element}')",
+                    s.lossy()
+                ),
+                None,
+            ));
+        }
+        Ok(s.lossy().into_owned())
     }
 
     /// Checks `v` can be called: a function, or a set with `__functor`.

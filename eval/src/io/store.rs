@@ -9,10 +9,11 @@
 
 use crate::error::EvalError;
 use crate::value::{ContextElement, StringContext};
+use ferrix_store::content::content_hash;
 use ferrix_store::derivation::{Derivation, DerivationError, DrvHashes};
 use ferrix_store::local::{LocalStore, StoreError, TextObject};
 use ferrix_store::nar;
-use ferrix_store::store_path::{FileIngestionMethod, make_source_path, make_text_path};
+use ferrix_store::store_path::{FileIngestionMethod, check_name, make_fixed_output_path, make_text_path};
 use ferrix_store::{Hash, HashAlgo, StorePath};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -90,12 +91,28 @@ impl EvalStore {
         method: FileIngestionMethod,
         algo: HashAlgo,
     ) -> Result<StorePath, EvalError> {
-        if self.writable {
+        self.add_filtered(path, name, method, algo, &nar::keep_all)
+    }
+
+    /// The content-addressed path of the tree at `path` named `name`, without the
+    /// entries `keep` rejects (`builtins.path`); added to the store in read-write mode.
+    /// An invalid name fails as the reference words it, with the path computed for it.
+    pub fn add_filtered(
+        &mut self,
+        path: &Path,
+        name: &str,
+        method: FileIngestionMethod,
+        algo: HashAlgo,
+        keep: nar::Keep<'_>,
+    ) -> Result<StorePath, EvalError> {
+        if self.writable && check_name(name).is_ok() {
             let store = self.local()?;
-            return store.add_path(path, name, method, algo, &BTreeSet::new()).map_err(store_error);
+            return store
+                .add_path_filtered(path, name, method, algo, &BTreeSet::new(), keep)
+                .map_err(store_error);
         }
-        let (nar_hash, _) = nar::hash_path(path).map_err(store_error)?;
-        make_source_path(name, &nar_hash, &BTreeSet::new(), false).map_err(store_error)
+        let hash = content_hash(path, method, algo, keep).map_err(store_error)?;
+        make_fixed_output_path(name, method, &hash, &BTreeSet::new(), false).map_err(store_error)
     }
 
     /// The path of a text object (`toFile`); queued for writing in read-write mode.
@@ -229,6 +246,18 @@ impl EvalStore {
         }
         let references = self.local()?.query_references(&path).map_err(store_error)?;
         Ok(StringContext::from_elements(references.iter().map(StorePath::to_absolute)))
+    }
+
+    /// In read-write mode, fails unless `path` is valid (the reference would try to
+    /// substitute it, and Ferrix has no substituters); read-only mode does not check.
+    pub fn ensure_valid(&mut self, path: &StorePath) -> Result<(), EvalError> {
+        if self.writable && !self.is_valid(path)? {
+            return Err(EvalError::eval(
+                format!("path '{path}' is required, but there is no substituter that can build it"),
+                None,
+            ));
+        }
+        Ok(())
     }
 
     /// Whether `path` is valid in the local store (which is not created to find out).

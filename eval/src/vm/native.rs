@@ -81,6 +81,8 @@ pub enum Native<'gc> {
     Derivation(Box<crate::builtins::derivation::DrvStrict<'gc>>),
     /// The derivations in a value, for instantiation.
     FindDerivations(Box<derivations::FindDerivations<'gc>>),
+    /// `builtins.path` and `builtins.filterSource`.
+    AddPath(Box<crate::builtins::add_path::AddPath<'gc>>),
     /// `tryEval`: forces its argument; catches `throw` and `assert` failures.
     TryEval {
         arg: Value<'gc>,
@@ -131,6 +133,7 @@ impl<'gc> Native<'gc> {
             Native::Higher(h) => h.frames(ctx),
             Native::ToJson(j) => j.frames(ctx),
             Native::Derivation(d) => d.frames(ctx),
+            Native::AddPath(p) => p.frames(ctx),
             _ => Vec::new(),
         }
     }
@@ -383,6 +386,7 @@ impl<'gc> Vm<'gc> {
             Native::ToJson(j) => j.step(self, mc, ctx),
             Native::Derivation(d) => d.step(self, mc, ctx),
             Native::FindDerivations(f) => f.step(self, mc, ctx),
+            Native::AddPath(p) => p.step(self, mc, ctx, forced),
             Native::TryEval { arg, started } => {
                 if !*started {
                     *started = true;

@@ -9,12 +9,13 @@ use super::error::{StoreError, io_err};
 use super::fs_tree::{canonicalise_tree, copy_tree, remove_tree, sync_path};
 use super::lock::PathLock;
 use super::path_info::{PathInfo, content_address};
+use crate::content::content_hash;
 use crate::hash::{Hash, HashAlgo, HashEncoding, Hasher};
 use crate::nar;
 use crate::store_path::{FileIngestionMethod, StorePath, check_name, make_fixed_output_path, make_text_path};
 use rustix::process::{Pid, test_kill_process};
 use std::collections::BTreeSet;
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -73,9 +74,7 @@ pub(super) fn nar_digest(
 
 /// The hash of a regular file's contents.
 fn file_digest(path: &Path, algo: HashAlgo) -> Result<Hash, StoreError> {
-    let mut hasher = Hasher::new(algo);
-    File::open(path).and_then(|mut f| io::copy(&mut f, &mut hasher)).map_err(io_err("cannot read", path))?;
-    Ok(hasher.finish())
+    content_hash(path, FileIngestionMethod::Flat, algo, &nar::keep_all).map_err(io_err("cannot read", path))
 }
 
 /// The pid in a staging entry's name `.tmp-<pid>-<n>`.
@@ -96,6 +95,20 @@ impl LocalStore {
         algo: HashAlgo,
         references: &BTreeSet<StorePath>,
     ) -> Result<StorePath, StoreError> {
+        self.add_path_filtered(src, name, method, algo, references, &nar::keep_all)
+    }
+
+    /// [`LocalStore::add_path`], leaving out the entries below `src` that `keep` rejects
+    /// (`builtins.path`, `builtins.filterSource`).
+    pub fn add_path_filtered(
+        &self,
+        src: &Path,
+        name: &str,
+        method: FileIngestionMethod,
+        algo: HashAlgo,
+        references: &BTreeSet<StorePath>,
+        keep: nar::Keep<'_>,
+    ) -> Result<StorePath, StoreError> {
         check_name(name)?;
         let is_source = method == FileIngestionMethod::Recursive && algo == HashAlgo::Sha256;
         if method == FileIngestionMethod::Text {
@@ -110,7 +123,7 @@ impl LocalStore {
             return Err(StoreError::NotRegularFile(src.to_owned()));
         }
         let staging = self.new_staging()?;
-        copy_tree(src, &staging.path)?;
+        copy_tree(src, &staging.path, keep)?;
         let extra = (method == FileIngestionMethod::Recursive && !is_source).then_some(algo);
         let (nar_hash, nar_size, nar_other) = nar_digest(&staging.path, extra)?;
         let content_hash = match (method, nar_other) {

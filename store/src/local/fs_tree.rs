@@ -4,6 +4,7 @@
 //! disk, and deleting trees that canonicalisation made read-only.
 
 use super::error::{StoreError, io_err};
+use crate::nar::Keep;
 use rustix::fs::{AtFlags, CWD, Timespec, Timestamps, UTIME_OMIT, utimensat};
 use std::fs::{self, File, Permissions};
 use std::io;
@@ -18,15 +19,19 @@ pub(crate) fn is_executable(mode: u32) -> bool {
     mode & 0o100 != 0
 }
 
-/// Copies `src` (not following a top-level symlink) to `dst`, which must not exist.
-pub(crate) fn copy_tree(src: &Path, dst: &Path) -> Result<(), StoreError> {
+/// Copies `src` (not following a top-level symlink) to `dst`, which must not exist,
+/// leaving out the entries `keep` rejects.
+pub(crate) fn copy_tree(src: &Path, dst: &Path, keep: Keep<'_>) -> Result<(), StoreError> {
     let meta = fs::symlink_metadata(src).map_err(io_err("cannot read", src))?;
     let kind = meta.file_type();
     if kind.is_dir() {
         fs::create_dir(dst).map_err(io_err("cannot create directory", dst))?;
         for entry in fs::read_dir(src).map_err(io_err("cannot read directory", src))? {
             let entry = entry.map_err(io_err("cannot read directory", src))?;
-            copy_tree(&entry.path(), &dst.join(entry.file_name()))?;
+            let path = entry.path();
+            if keep(&path) {
+                copy_tree(&path, &dst.join(entry.file_name()), keep)?;
+            }
         }
         Ok(())
     } else if kind.is_file() {

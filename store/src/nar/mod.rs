@@ -13,7 +13,7 @@ mod write;
 pub use error::{NarError, NarErrorKind};
 pub use parse::{NarSink, parse, validate};
 pub use restore::restore;
-pub use write::{dump_path, hash_path, hash_regular};
+pub use write::{Keep, dump_filtered, dump_path, hash_path, hash_regular, keep_all};
 
 /// The first string of every archive.
 const MAGIC: &[u8] = b"nix-archive-1";

@@ -11,6 +11,15 @@ use std::path::{Path, PathBuf};
 /// Size of the output buffer and of the reusable buffer file contents are read into.
 const CHUNK: usize = 256 * 1024;
 
+/// Which entries of a tree to keep, asked with each entry's path below the root (not
+/// the root's own); a directory left out is not visited.
+pub type Keep<'a> = &'a dyn Fn(&Path) -> bool;
+
+/// Keeps every entry.
+pub fn keep_all(_: &Path) -> bool {
+    true
+}
+
 /// Writes the NAR serialisation of `path` (not followed if it is a symlink) to `out`.
 ///
 /// Directory entries are written sorted by the bytes of their names; a file is
@@ -19,8 +28,18 @@ const CHUNK: usize = 256 * 1024;
 /// when visited. Anything that is not a regular file,
 /// directory or symlink is an error naming it.
 pub fn dump_path(path: &Path, out: &mut impl Write) -> io::Result<()> {
-    let mut dumper =
-        Dumper { out: BufWriter::with_capacity(CHUNK, out), buf: vec![0; CHUNK], path: path.to_owned() };
+    dump_filtered(path, out, &keep_all)
+}
+
+/// Writes the NAR serialisation of `path` as [`dump_path`] does, leaving out the entries
+/// `keep` rejects (`builtins.path`'s filter).
+pub fn dump_filtered(path: &Path, out: &mut impl Write, keep: Keep<'_>) -> io::Result<()> {
+    let mut dumper = Dumper {
+        out: BufWriter::with_capacity(CHUNK, out),
+        buf: vec![0; CHUNK],
+        path: path.to_owned(),
+        keep,
+    };
     dumper.string(MAGIC)?;
     dumper.node()?;
     dumper.out.flush()
@@ -51,11 +70,13 @@ impl Write for CountingHasher {
     }
 }
 
-/// The state of one dump: buffered output, the read buffer, and the path being visited.
-struct Dumper<W: Write> {
+/// The state of one dump: buffered output, the read buffer, the path being visited and
+/// the entries to keep.
+struct Dumper<'k, W: Write> {
     out: BufWriter<W>,
     buf: Vec<u8>,
     path: PathBuf,
+    keep: Keep<'k>,
 }
 
 /// The SHA-256 and size of the NAR of a regular file holding `contents` (what
@@ -85,7 +106,7 @@ fn write_padding(out: &mut impl Write, len: u64) -> io::Result<()> {
     out.write_all(&[0; 8][..pad as usize])
 }
 
-impl<W: Write> Dumper<W> {
+impl<W: Write> Dumper<'_, W> {
     fn string(&mut self, s: &[u8]) -> io::Result<()> {
         write_string(&mut self.out, s)
     }
@@ -156,14 +177,19 @@ impl<W: Write> Dumper<W> {
             .map_err(|e| self.with_path(e))?;
         names.sort_unstable_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
         for name in names {
-            self.strings(&[b"entry", b"(", b"name", name.as_bytes(), b"node"])?;
             self.path.push(&name);
-            let result = self.node();
+            let result = if (self.keep)(&self.path) { self.entry(name.as_bytes()) } else { Ok(()) };
             self.path.pop();
             result?;
-            self.string(b")")?;
         }
         Ok(())
+    }
+
+    /// Writes the entry `name` of a directory, at `self.path`.
+    fn entry(&mut self, name: &[u8]) -> io::Result<()> {
+        self.strings(&[b"entry", b"(", b"name", name, b"node"])?;
+        self.node()?;
+        self.string(b")")
     }
 
     fn with_path(&self, e: io::Error) -> io::Error {

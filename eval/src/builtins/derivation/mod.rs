@@ -119,7 +119,7 @@ impl<'gc> DrvStrict<'gc> {
                         return Err(e);
                     };
                     let v = forced!(vm, mc, ctx, entry.value);
-                    let name = spec::string_without_context(ctx, v).map_err(|e| {
+                    let name = super::util::string_without_context(ctx, v).map_err(|e| {
                         in_frame(
                             e,
                             "while evaluating the `name` attribute passed to builtins.derivationStrict",

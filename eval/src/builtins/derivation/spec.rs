@@ -3,7 +3,7 @@
 //! string context of it all), the reference's checks on it, and the store derivation
 //! built from it.
 
-use crate::builtins::util::empty_hash;
+use crate::builtins::util::string_without_context;
 use crate::error::EvalError;
 use crate::value::{ContextElement, NixString, StringContext, Value};
 use crate::vm::Ctx;
@@ -60,21 +60,6 @@ fn experimental(feature: &str, why: &str) -> EvalError {
         ),
         None,
     )
-}
-
-/// A string without context, as the reference's `forceStringNoCtx`.
-pub(super) fn string_without_context(ctx: &Ctx<'_>, v: Value<'_>) -> Result<String, EvalError> {
-    let s = super::super::util::string(ctx, v)?;
-    if let Some(element) = s.context.elements().next() {
-        return Err(EvalError::eval(
-            format!(
-                "the string '{}' is not allowed to refer to a store path (such as '{element}')",
-                s.lossy()
-            ),
-            None,
-        ));
-    }
-    Ok(s.lossy().into_owned())
 }
 
 impl Spec {
@@ -251,13 +236,7 @@ impl Spec {
 
     /// The fixed output's hash, as the reference reads `outputHash` and `outputHashAlgo`.
     fn parse_hash(&self, hash: &str) -> Result<Hash, EvalError> {
-        if hash.is_empty() {
-            let Some(algo) = self.output_hash_algo else {
-                return Err(EvalError::eval("empty hash requires explicit hash algorithm", None));
-            };
-            return Ok(empty_hash(algo));
-        }
-        Hash::parse_any(hash, self.output_hash_algo).map_err(|e| EvalError::eval(e.to_string(), None))
+        crate::builtins::hashing::parse_hash_allow_empty(hash, self.output_hash_algo)
     }
 
     /// The structured attributes as one JSON object (names in order, no spaces).

@@ -1,0 +1,2 @@
+# The filter of filterSource must return a Boolean.
+builtins.filterSource (path: type: null) ./lib/path/tree

@@ -1,0 +1,2 @@
+# The filter of filterSource must be a function.
+builtins.filterSource true ./lib/path/tree

@@ -1,0 +1,2 @@
+# builtins.path needs a path.
+builtins.path { name = "x"; recursive = true; }

@@ -1,0 +1,2 @@
+# The path of builtins.path must be absolute.
+builtins.path { path = "lib/path/tree"; }

@@ -1,0 +1,2 @@
+# storePath of something that is no path.
+builtins.storePath 42

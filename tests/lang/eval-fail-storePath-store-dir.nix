@@ -1,0 +1,2 @@
+# storePath of the store directory itself.
+builtins.storePath "/nix/store/"
