@@ -14,8 +14,10 @@
 # Every run gets a store directory of its own that does not exist yet (the reference's
 # --store DIR is its "chroot store": paths are still /nix/store/..., files under DIR, as
 # with Ferrix's --store), so that both write all 20000 .drv files and register them in
-# a new database every time; the stores are deleted between runs (not timed). Before the
-# timed runs, both outputs (the .drv paths) are compared.
+# a new database every time. The stores are kept until the end: on ext4, creating files
+# soon (within about 30 s) after deleting many makes the kernel's inode allocator scan
+# past the recently freed inodes, which would slow down whichever run follows a
+# deletion. Before the timed runs, both outputs (the .drv paths) are compared.
 #
 # Needs ../shared/tools/refnix and GNU time (/usr/bin/time; `apt-get install time`).
 # The stores go under $TMPDIR (default /tmp), which must be visible to refnix's chroot
@@ -37,8 +39,6 @@ trap cleanup EXIT
 k=0
 # A store directory not used before.
 fresh() { k=$((k + 1)); echo "$work/$1-$k"; }
-drop() { chmod -R u+w "$1" 2>/dev/null || true; rm -rf "$1"; }
-
 ferrix_cmd() { ferrix_c=("$ferrix" nix-instantiate --store "$1" "${args[@]}" "$file"); }
 ref_cmd() { ref_c=("$refnix" nix-instantiate --store "$1" "${args[@]}" "$file"); }
 
@@ -48,10 +48,10 @@ measure() { /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/er
 # Runs the command, prints its stdout; on failure shows its stderr and exits.
 output() { "$@" 2>"$work/err" || { echo "failed: $*" >&2; cat "$work/err" >&2; exit 1; }; }
 
-s=$(fresh ref); ref_cmd "$s"; theirs=$(output "${ref_c[@]}"); drop "$s"
+s=$(fresh ref); ref_cmd "$s"; theirs=$(output "${ref_c[@]}")
 count=$(echo "$theirs" | wc -l)
 if [ -z "$ref_only" ]; then
-  s=$(fresh ferrix); ferrix_cmd "$s"; ours=$(output "${ferrix_c[@]}"); drop "$s"
+  s=$(fresh ferrix); ferrix_cmd "$s"; ours=$(output "${ferrix_c[@]}")
   [ "$ours" = "$theirs" ] || {
     echo "the .drv paths differ (first differences, < ferrix, > reference):" >&2
     diff <(echo "$ours") <(echo "$theirs") | head -10 >&2
@@ -62,10 +62,10 @@ fi
 ft=() fm=() rt=() rm=()
 for _ in $(seq "$runs"); do
   if [ -z "$ref_only" ]; then
-    s=$(fresh ferrix); ferrix_cmd "$s"; read -r t m < <(measure "${ferrix_c[@]}"); drop "$s"
+    s=$(fresh ferrix); ferrix_cmd "$s"; read -r t m < <(measure "${ferrix_c[@]}")
     ft+=("$t"); fm+=("$m")
   fi
-  s=$(fresh ref); ref_cmd "$s"; read -r t m < <(measure "${ref_c[@]}"); drop "$s"
+  s=$(fresh ref); ref_cmd "$s"; read -r t m < <(measure "${ref_c[@]}")
   rt+=("$t"); rm+=("$m")
 done
 med() { printf '%s\n' "$@" | median; }

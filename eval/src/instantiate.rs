@@ -21,6 +21,7 @@ impl Evaluator {
     /// files (and everything they need) are in the store afterwards when the evaluator
     /// is in read-write mode.
     pub fn instantiate(&mut self, mut req: Request) -> Result<Vec<Instance>, EvalError> {
+        self.pace_for_instantiation();
         self.evaluate(&mut req, true)?;
         #[allow(
             clippy::redundant_closure,

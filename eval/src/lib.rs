@@ -38,6 +38,10 @@ const FUEL: u32 = 4096;
 /// allocated since the last one reach this fraction of those it kept alive (but at
 /// least [`MIN_SLEEP`]).
 const SLEEP_FACTOR: f64 = 0.5;
+/// The sleep factor while instantiating: the derivations found are all kept until the
+/// end, so the heap only grows, and each collection mostly re-traces what the last one
+/// kept; collecting half as often costs a few percent more memory.
+const INSTANTIATION_SLEEP_FACTOR: f64 = 1.0;
 const MIN_SLEEP: usize = 65_536;
 /// Values in a list or set that cost about as much to trace as one object.
 const VALUES_PER_OBJECT: usize = 4;
@@ -85,6 +89,8 @@ pub struct Evaluator {
     builtins: builtins::Builtins,
     options: Options,
     io: io::EvalIo,
+    /// The collector's sleep factor (see [`SLEEP_FACTOR`]).
+    sleep_factor: f64,
 }
 
 /// A `Ctx` borrowing the evaluator's parts (a macro: the arena is borrowed separately).
@@ -110,11 +116,7 @@ impl Evaluator {
             reason = "the closure is needed for the arena's higher-ranked lifetime"
         )]
         let mut arena = Arena::<Rootable![Vm<'_>]>::new(|mc| Vm::new(mc));
-        arena.metrics().set_pacing(gc_arena::metrics::Pacing {
-            sleep_factor: SLEEP_FACTOR,
-            min_sleep: MIN_SLEEP,
-            ..gc_arena::metrics::Pacing::STOP_THE_WORLD
-        });
+        arena.metrics().set_pacing(pacing(SLEEP_FACTOR));
         let mut program = builtins::new_program();
         let mut sources = Sources::default();
         let mut io = io::EvalIo::new(options.store_root.clone(), options.read_write);
@@ -133,7 +135,9 @@ impl Evaluator {
             .expect("the built-in Nix code compiles");
         arena.mutate_root(|mc, vm| builtins.install(mc, &mut symbols, vm, derivation));
         let global = builtins.globals[&symbols.intern(b"derivation")] as usize;
-        let mut evaluator = Evaluator { arena, program, symbols, sources, builtins, io, options };
+        let sleep_factor = SLEEP_FACTOR;
+        let mut evaluator =
+            Evaluator { arena, program, symbols, sources, builtins, io, options, sleep_factor };
         // Globals are values, not thunks: evaluate the (cheap) function now.
         evaluator
             .start(|_, vm, _| Ok(vm.globals[global]))
@@ -300,7 +304,7 @@ impl Evaluator {
                 // the next collection back by the values traced too, or a few big
                 // lists make collection quadratic.
                 let traced = value::take_traced() / VALUES_PER_OBJECT;
-                self.arena.metrics().adjust_debt(-(traced as f64) * SLEEP_FACTOR);
+                self.arena.metrics().adjust_debt(-(traced as f64) * self.sleep_factor);
             }
         }
     }
@@ -308,6 +312,24 @@ impl Evaluator {
     /// The error rendered with its source line.
     pub fn render_error(&self, e: &EvalError, show_trace: bool) -> String {
         diagnostics::render(&self.sources, e, show_trace)
+    }
+}
+
+impl Evaluator {
+    /// Paces the collector for instantiation ([`INSTANTIATION_SLEEP_FACTOR`]), from
+    /// its next cycle.
+    fn pace_for_instantiation(&mut self) {
+        self.sleep_factor = INSTANTIATION_SLEEP_FACTOR;
+        self.arena.metrics().set_pacing(pacing(self.sleep_factor));
+    }
+}
+
+/// Stop-the-world collection that sleeps for `sleep_factor` of what it kept.
+fn pacing(sleep_factor: f64) -> gc_arena::metrics::Pacing {
+    gc_arena::metrics::Pacing {
+        sleep_factor,
+        min_sleep: MIN_SLEEP,
+        ..gc_arena::metrics::Pacing::STOP_THE_WORLD
     }
 }
 

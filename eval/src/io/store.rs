@@ -4,8 +4,9 @@
 //!
 //! Read-only evaluation (`--eval`) only computes paths, as the reference does. In
 //! read-write mode sources are added at once (something may read them next), while
-//! texts and `.drv` files are queued and written in one batch by [`EvalStore::flush`]:
-//! at the end of an instantiation, or before anything reads from the store.
+//! texts and `.drv` files are queued and written in batches by [`EvalStore::flush`]:
+//! when the queue is long, at the end of an instantiation, or before anything reads
+//! from the store.
 
 use crate::error::EvalError;
 use crate::value::{ContextElement, StringContext};
@@ -17,6 +18,10 @@ use ferrix_store::store_path::{FileIngestionMethod, check_name, make_fixed_outpu
 use ferrix_store::{Hash, HashAlgo, StorePath};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+
+/// Queued texts and derivations are written this many at a time: big batches save
+/// synchronisations and transactions, bounded ones memory.
+const BATCH: usize = 4096;
 
 /// What the evaluator knows of a derivation it made or read: what its `.drv` file
 /// refers to, and its output names.
@@ -129,12 +134,7 @@ impl EvalStore {
         }
         if self.writable {
             let text = String::from_utf8_lossy(text).into_owned();
-            self.pending.push(TextObject {
-                name: name.to_owned(),
-                text,
-                references,
-                outputs: BTreeMap::new(),
-            });
+            self.queue(TextObject { name: name.to_owned(), text, references, outputs: BTreeMap::new() })?;
         }
         Ok(path)
     }
@@ -145,7 +145,8 @@ impl EvalStore {
         let EvalStore { hashes, derivations, store, root, .. } = self;
         let mut load = |p: &StorePath| read_derivation(store, root, p);
         drv.fill_output_paths(hashes, &mut load).map_err(store_error)?;
-        let drv_path = drv.drv_path().map_err(store_error)?;
+        let aterm = drv.to_aterm();
+        let drv_path = drv.drv_path_of(&aterm).map_err(store_error)?;
         hashes.record(&drv_path, drv, &mut load).map_err(store_error)?;
         let mut references: Vec<StorePath> = drv.input_srcs.iter().cloned().collect();
         references.extend(drv.input_drvs.keys().cloned());
@@ -154,14 +155,24 @@ impl EvalStore {
         if self.writable {
             let outputs =
                 drv.outputs.iter().filter_map(|(n, o)| Some((n.clone(), o.path()?.clone()))).collect();
-            self.pending.push(TextObject {
+            self.queue(TextObject {
                 name: drv_path.name().to_owned(),
-                text: drv.to_aterm(),
+                text: aterm,
                 references: references.into_iter().collect(),
                 outputs,
-            });
+            })?;
         }
         Ok(drv_path)
+    }
+
+    /// Queues a text object for writing; writes the queue once it is long enough
+    /// (it is written in order: an object's references are written before it).
+    fn queue(&mut self, object: TextObject) -> Result<(), EvalError> {
+        self.pending.push(object);
+        if self.pending.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
     }
 
     /// The output names of the derivation at `drv_path`.

@@ -2,29 +2,13 @@
 //! the reference: lists in map order, builder/args/env escaped, the rest printed verbatim.
 //!
 //! The same printer produces the "masked" form (output paths and output env vars empty)
-//! and the form where input derivations are replaced by their modulo hashes; it writes to
-//! any [`Sink`] so hashing needs no intermediate string.
+//! and the form where input derivations are replaced by their modulo hashes. It writes to
+//! a string, which is hashed in one go ([`Derivation::aterm_hash`]): hashing the many
+//! small pieces one by one costs more than the copy.
 
 use super::{Derivation, DerivationOutput, method_prefix};
-use crate::hash::Hasher;
+use crate::hash::{Hash, HashAlgo};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Where printed ATerm text goes.
-pub trait Sink {
-    fn put(&mut self, s: &str);
-}
-
-impl Sink for String {
-    fn put(&mut self, s: &str) {
-        self.push_str(s);
-    }
-}
-
-impl Sink for Hasher {
-    fn put(&mut self, s: &str) {
-        self.update(s.as_bytes());
-    }
-}
 
 /// Input derivations regrouped by their modulo hash (base16) -> output names.
 pub type ModuloInputs = BTreeMap<String, BTreeSet<String>>;
@@ -54,18 +38,25 @@ impl Derivation {
         s
     }
 
+    /// The sha256 of the ATerm in `mode`.
+    pub fn aterm_hash(&self, mode: PrintMode<'_>) -> Hash {
+        let mut s = String::with_capacity(1024);
+        self.write_aterm(&mut s, mode);
+        Hash::digest(HashAlgo::Sha256, s)
+    }
+
     /// Writes the ATerm in `mode` to `out`.
-    pub fn write_aterm(&self, out: &mut impl Sink, mode: PrintMode<'_>) {
-        out.put("Derive([");
+    pub fn write_aterm(&self, out: &mut String, mode: PrintMode<'_>) {
+        out.push_str("Derive([");
         for (i, (name, output)) in self.outputs.iter().enumerate() {
             comma(out, i);
-            out.put("(");
+            out.push('(');
             verbatim(out, name);
-            out.put(",");
+            out.push(',');
             write_output(out, output, mode.mask_outputs);
-            out.put(")");
+            out.push(')');
         }
-        out.put("],[");
+        out.push_str("],[");
         match mode.inputs {
             Some(inputs) => {
                 for (i, (hash, outputs)) in inputs.iter().enumerate() {
@@ -78,106 +69,106 @@ impl Derivation {
                 }
             }
         }
-        out.put("],[");
+        out.push_str("],[");
         for (i, path) in self.input_srcs.iter().enumerate() {
             comma(out, i);
             store_path(out, path.base_name());
         }
-        out.put("],");
+        out.push_str("],");
         verbatim(out, &self.system);
-        out.put(",");
+        out.push(',');
         escaped(out, &self.builder);
-        out.put(",[");
+        out.push_str(",[");
         for (i, arg) in self.args.iter().enumerate() {
             comma(out, i);
             escaped(out, arg);
         }
-        out.put("],[");
+        out.push_str("],[");
         for (i, (key, value)) in self.env.iter().enumerate() {
             comma(out, i);
-            out.put("(");
+            out.push('(');
             escaped(out, key);
-            out.put(",");
+            out.push(',');
             let masked = mode.mask_outputs && self.outputs.contains_key(key);
             escaped(out, if masked { "" } else { value });
-            out.put(")");
+            out.push(')');
         }
-        out.put("])");
+        out.push_str("])");
     }
 }
 
 /// [`crate::STORE_DIR`] with its trailing slash (checked by a test).
 const STORE_DIR_SLASH: &str = "/nix/store/";
 
-fn write_output(out: &mut impl Sink, output: &DerivationOutput, mask: bool) {
+fn write_output(out: &mut String, output: &DerivationOutput, mask: bool) {
     let path = match output.path() {
         Some(path) if !mask => Some(path.base_name()),
         _ => None,
     };
     match path {
         Some(base) => store_path(out, base),
-        None => out.put("\"\""),
+        None => out.push_str("\"\""),
     }
-    out.put(",\"");
+    out.push_str(",\"");
     match output {
-        DerivationOutput::InputAddressed(_) | DerivationOutput::Deferred => out.put("\",\"\""),
+        DerivationOutput::InputAddressed(_) | DerivationOutput::Deferred => out.push_str("\",\"\""),
         DerivationOutput::Fixed { method, hash, .. } => {
-            out.put(method_prefix(*method));
-            out.put(hash.algo().name());
-            out.put("\",\"");
-            out.put(&hash.to_base16());
-            out.put("\"");
+            out.push_str(method_prefix(*method));
+            out.push_str(hash.algo().name());
+            out.push_str("\",\"");
+            out.push_str(&hash.to_base16());
+            out.push('"');
         }
         DerivationOutput::Floating { method, algo } => {
-            out.put(method_prefix(*method));
-            out.put(algo.name());
-            out.put("\",\"\"");
+            out.push_str(method_prefix(*method));
+            out.push_str(algo.name());
+            out.push_str("\",\"\"");
         }
         DerivationOutput::Impure { method, algo } => {
-            out.put(method_prefix(*method));
-            out.put(algo.name());
-            out.put("\",\"impure\"");
+            out.push_str(method_prefix(*method));
+            out.push_str(algo.name());
+            out.push_str("\",\"impure\"");
         }
     }
 }
 
-fn write_input(out: &mut impl Sink, i: usize, key: &str, prefix: &str, outputs: &BTreeSet<String>) {
+fn write_input(out: &mut String, i: usize, key: &str, prefix: &str, outputs: &BTreeSet<String>) {
     comma(out, i);
-    out.put("(\"");
-    out.put(prefix);
-    out.put(key);
-    out.put("\",[");
+    out.push_str("(\"");
+    out.push_str(prefix);
+    out.push_str(key);
+    out.push_str("\",[");
     for (j, name) in outputs.iter().enumerate() {
         comma(out, j);
         verbatim(out, name);
     }
-    out.put("])");
+    out.push_str("])");
 }
 
-fn comma(out: &mut impl Sink, index: usize) {
+fn comma(out: &mut String, index: usize) {
     if index > 0 {
-        out.put(",");
+        out.push(',');
     }
 }
 
-fn store_path(out: &mut impl Sink, base: &str) {
-    out.put("\"");
-    out.put(STORE_DIR_SLASH);
-    out.put(base);
-    out.put("\"");
+fn store_path(out: &mut String, base: &str) {
+    out.push('"');
+    out.push_str(STORE_DIR_SLASH);
+    out.push_str(base);
+    out.push('"');
 }
 
 /// A quoted string without escaping: the reference prints output names, paths, hash
 /// fields and the system this way.
-fn verbatim(out: &mut impl Sink, s: &str) {
-    out.put("\"");
-    out.put(s);
-    out.put("\"");
+fn verbatim(out: &mut String, s: &str) {
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
 }
 
 /// A quoted string with `"` `\` newline, CR and tab escaped.
-fn escaped(out: &mut impl Sink, s: &str) {
-    out.put("\"");
+fn escaped(out: &mut String, s: &str) {
+    out.push('"');
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let replacement = match b {
@@ -188,12 +179,12 @@ fn escaped(out: &mut impl Sink, s: &str) {
             b'\t' => "\\t",
             _ => continue,
         };
-        out.put(&s[start..i]);
-        out.put(replacement);
+        out.push_str(&s[start..i]);
+        out.push_str(replacement);
         start = i + 1;
     }
-    out.put(&s[start..]);
-    out.put("\"");
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 #[cfg(test)]

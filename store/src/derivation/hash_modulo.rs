@@ -4,21 +4,30 @@
 
 use super::aterm::{ModuloInputs, PrintMode};
 use super::{Derivation, DerivationError, DerivationOutput, DerivationType, method_prefix};
-use crate::hash::{Hash, HashAlgo, Hasher};
+use crate::hash::{Hash, HashAlgo};
 use crate::store_path::StorePath;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The modulo hash of a derivation, per output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrvHash {
-    /// Output name -> hash. Fixed outputs hash their content address; every output of
-    /// any other derivation has the same hash, that of the whole derivation.
-    pub hashes: BTreeMap<String, Hash>,
+    /// (Output name, hash), sorted by name (a vector: a map costs a kilobyte, and
+    /// every derivation of an evaluation keeps one). Fixed outputs hash their content
+    /// address; every output of any other derivation has the same hash, that of the
+    /// whole derivation.
+    pub hashes: Vec<(String, Hash)>,
     /// True when the output paths cannot be known before building (floating or impure
     /// outputs here or in an input).
     pub deferred: bool,
+}
+
+impl DrvHash {
+    /// The hash of output `output`.
+    pub fn hash(&self, output: &str) -> Option<&Hash> {
+        self.hashes.iter().find(|(name, _)| name == output).map(|(_, hash)| hash)
+    }
 }
 
 /// Memoised modulo hashes by `.drv` path, reusable across many derivations.
@@ -77,16 +86,15 @@ impl DrvHashes {
             let input = self.ensure(path, load)?;
             inputs_deferred |= input.deferred;
             for output in outputs {
-                let hash = input.hashes.get(output).ok_or_else(|| DerivationError::MissingInputOutput {
+                let hash = input.hash(output).ok_or_else(|| DerivationError::MissingInputOutput {
                     output: output.clone(),
                     drv: drv.name().map(Cow::into_owned).unwrap_or_default(),
                 })?;
                 inputs.entry(hash.to_base16()).or_default().insert(output.clone());
             }
         }
-        let mut hasher = Hasher::new(HashAlgo::Sha256);
-        drv.write_aterm(&mut hasher, PrintMode { mask_outputs, inputs: Some(&inputs) });
-        Ok(DrvHash { hashes: same_for_all(drv, hasher.finish()), deferred: deferred || inputs_deferred })
+        let hash = drv.aterm_hash(PrintMode { mask_outputs, inputs: Some(&inputs) });
+        Ok(DrvHash { hashes: same_for_all(drv, hash), deferred: deferred || inputs_deferred })
     }
 
     /// The memoised hash of `path`, loading and hashing it first when needed.
@@ -103,7 +111,7 @@ impl DrvHashes {
     }
 }
 
-fn same_for_all(drv: &Derivation, hash: Hash) -> BTreeMap<String, Hash> {
+fn same_for_all(drv: &Derivation, hash: Hash) -> Vec<(String, Hash)> {
     drv.outputs.keys().map(|name| (name.clone(), hash)).collect()
 }
 

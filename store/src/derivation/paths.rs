@@ -1,9 +1,8 @@
 //! Output paths and the `.drv` path of a derivation, computed as `derivationStrict` does
 //! once the environment is built, and checked as the reference checks a `.drv` it adds.
 
-use super::aterm::PrintMode;
 use super::{Derivation, DerivationError, DerivationOutput, DerivationType, DrvHashes};
-use crate::hash::{Hash, HashAlgo, Hasher};
+use crate::hash::{Hash, HashAlgo};
 use crate::store_path::{
     FileIngestionMethod, StorePath, make_fixed_output_path, make_output_path, make_text_path,
     output_path_name,
@@ -79,12 +78,15 @@ impl Derivation {
     /// The `.drv` path: a text path named `<name>.drv` of the ATerm, referring to the
     /// input sources and input derivations.
     pub fn drv_path(&self) -> Result<StorePath, DerivationError> {
+        self.drv_path_of(&self.to_aterm())
+    }
+
+    /// The `.drv` path, given the derivation's ATerm text (`to_aterm`).
+    pub fn drv_path_of(&self, aterm: &str) -> Result<StorePath, DerivationError> {
         let name = format!("{}.drv", self.name()?);
-        let mut hasher = Hasher::new(HashAlgo::Sha256);
-        self.write_aterm(&mut hasher, PrintMode::default());
         let mut references = self.input_srcs.clone();
         references.extend(self.input_drvs.keys().cloned());
-        Ok(make_text_path(&name, &hasher.finish(), &references)?)
+        Ok(make_text_path(&name, &Hash::digest(HashAlgo::Sha256, aterm), &references)?)
     }
 
     /// Checks that the output paths and output env vars are the ones the derivation

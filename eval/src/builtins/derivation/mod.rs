@@ -187,7 +187,8 @@ impl<'gc> DrvStrict<'gc> {
                         return Ok(true);
                     }
                     let v = entry.value.resolved();
-                    if (self.spec.ignore_nulls || spec::is_flag(&key) || key == "args") && v.is_thunk() {
+                    // Forced first: most values then become strings without evaluation.
+                    if v.is_thunk() {
                         vm.demand(mc, ctx, v)?;
                         return Ok(false);
                     }
