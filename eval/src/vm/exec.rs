@@ -196,8 +196,16 @@ impl<'gc> Vm<'gc> {
                 self.stack.push(Value::list(mc, items));
             }
             Op::Add | Op::Sub | Op::Mul | Op::Div => {
-                let b = self.pop();
-                let a = self.pop();
+                // (An operand may be a thunk a retry below has forced.)
+                let b = self.pop().resolved();
+                let a = self.pop().resolved();
+                if let (Op::Add, Value::Attrs(set)) = (op, a) {
+                    // `set + x` is string concatenation: the set stands for its string.
+                    let target = arg(0, super::coerce::coercion_target(mc, ctx, set))?;
+                    self.stack.push(target);
+                    self.stack.push(b);
+                    return self.retry_after_forcing(mc, ctx, target);
+                }
                 if let (Op::Add, Value::String(_) | Value::Path(_), Value::Attrs(set)) = (op, a, b) {
                     // `string + set` coerces the set, which may call into Nix.
                     self.stack.push(a);
