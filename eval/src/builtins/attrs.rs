@@ -112,9 +112,15 @@ fn list_to_attrs<'gc>(
     let mut b = AttrsBuilder::with_capacity(l.0.len());
     for e in l.0.iter() {
         let set = attrs(ctx, e.resolved())?;
-        let name = set.get(ctx.symbols, name_sym).map(Value::resolved).expect("checked above");
-        let what = "the `name` attribute of an element of the list passed to builtins.listToAttrs";
-        let name = ctx.symbols.intern(&element(string(ctx, name), what)?.bytes);
+        let name = set.entry(ctx.symbols, name_sym).expect("checked above");
+        // A name that is not a string is reported where the attribute is.
+        let at = ctx.sources.span_at(name.pos);
+        let name = string(ctx, name.value.resolved()).map_err(|mut e| {
+            e.span = e.span.or(at);
+            e.add_trace("while evaluating the `name` attribute of an element of the list passed to builtins.listToAttrs", at);
+            e
+        })?;
+        let name = ctx.symbols.intern(&name.bytes);
         let value = set.entry(ctx.symbols, value_sym).ok_or_else(|| missing_in_pair("value"))?;
         // Located where the element's `value` is, as in the reference.
         b.push_at(name, value.pos, value.value);

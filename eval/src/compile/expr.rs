@@ -513,16 +513,26 @@ impl Compiler<'_> {
             BinOpKind::MoreOrEq => Op::GreaterEqual,
         };
         let (lhs_span, rhs_span) = (self.span(lhs.syntax()), self.span(rhs.syntax()));
+        // The reference evaluates a tree of `//` as one list of operands: an operand
+        // that is itself an update gets no frame of its own, and a frame is placed at
+        // its operand without parentheses.
+        let framed = |e: &Expr| !(kind == BinOpKind::Update && is_update(e));
+        let unparenthesised = |c: &Self, e: &Expr| c.span(unparenthesised(e).syntax());
+        let (lhs_pos, rhs_pos) = (self.expression_pos(&lhs), self.expression_pos(&rhs));
+        let operands = contexts::operand_frames(kind);
         let first = self.next_op();
         self.value(&lhs)?;
-        let operands = contexts::operand_frames(kind);
-        if let Some([left, _]) = operands {
-            self.context(first, left, Some(lhs_span));
+        if let Some([left, _]) = operands
+            && framed(&lhs)
+        {
+            self.context(first, left, Some(unparenthesised(self, &lhs)));
         }
         let second = self.next_op();
         self.value(&rhs)?;
-        if let Some([_, right]) = operands {
-            self.context(second, right, Some(rhs_span));
+        if let Some([_, right]) = operands
+            && framed(&rhs)
+        {
+            self.context(second, right, Some(unparenthesised(self, &rhs)));
         }
         match op {
             // `+` is the reference's string concatenation, which reports its operands.
@@ -534,8 +544,8 @@ impl Compiler<'_> {
             Op::Update => {
                 self.emit(op, span);
                 let [left, right] = operands.expect("`//` names its operands");
-                self.operand_context(0, left, None);
-                self.operand_context(1, right, None);
+                self.operand_context(0, left, lhs_pos);
+                self.operand_context(1, right, rhs_pos);
             }
             Op::Concat => {
                 self.emit(op, operator);
@@ -857,6 +867,38 @@ impl Compiler<'_> {
         }
         Ok(())
     }
+}
+
+impl Compiler<'_> {
+    /// Where the reference locates the expression `e` in frames about its value: a
+    /// binary operation at its operator; numbers, lists, and strings and paths without
+    /// interpolation nowhere (they have no position there); anything else at its start.
+    fn expression_pos(&self, e: &Expr) -> Option<Span> {
+        match unparenthesised(e) {
+            Expr::BinOp(b) => Some(self.operator_span(b.syntax())),
+            Expr::Literal(_) | Expr::List(_) => None,
+            Expr::Str(s)
+                if !s.normalized_parts().iter().any(|p| matches!(p, ast::InterpolPart::Interpolation(_))) =>
+            {
+                None
+            }
+            e @ (Expr::PathAbs(_) | Expr::PathRel(_) | Expr::PathHome(_)) if !has_interpolation(&e) => None,
+            inner => Some(self.span(inner.syntax())),
+        }
+    }
+}
+
+/// `e` without the parentheses around it.
+fn unparenthesised(e: &Expr) -> Expr {
+    match e {
+        Expr::Paren(p) => p.expr().map_or_else(|| e.clone(), |inner| unparenthesised(&inner)),
+        _ => e.clone(),
+    }
+}
+
+/// Whether `e` (in any parentheses) is `a // b`.
+fn is_update(e: &Expr) -> bool {
+    matches!(unparenthesised(e), Expr::BinOp(b) if b.operator() == Some(BinOpKind::Update))
 }
 
 /// The sides of `a == b` (in any parentheses).

@@ -1,0 +1,2 @@
+# The last operand of a long chain.
+{ } // { } // { } // (throw "last")
