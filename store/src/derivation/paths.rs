@@ -1,6 +1,7 @@
 //! Output paths and the `.drv` path of a derivation, computed as `derivationStrict` does
 //! once the environment is built, and checked as the reference checks a `.drv` it adds.
 
+use super::hash_modulo::Modulo;
 use super::{Derivation, DerivationError, DerivationOutput, DerivationType, DrvHashes};
 use crate::hash::{Hash, HashAlgo};
 use crate::store_path::{
@@ -41,6 +42,16 @@ impl Derivation {
         hashes: &mut DrvHashes,
         load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
     ) -> Result<(), DerivationError> {
+        self.fill(hashes, load).map(drop)
+    }
+
+    /// [`Derivation::fill_output_paths`], giving what the modulo hash was computed from
+    /// when it was needed.
+    pub(super) fn fill(
+        &mut self,
+        hashes: &mut DrvHashes,
+        load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
+    ) -> Result<Option<Modulo>, DerivationError> {
         let kind = self.validate()?;
         let name = self.name()?.into_owned();
         match kind {
@@ -56,9 +67,10 @@ impl Derivation {
                 for output in self.outputs.keys() {
                     self.env.entry(output.clone()).or_default();
                 }
-                let modulo = hashes.hash_modulo(self, true, load)?;
-                for (output, hash) in &modulo.hashes {
-                    let filled = if modulo.deferred {
+                let modulo = hashes.modulo(self, load)?;
+                let masked = modulo.hash(self, true);
+                for (output, hash) in &masked.hashes {
+                    let filled = if masked.deferred {
                         DerivationOutput::Deferred
                     } else {
                         let path = make_output_path(output, hash, &name).map_err(|source| {
@@ -69,10 +81,11 @@ impl Derivation {
                     };
                     self.outputs.insert(output.clone(), filled);
                 }
+                return Ok(Some(modulo));
             }
             DerivationType::Floating | DerivationType::Impure => {}
         }
-        Ok(())
+        Ok(None)
     }
 
     /// The `.drv` path: a text path named `<name>.drv` of the ATerm, referring to the
