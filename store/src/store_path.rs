@@ -82,7 +82,11 @@ impl StorePath {
     /// Builds a path from its digest and a name, validating the name.
     pub fn from_digest(digest: &[u8; HASH_BYTES], name: &str) -> Result<StorePath, StorePathError> {
         check_name(name)?;
-        Ok(StorePath { base: format!("{}-{name}", nixbase32::encode(digest)).into() })
+        let mut base = String::with_capacity(HASH_CHARS + 1 + name.len());
+        nixbase32::encode_into(&mut base, digest);
+        base.push('-');
+        base.push_str(name);
+        Ok(StorePath { base: base.into() })
     }
 
     /// Parses a base name `<hash>-<name>`.
