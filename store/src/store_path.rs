@@ -190,11 +190,18 @@ pub fn make_store_path(kind: &str, inner: &Hash, name: &str) -> Result<StorePath
     })
 }
 
-fn kind_with_refs(kind: &str, references: &BTreeSet<StorePath>, self_ref: bool) -> String {
+/// `kind`, then `:<path>` for each of the references (sorted), and `:self`.
+fn kind_with_refs<'a>(
+    kind: &str,
+    references: impl IntoIterator<Item = &'a StorePath>,
+    self_ref: bool,
+) -> String {
     let mut s = kind.to_owned();
     for r in references {
         s.push(':');
-        s.push_str(&r.to_absolute());
+        s.push_str(STORE_DIR);
+        s.push('/');
+        s.push_str(r.base_name());
     }
     if self_ref {
         s.push_str(":self");
@@ -202,11 +209,12 @@ fn kind_with_refs(kind: &str, references: &BTreeSet<StorePath>, self_ref: bool) 
     s
 }
 
-/// Path of a text object (`builtins.toFile`, `.drv` files): sha256 of the contents.
-pub fn make_text_path(
+/// Path of a text object (`builtins.toFile`, `.drv` files): sha256 of the contents,
+/// and the references, sorted (as a `BTreeSet` gives them).
+pub fn make_text_path<'a>(
     name: &str,
     content_hash: &Hash,
-    references: &BTreeSet<StorePath>,
+    references: impl IntoIterator<Item = &'a StorePath>,
 ) -> Result<StorePath, StorePathError> {
     make_store_path(&kind_with_refs("text", references, false), content_hash, name)
 }

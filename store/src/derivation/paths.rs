@@ -97,9 +97,8 @@ impl Derivation {
     /// The `.drv` path, given the derivation's ATerm text (`to_aterm`).
     pub fn drv_path_of(&self, aterm: &str) -> Result<StorePath, DerivationError> {
         let name = format!("{}.drv", self.name()?);
-        let mut references = self.input_srcs.clone();
-        references.extend(self.input_drvs.keys().cloned());
-        Ok(make_text_path(&name, &Hash::digest(HashAlgo::Sha256, aterm), &references)?)
+        let references: BTreeSet<&StorePath> = self.input_srcs.iter().chain(self.input_drvs.keys()).collect();
+        Ok(make_text_path(&name, &Hash::digest(HashAlgo::Sha256, aterm), references)?)
     }
 
     /// Checks that the output paths and output env vars are the ones the derivation
