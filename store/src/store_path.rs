@@ -158,7 +158,11 @@ impl StorePath {
 
     /// The absolute path under [`STORE_DIR`].
     pub fn to_absolute(&self) -> String {
-        format!("{STORE_DIR}/{}", self.base)
+        let mut path = String::with_capacity(STORE_DIR.len() + 1 + self.base.len());
+        path.push_str(STORE_DIR);
+        path.push('/');
+        path.push_str(&self.base);
+        path
     }
 
     /// True for `.drv` files.

@@ -59,7 +59,7 @@ impl Derivation {
                 for (output, out) in &mut self.outputs {
                     if let DerivationOutput::Fixed { method, hash, path } = out {
                         *path = fixed_output_path(&name, output, *method, hash)?;
-                        self.env.insert(output.clone(), path.to_string());
+                        self.env.insert(output.clone(), path.to_absolute());
                     }
                 }
             }
@@ -76,7 +76,7 @@ impl Derivation {
                         let path = make_output_path(output, hash, &name).map_err(|source| {
                             DerivationError::OutputPath { output: output.clone(), source }
                         })?;
-                        self.env.insert(output.clone(), path.to_string());
+                        self.env.insert(output.clone(), path.to_absolute());
                         DerivationOutput::InputAddressed(path)
                     };
                     self.outputs.insert(output.clone(), filled);
