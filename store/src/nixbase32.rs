@@ -28,8 +28,14 @@ pub const fn decoded_len(chars: usize) -> usize {
 
 /// Encodes `bytes` as nixbase32.
 pub fn encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(encoded_len(bytes.len()));
+    encode_into(&mut out, bytes);
+    out
+}
+
+/// Appends the nixbase32 encoding of `bytes` to `out`.
+pub fn encode_into(out: &mut String, bytes: &[u8]) {
     let len = encoded_len(bytes.len());
-    let mut out = String::with_capacity(len);
     for n in (0..len).rev() {
         let b = n * 5;
         let (i, j) = (b / 8, b % 8);
@@ -37,11 +43,22 @@ pub fn encode(bytes: &[u8]) -> String {
         let hi = if i + 1 < bytes.len() { (bytes[i + 1] as u16) << (8 - j) } else { 0 };
         out.push(ALPHABET[((lo as u16 | hi) & 0x1f) as usize] as char);
     }
-    out
 }
 
+/// The value of each byte as a digit, `NOT_A_DIGIT` for the bytes outside [`ALPHABET`].
+const DIGITS: [u8; 256] = {
+    let mut digits = [NOT_A_DIGIT; 256];
+    let mut i = 0;
+    while i < ALPHABET.len() {
+        digits[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    digits
+};
+const NOT_A_DIGIT: u8 = 0xff;
+
 fn digit(c: u8) -> Option<u8> {
-    ALPHABET.iter().position(|&a| a == c).map(|p| p as u8)
+    Some(DIGITS[usize::from(c)]).filter(|&d| d != NOT_A_DIGIT)
 }
 
 /// Decodes a nixbase32 string into `decoded_len(s.len())` bytes.

@@ -82,7 +82,11 @@ impl StorePath {
     /// Builds a path from its digest and a name, validating the name.
     pub fn from_digest(digest: &[u8; HASH_BYTES], name: &str) -> Result<StorePath, StorePathError> {
         check_name(name)?;
-        Ok(StorePath { base: format!("{}-{name}", nixbase32::encode(digest)).into() })
+        let mut base = String::with_capacity(HASH_CHARS + 1 + name.len());
+        nixbase32::encode_into(&mut base, digest);
+        base.push('-');
+        base.push_str(name);
+        Ok(StorePath { base: base.into() })
     }
 
     /// Parses a base name `<hash>-<name>`.
@@ -154,7 +158,11 @@ impl StorePath {
 
     /// The absolute path under [`STORE_DIR`].
     pub fn to_absolute(&self) -> String {
-        format!("{STORE_DIR}/{}", self.base)
+        let mut path = String::with_capacity(STORE_DIR.len() + 1 + self.base.len());
+        path.push_str(STORE_DIR);
+        path.push('/');
+        path.push_str(&self.base);
+        path
     }
 
     /// True for `.drv` files.
@@ -186,11 +194,18 @@ pub fn make_store_path(kind: &str, inner: &Hash, name: &str) -> Result<StorePath
     })
 }
 
-fn kind_with_refs(kind: &str, references: &BTreeSet<StorePath>, self_ref: bool) -> String {
+/// `kind`, then `:<path>` for each of the references (sorted), and `:self`.
+fn kind_with_refs<'a>(
+    kind: &str,
+    references: impl IntoIterator<Item = &'a StorePath>,
+    self_ref: bool,
+) -> String {
     let mut s = kind.to_owned();
     for r in references {
         s.push(':');
-        s.push_str(&r.to_absolute());
+        s.push_str(STORE_DIR);
+        s.push('/');
+        s.push_str(r.base_name());
     }
     if self_ref {
         s.push_str(":self");
@@ -198,11 +213,12 @@ fn kind_with_refs(kind: &str, references: &BTreeSet<StorePath>, self_ref: bool) 
     s
 }
 
-/// Path of a text object (`builtins.toFile`, `.drv` files): sha256 of the contents.
-pub fn make_text_path(
+/// Path of a text object (`builtins.toFile`, `.drv` files): sha256 of the contents,
+/// and the references, sorted (as a `BTreeSet` gives them).
+pub fn make_text_path<'a>(
     name: &str,
     content_hash: &Hash,
-    references: &BTreeSet<StorePath>,
+    references: impl IntoIterator<Item = &'a StorePath>,
 ) -> Result<StorePath, StorePathError> {
     make_store_path(&kind_with_refs("text", references, false), content_hash, name)
 }

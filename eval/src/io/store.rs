@@ -144,10 +144,7 @@ impl EvalStore {
     pub fn add_derivation(&mut self, drv: &mut Derivation) -> Result<StorePath, EvalError> {
         let EvalStore { hashes, derivations, store, root, .. } = self;
         let mut load = |p: &StorePath| read_derivation(store, root, p);
-        drv.fill_output_paths(hashes, &mut load).map_err(store_error)?;
-        let aterm = drv.to_aterm();
-        let drv_path = drv.drv_path_of(&aterm).map_err(store_error)?;
-        hashes.record(&drv_path, drv, &mut load).map_err(store_error)?;
+        let (drv_path, aterm) = hashes.add(drv, &mut load).map_err(store_error)?;
         let mut references: Vec<StorePath> = drv.input_srcs.iter().cloned().collect();
         references.extend(drv.input_drvs.keys().cloned());
         let outputs = drv.outputs.keys().cloned().collect();

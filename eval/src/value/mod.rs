@@ -10,7 +10,7 @@ mod thunk;
 pub use attrs::{Attrs, AttrsBuilder, Entry};
 pub use env::Env;
 pub use settling::{Settle, Settling};
-pub use string::{ContextElement, NixString, StringContext};
+pub use string::{ContextElement, NixString, StringContext, lossy};
 pub use thunk::{Thunk, ThunkState};
 
 use crate::code::LambdaId;

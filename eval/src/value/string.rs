@@ -78,6 +78,15 @@ impl NixString {
 
     /// The bytes as text, with invalid UTF-8 replaced (for messages).
     pub fn lossy(&self) -> std::borrow::Cow<'_, str> {
-        String::from_utf8_lossy(&self.bytes)
+        lossy(&self.bytes)
+    }
+}
+
+/// `bytes` as text, with invalid UTF-8 replaced: as `String::from_utf8_lossy`, but
+/// checking valid UTF-8 (the usual case) first, which is done many bytes at a time.
+pub fn lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
     }
 }

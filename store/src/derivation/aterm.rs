@@ -166,18 +166,33 @@ fn verbatim(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// The bytes [`escaped`] replaces, looked up by value: most bytes are not, and one load
+/// tells so faster than comparisons with each.
+const SPECIAL: [bool; 256] = {
+    let mut special = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        special[i] = matches!(i as u8, b'"' | b'\\' | b'\n' | b'\r' | b'\t');
+        i += 1;
+    }
+    special
+};
+
 /// A quoted string with `"` `\` newline, CR and tab escaped.
 fn escaped(out: &mut String, s: &str) {
     out.push('"');
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
+        if !SPECIAL[usize::from(b)] {
+            continue;
+        }
         let replacement = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
-            _ => continue,
+            _ => unreachable!("not special"),
         };
         out.push_str(&s[start..i]);
         out.push_str(replacement);

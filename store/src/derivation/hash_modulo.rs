@@ -62,6 +62,28 @@ impl DrvHashes {
         Ok(hash)
     }
 
+    /// Fills in the output paths of a new derivation (as
+    /// [`Derivation::fill_output_paths`]) and memoises its (unmasked) modulo hash under
+    /// its `.drv` path, replacing the input derivations once for both hashes. Gives the
+    /// `.drv` path and the ATerm ([`Derivation::to_aterm`]).
+    pub fn add(
+        &mut self,
+        drv: &mut Derivation,
+        load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
+    ) -> Result<(StorePath, String), DerivationError> {
+        let modulo = drv.fill(self, load)?;
+        let aterm = drv.to_aterm();
+        let drv_path = drv.drv_path_of(&aterm)?;
+        if !self.memo.contains_key(&drv_path) {
+            let modulo = match modulo {
+                Some(modulo) => modulo,
+                None => self.modulo(drv, load)?,
+            };
+            self.memo.insert(drv_path.clone(), Arc::new(modulo.hash(drv, false)));
+        }
+        Ok((drv_path, aterm))
+    }
+
     /// hashDerivationModulo. Input derivations not memoised yet are read with `load`
     /// (and memoised). `mask_outputs` blanks output paths and output env vars, as when
     /// computing the derivation's own output paths.
@@ -71,11 +93,20 @@ impl DrvHashes {
         mask_outputs: bool,
         load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
     ) -> Result<DrvHash, DerivationError> {
+        Ok(self.modulo(drv, load)?.hash(drv, mask_outputs))
+    }
+
+    /// What the modulo hashes of `drv` are made from (see [`DrvHashes::hash_modulo`]).
+    pub(super) fn modulo(
+        &mut self,
+        drv: &Derivation,
+        load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
+    ) -> Result<Modulo, DerivationError> {
         let deferred = match drv.derivation_type()? {
-            DerivationType::Fixed => return Ok(fixed_hashes(drv)),
+            DerivationType::Fixed => return Ok(Modulo::Known(fixed_hashes(drv))),
             DerivationType::Impure => {
                 let hash = Hash::digest(HashAlgo::Sha256, "impure");
-                return Ok(DrvHash { hashes: same_for_all(drv, hash), deferred: true });
+                return Ok(Modulo::Known(DrvHash { hashes: same_for_all(drv, hash), deferred: true }));
             }
             DerivationType::Floating => true,
             DerivationType::InputAddressed | DerivationType::Deferred => false,
@@ -93,8 +124,7 @@ impl DrvHashes {
                 inputs.entry(hash.to_base16()).or_default().insert(output.clone());
             }
         }
-        let hash = drv.aterm_hash(PrintMode { mask_outputs, inputs: Some(&inputs) });
-        Ok(DrvHash { hashes: same_for_all(drv, hash), deferred: deferred || inputs_deferred })
+        Ok(Modulo::Inputs { inputs, deferred: deferred || inputs_deferred })
     }
 
     /// The memoised hash of `path`, loading and hashing it first when needed.
@@ -108,6 +138,29 @@ impl DrvHashes {
         }
         let drv = load(path)?;
         self.record(path, &drv, load)
+    }
+}
+
+/// A derivation's modulo hash, or what it is computed from: the input derivations
+/// replaced by their modulo hashes, the same for the masked and the unmasked hash.
+pub(super) enum Modulo {
+    /// Fixed or impure: the hashes do not depend on the inputs (nor on masking).
+    Known(DrvHash),
+    /// The inputs to print, and whether the outputs are deferred.
+    Inputs { inputs: ModuloInputs, deferred: bool },
+}
+
+impl Modulo {
+    /// The modulo hash of `drv` (from which this was computed); `mask_outputs` as in
+    /// [`DrvHashes::hash_modulo`].
+    pub(super) fn hash(&self, drv: &Derivation, mask_outputs: bool) -> DrvHash {
+        match self {
+            Modulo::Known(hash) => hash.clone(),
+            Modulo::Inputs { inputs, deferred } => {
+                let hash = drv.aterm_hash(PrintMode { mask_outputs, inputs: Some(inputs) });
+                DrvHash { hashes: same_for_all(drv, hash), deferred: *deferred }
+            }
+        }
     }
 }
 

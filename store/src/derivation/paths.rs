@@ -1,6 +1,7 @@
 //! Output paths and the `.drv` path of a derivation, computed as `derivationStrict` does
 //! once the environment is built, and checked as the reference checks a `.drv` it adds.
 
+use super::hash_modulo::Modulo;
 use super::{Derivation, DerivationError, DerivationOutput, DerivationType, DrvHashes};
 use crate::hash::{Hash, HashAlgo};
 use crate::store_path::{
@@ -41,6 +42,16 @@ impl Derivation {
         hashes: &mut DrvHashes,
         load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
     ) -> Result<(), DerivationError> {
+        self.fill(hashes, load).map(drop)
+    }
+
+    /// [`Derivation::fill_output_paths`], giving what the modulo hash was computed from
+    /// when it was needed.
+    pub(super) fn fill(
+        &mut self,
+        hashes: &mut DrvHashes,
+        load: &mut impl FnMut(&StorePath) -> Result<Derivation, DerivationError>,
+    ) -> Result<Option<Modulo>, DerivationError> {
         let kind = self.validate()?;
         let name = self.name()?.into_owned();
         match kind {
@@ -48,7 +59,7 @@ impl Derivation {
                 for (output, out) in &mut self.outputs {
                     if let DerivationOutput::Fixed { method, hash, path } = out {
                         *path = fixed_output_path(&name, output, *method, hash)?;
-                        self.env.insert(output.clone(), path.to_string());
+                        self.env.insert(output.clone(), path.to_absolute());
                     }
                 }
             }
@@ -56,23 +67,25 @@ impl Derivation {
                 for output in self.outputs.keys() {
                     self.env.entry(output.clone()).or_default();
                 }
-                let modulo = hashes.hash_modulo(self, true, load)?;
-                for (output, hash) in &modulo.hashes {
-                    let filled = if modulo.deferred {
+                let modulo = hashes.modulo(self, load)?;
+                let masked = modulo.hash(self, true);
+                for (output, hash) in &masked.hashes {
+                    let filled = if masked.deferred {
                         DerivationOutput::Deferred
                     } else {
                         let path = make_output_path(output, hash, &name).map_err(|source| {
                             DerivationError::OutputPath { output: output.clone(), source }
                         })?;
-                        self.env.insert(output.clone(), path.to_string());
+                        self.env.insert(output.clone(), path.to_absolute());
                         DerivationOutput::InputAddressed(path)
                     };
                     self.outputs.insert(output.clone(), filled);
                 }
+                return Ok(Some(modulo));
             }
             DerivationType::Floating | DerivationType::Impure => {}
         }
-        Ok(())
+        Ok(None)
     }
 
     /// The `.drv` path: a text path named `<name>.drv` of the ATerm, referring to the
@@ -84,9 +97,8 @@ impl Derivation {
     /// The `.drv` path, given the derivation's ATerm text (`to_aterm`).
     pub fn drv_path_of(&self, aterm: &str) -> Result<StorePath, DerivationError> {
         let name = format!("{}.drv", self.name()?);
-        let mut references = self.input_srcs.clone();
-        references.extend(self.input_drvs.keys().cloned());
-        Ok(make_text_path(&name, &Hash::digest(HashAlgo::Sha256, aterm), &references)?)
+        let references: BTreeSet<&StorePath> = self.input_srcs.iter().chain(self.input_drvs.keys()).collect();
+        Ok(make_text_path(&name, &Hash::digest(HashAlgo::Sha256, aterm), references)?)
     }
 
     /// Checks that the output paths and output env vars are the ones the derivation

@@ -178,8 +178,7 @@ impl<'gc> DrvStrict<'gc> {
         ctx: &mut Ctx<'_>,
         entry: Entry<'gc>,
     ) -> Result<bool, EvalError> {
-        let key = ctx.symbols.resolve(entry.name).to_vec();
-        let key = String::from_utf8_lossy(&key).into_owned();
+        let key = crate::value::lossy(ctx.symbols.resolve(entry.name)).into_owned();
         loop {
             match &mut self.work {
                 Work::Idle => {
