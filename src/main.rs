@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     let argv0 = argv.next().unwrap_or_default();
     let personality = std::path::Path::new(&argv0).file_name().and_then(|n| n.to_str()).unwrap_or("ferrix");
     let result = match personality {
-        "nix-store" => compat::nix_store::run(argv.collect()),
+        "nix-store" => compat::nix_store::run(argv.collect(), None),
         "nix-hash" => compat::nix_hash::run(argv.collect()),
         "nix-instantiate" => compat::nix_instantiate::run(argv.collect(), None),
         _ => run(Cli::parse()),
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> CliResult {
     match cli.command {
         Command::Hash(cmd) => hash_cmd::run(cmd),
-        Command::NixStore { args } => compat::nix_store::run(args),
+        Command::NixStore { args } => compat::nix_store::run(args, cli.store),
         Command::NixHash { args } => compat::nix_hash::run(args),
         Command::NixInstantiate { args } => compat::nix_instantiate::run(args, cli.store),
         Command::Eval(args) => eval_cmd::run(args.into_request()),

@@ -139,3 +139,33 @@ fn ferrix_instantiate_takes_arguments() {
     let text = std::fs::read_to_string(store.path().join(drv.trim_start_matches('/'))).expect("written");
     assert!(text.contains(r#"("name","pkg-2")"#), "{text}");
 }
+
+#[test]
+fn read_write_mode_writes_what_eval_computes() {
+    let store = tempfile::tempdir().expect("temporary store");
+    let expr = r#"(derivation { name = "rw"; system = "s"; builder = "/b"; script = builtins.toFile "s" "echo"; }).drvPath"#;
+    let out = instantiate(store.path(), &["--eval", "--read-write-mode", "-E", expr]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    let drv = printed.trim().trim_matches('"');
+    let text =
+        std::fs::read_to_string(store.path().join(drv.trim_start_matches('/'))).expect("the .drv written");
+    let script = text.split('"').find(|s| s.ends_with("-s")).expect("the toFile input");
+    assert!(store.path().join(script.trim_start_matches('/')).is_file(), "{script} not written");
+}
+
+#[test]
+fn store_given_before_the_personality_is_used() {
+    let store = tempfile::tempdir().expect("temporary store");
+    let out = Command::new(common::FERRIX)
+        .args(["nix-instantiate", "--store", store.path().to_str().expect("utf-8")])
+        .args(["-E", r#"derivation { name = "x"; system = "s"; builder = "/b"; }"#])
+        .env_remove("FERRIX_STORE")
+        .env("HOME", store.path().join("home"))
+        .output()
+        .expect("run ferrix");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let drv = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(store.path().join(drv.trim_start_matches('/')).is_file(), "{drv} not in the given store");
+    assert!(!store.path().join("home").exists(), "the default store was used");
+}

@@ -169,7 +169,7 @@ impl Evaluator {
             Output::Nix | Output::Xml => {}
         }
         let ctx = ctx!(self);
-        self.arena.mutate(|_, vm| {
+        let printed = self.arena.mutate(|_, vm| {
             let v = vm.result().resolved();
             match (req.output, v) {
                 (Output::Json | Output::Raw, Value::String(s)) => Ok(s.bytes.to_vec()),
@@ -181,7 +181,10 @@ impl Evaluator {
                 }
                 _ => Ok(print::print_value(&ctx, v)),
             }
-        })
+        })?;
+        // Read-write evaluation writes what it queued.
+        self.io.store.flush()?;
+        Ok(printed)
     }
 
     /// Evaluates the request's expression, selects its attribute path and calls

@@ -9,7 +9,8 @@ use ferrix_eval::{AutoArg, Output};
 use std::path::PathBuf;
 
 /// Runs with the arguments after the program name; `store` is the store root given
-/// before them (`ferrix --store DIR nix-instantiate ...`), if any.
+/// before them (`ferrix --store DIR nix-instantiate ...`, where clap takes `--store`
+/// wherever it is), if any.
 pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut args = Args::new("nix-instantiate", raw);
     let (mut eval, mut read_write, mut dry_run) = (false, false, false);

@@ -68,13 +68,16 @@ const UNSUPPORTED: &[&str] = &[
     "--add-root",
 ];
 
-pub fn run(raw: Vec<String>) -> CliResult {
+/// Runs with the arguments after the program name; `store` is the store root given
+/// before them (`ferrix --store DIR nix-store ...`, where clap takes `--store` wherever
+/// it is), if any.
+pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut args = Args::new("nix-store", raw);
     let mut op = None;
     let mut query = None;
     let mut recursive = false;
     let mut check_contents = false;
-    let mut store_root = None;
+    let mut store_root = store;
     let mut operands = Vec::new();
     while let Some(a) = args.next_arg() {
         let new_op = match a.as_str() {
