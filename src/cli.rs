@@ -200,13 +200,8 @@ pub struct EvalArgs {
 
 impl EvalArgs {
     pub fn into_request(self) -> crate::eval_cmd::EvalRequest {
-        use crate::eval_cmd::{EvalRequest, Input};
-        let input = match (self.expr, self.file) {
-            (Some(e), _) => Input::Expr(e),
-            (None, Some(f)) if f.as_os_str() == "-" => Input::Stdin,
-            (None, Some(f)) => Input::File(f),
-            (None, None) => Input::File(PathBuf::from("default.nix")),
-        };
+        use crate::eval_cmd::EvalRequest;
+        let input = input(self.expr, self.file);
         let output = if self.raw {
             ferrix_eval::Output::Raw
         } else if self.json {
@@ -259,14 +254,9 @@ pub struct InstantiateArgs {
 
 impl InstantiateArgs {
     pub fn into_request(self, store: Option<PathBuf>) -> crate::eval_cmd::EvalRequest {
-        use crate::eval_cmd::{EvalRequest, Input};
+        use crate::eval_cmd::EvalRequest;
         use ferrix_eval::AutoArg;
-        let input = match (self.expr, self.file) {
-            (Some(e), _) => Input::Expr(e),
-            (None, Some(f)) if f.as_os_str() == "-" => Input::Stdin,
-            (None, Some(f)) => Input::File(f),
-            (None, None) => Input::File(PathBuf::from("default.nix")),
-        };
+        let input = input(self.expr, self.file);
         let mut req = EvalRequest::new(input, ferrix_eval::Output::Nix);
         req.instantiate = true;
         req.read_write = !self.dry_run;
@@ -279,5 +269,16 @@ impl InstantiateArgs {
         req.auto_args.extend(pairs(self.arg).into_iter().map(|(n, e)| (n, AutoArg::Expr(e))));
         req.auto_args.extend(pairs(self.argstr).into_iter().map(|(n, s)| (n, AutoArg::Str(s))));
         req
+    }
+}
+
+/// What `-E EXPR` or a file (`-` for standard input; default `default.nix`) names.
+fn input(expr: Option<String>, file: Option<PathBuf>) -> crate::eval_cmd::Input {
+    use crate::eval_cmd::Input;
+    match (expr, file) {
+        (Some(e), _) => Input::Expr(e),
+        (None, Some(f)) if f.as_os_str() == "-" => Input::Stdin,
+        (None, Some(f)) => Input::File(f),
+        (None, None) => Input::File(PathBuf::from("default.nix")),
     }
 }

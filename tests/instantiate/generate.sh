@@ -23,12 +23,8 @@ rn() { # run the reference with a cleared environment
   env -i PATH=/usr/bin:/bin:/usr/sbin:/sbin HOME=/tmp "$refnix" "$@"
 }
 
-write_if_changed() { # FILE CONTENT
-  if [ ! -f "$1" ] || [ "$(cat "$1"; printf x)" != "$2x" ]; then
-    printf '%s' "$2" >"$1"
-    echo "updated $1"
-  fi
-}
+# shellcheck source=../common/generate-lib.sh
+. "$here/../common/generate-lib.sh"
 
 if [ $# -gt 0 ]; then files=("$@"); else files=(*.nix); fi
 fails=0

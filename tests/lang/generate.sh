@@ -33,12 +33,8 @@ run() { # run CMD... ; sets out, err, rc
   rm -f "$o" "$e"
 }
 
-write_if_changed() { # FILE CONTENT
-  if [ ! -f "$1" ] || [ "$(cat "$1"; printf x)" != "$2x" ]; then
-    printf '%s' "$2" >"$1"
-    echo "updated $1"
-  fi
-}
+# shellcheck source=../common/generate-lib.sh
+. "$here/../common/generate-lib.sh"
 
 if [ $# -gt 0 ]; then files=("$@"); else files=(*.nix); fi
 fails=0
