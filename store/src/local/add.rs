@@ -8,11 +8,11 @@ use super::LocalStore;
 use super::error::{StoreError, io_err};
 use super::fs_tree::{canonicalise_tree, copy_tree, remove_tree, sync_path};
 use super::lock::PathLock;
-use super::path_info::{PathInfo, content_address};
+use super::path_info::{PathInfo, content_address, text_info};
 use crate::content::content_hash;
 use crate::hash::{Hash, HashAlgo, HashEncoding, Hasher};
 use crate::nar;
-use crate::store_path::{FileIngestionMethod, StorePath, check_name, make_fixed_output_path, make_text_path};
+use crate::store_path::{FileIngestionMethod, StorePath, check_name, make_fixed_output_path};
 use rustix::process::{Pid, test_kill_process};
 use std::collections::BTreeSet;
 use std::fs;
@@ -146,17 +146,12 @@ impl LocalStore {
         text: &str,
         references: &BTreeSet<StorePath>,
     ) -> Result<StorePath, StoreError> {
-        let hash = Hash::digest(HashAlgo::Sha256, text);
-        let path = make_text_path(name, &hash, references)?;
-        if self.is_valid(&path)? {
-            return Ok(path);
+        let info = text_info(name, text, references)?;
+        if self.is_valid(&info.path)? {
+            return Ok(info.path);
         }
         let staging = self.new_staging()?;
         fs::write(&staging.path, text).map_err(io_err("cannot write", &staging.path))?;
-        let (nar_hash, nar_size, _) = nar_digest(&staging.path, None)?;
-        let mut info = PathInfo::new(path, nar_hash, nar_size);
-        info.references = references.clone();
-        info.ca = Some(content_address(FileIngestionMethod::Text, &hash));
         self.install(staging, info)
     }
 

@@ -11,10 +11,8 @@ use super::LocalStore;
 use super::add::Staging;
 use super::error::{StoreError, io_err};
 use super::fs_tree::{remove_tree, store_mtime, sync_path};
-use super::path_info::{PathInfo, content_address};
-use crate::hash::{Hash, HashAlgo};
-use crate::nar;
-use crate::store_path::{FileIngestionMethod, StorePath, make_text_path};
+use super::path_info::{PathInfo, text_info};
+use crate::store_path::StorePath;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::{self, Write};
@@ -30,32 +28,21 @@ pub struct TextObject {
     pub outputs: BTreeMap<String, StorePath>,
 }
 
-impl TextObject {
-    /// The store path the object gets.
-    pub fn path(&self) -> Result<StorePath, StoreError> {
-        let hash = Hash::digest(HashAlgo::Sha256, &self.text);
-        Ok(make_text_path(&self.name, &hash, &self.references)?)
-    }
-}
-
 impl LocalStore {
     /// Adds `objects` (references among them must come before their referrers, or be
     /// valid already) and returns their paths, valid afterwards.
     pub fn add_text_batch(&self, objects: &[TextObject]) -> Result<Vec<StorePath>, StoreError> {
-        let paths = objects.iter().map(TextObject::path).collect::<Result<Vec<_>, _>>()?;
+        let infos = objects
+            .iter()
+            .map(|o| text_info(&o.name, &o.text, &o.references))
+            .collect::<Result<Vec<_>, _>>()?;
+        let paths: Vec<StorePath> = infos.iter().map(|info| info.path.clone()).collect();
         let mut seen = self.db.valid_among(paths.iter())?;
         let mut staged = Vec::new();
-        for (object, path) in objects.iter().zip(&paths) {
-            if !seen.insert(path.clone()) {
-                continue;
+        for (object, info) in objects.iter().zip(infos) {
+            if seen.insert(info.path.clone()) {
+                staged.push((self.write_staged(object.text.as_bytes())?, info, &object.outputs));
             }
-            let staging = self.write_staged(object.text.as_bytes())?;
-            let (nar_hash, nar_size) = nar::hash_regular(object.text.as_bytes(), false);
-            let mut info = PathInfo::new(path.clone(), nar_hash, nar_size);
-            info.references = object.references.clone();
-            let hash = Hash::digest(HashAlgo::Sha256, &object.text);
-            info.ca = Some(content_address(FileIngestionMethod::Text, &hash));
-            staged.push((staging, info, &object.outputs));
         }
         if staged.is_empty() {
             return Ok(paths);

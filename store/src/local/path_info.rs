@@ -1,8 +1,8 @@
 //! What the store records about a valid path ([`PathInfo`]), and the reference's text
 //! form of content addresses.
 
-use crate::hash::Hash;
-use crate::store_path::{FileIngestionMethod, StorePath};
+use crate::hash::{Hash, HashAlgo};
+use crate::store_path::{FileIngestionMethod, StorePath, StorePathError, make_text_path};
 use std::collections::BTreeSet;
 
 /// Metadata of a valid store path, as in the reference's ValidPaths and Refs tables.
@@ -49,4 +49,20 @@ pub fn content_address(method: FileIngestionMethod, hash: &Hash) -> String {
         FileIngestionMethod::Flat => "fixed:",
     };
     format!("{prefix}{}:{}", hash.algo(), hash.to_nix32())
+}
+
+/// What a text object (`toFile`, a `.drv` file) is registered with: its path from the
+/// sha256 of `text`, its NAR hash and size (computed from the bytes), its references
+/// and its content address.
+pub(crate) fn text_info(
+    name: &str,
+    text: &str,
+    references: &BTreeSet<StorePath>,
+) -> Result<PathInfo, StorePathError> {
+    let hash = Hash::digest(HashAlgo::Sha256, text);
+    let (nar_hash, nar_size) = crate::nar::hash_regular(text.as_bytes(), false);
+    let mut info = PathInfo::new(make_text_path(name, &hash, references)?, nar_hash, nar_size);
+    info.references = references.clone();
+    info.ca = Some(content_address(FileIngestionMethod::Text, &hash));
+    Ok(info)
 }
