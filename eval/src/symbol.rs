@@ -28,8 +28,10 @@ pub mod known {
     pub const DRV_PATH: Symbol = Symbol(11);
     pub const OUTPUT_NAME: Symbol = Symbol(12);
     pub const RECURSE_FOR_DERIVATIONS: Symbol = Symbol(13);
+    pub const STRUCTURED_ATTRS: Symbol = Symbol(14);
+    pub const IGNORE_NULLS: Symbol = Symbol(15);
     /// The names, in symbol order.
-    pub(super) const NAMES: [&[u8]; 14] = [
+    pub(super) const NAMES: [&[u8]; 16] = [
         b"outPath",
         b"__toString",
         b"__functor",
@@ -44,6 +46,8 @@ pub mod known {
         b"drvPath",
         b"outputName",
         b"recurseForDerivations",
+        b"__structuredAttrs",
+        b"__ignoreNulls",
     ];
 }
 

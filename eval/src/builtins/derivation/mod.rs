@@ -9,7 +9,7 @@
 
 mod spec;
 
-use super::util::attrs;
+use super::util::{attrs, element};
 use super::{PrimOpDef, Ret, global};
 use crate::builtins::json::ToJson;
 use crate::error::EvalError;
@@ -35,10 +35,7 @@ fn derivation_strict<'gc>(
     ctx: &mut Ctx<'_>,
     a: &[Value<'gc>],
 ) -> Result<Ret<'gc>, EvalError> {
-    let set = attrs(ctx, a[0]).map_err(|mut e| {
-        e.add_trace("while evaluating the argument passed to builtins.derivationStrict", None);
-        e
-    })?;
+    let set = element(attrs(ctx, a[0]), "the argument passed to builtins.derivationStrict")?;
     let entries = set.entries(ctx.symbols).to_vec();
     Ok(Ret::Native(Native::Derivation(Box::new(DrvStrict {
         entries,
@@ -119,29 +116,29 @@ impl<'gc> DrvStrict<'gc> {
                         return Err(e);
                     };
                     let v = forced!(vm, mc, ctx, entry.value);
-                    let name = super::util::string_without_context(ctx, v).map_err(|e| {
-                        in_frame(
-                            e,
-                            "while evaluating the `name` attribute passed to builtins.derivationStrict",
-                        )
-                    })?;
+                    let name = element(
+                        super::util::string_without_context(ctx, v),
+                        "the `name` attribute passed to builtins.derivationStrict",
+                    )?;
                     self.spec.name = name;
                     self.spec.name_at =
                         ctx.sources.span_at(entry.pos).map(|s| ctx.sources.get(s.file).position(s.start));
                     self.stage = Stage::Structured;
                 }
                 Stage::Structured | Stage::IgnoreNulls => {
-                    let (name, what) = if self.stage == Stage::Structured {
-                        (ctx.symbols.intern(b"__structuredAttrs"), "__structuredAttrs")
+                    let name = if self.stage == Stage::Structured {
+                        known::STRUCTURED_ATTRS
                     } else {
-                        (ctx.symbols.intern(b"__ignoreNulls"), "__ignoreNulls")
+                        known::IGNORE_NULLS
                     };
                     let flag = match self.find(name) {
                         Some(entry) => {
                             let v = forced!(vm, mc, ctx, entry.value);
-                            super::util::bool(ctx, v).map_err(|e| {
-                                in_frame(e, &format!("while evaluating the `{what}` attribute passed to builtins.derivationStrict"))
-                            })?
+                            let what = ctx.symbols.display(name);
+                            element(
+                                super::util::bool(ctx, v),
+                                &format!("the `{what}` attribute passed to builtins.derivationStrict"),
+                            )?
                         }
                         None => false,
                     };
@@ -288,12 +285,6 @@ impl<'gc> DrvStrict<'gc> {
         }
         frames
     }
-}
-
-/// `e` with the frame `message` added.
-fn in_frame(mut e: EvalError, message: &str) -> EvalError {
-    e.add_trace(message, None);
-    e
 }
 
 /// The string a value coerces to in a derivation's environment (as `toString` does, but

@@ -3,7 +3,7 @@
 //! string context of it all), the reference's checks on it, and the store derivation
 //! built from it.
 
-use crate::builtins::util::string_without_context;
+use crate::builtins::util::{element, list, string, string_without_context};
 use crate::error::EvalError;
 use crate::value::{ContextElement, NixString, StringContext, Value};
 use crate::vm::Ctx;
@@ -97,44 +97,31 @@ impl Spec {
     ) -> Result<(), EvalError> {
         self.context = self.context.union(&json.context);
         self.json.push((key.to_owned(), json.bytes.to_vec()));
-        let framed = |what: &str| {
-            let name = self.name.clone();
-            let what = what.to_owned();
-            move |mut e: EvalError| {
-                e.add_trace(format!("while evaluating the `{what}` attribute of derivation '{name}'"), None);
-                e
-            }
-        };
+        // The frame of an error about the attribute's value.
+        let about = |what: &str| format!("the `{what}` attribute of derivation '{}'", self.name);
         match key {
             "builder" => {
-                self.builder = super::super::util::string(ctx, v).map_err(framed(key))?.lossy().into_owned();
+                self.builder = element(string(ctx, v), &about(key))?.lossy().into_owned();
             }
-            "system" => self.system = string_without_context(ctx, v).map_err(framed(key))?,
-            "outputHash" => self.output_hash = Some(string_without_context(ctx, v).map_err(framed(key))?),
+            "system" => self.system = element(string_without_context(ctx, v), &about(key))?,
+            "outputHash" => self.output_hash = Some(element(string_without_context(ctx, v), &about(key))?),
             "outputHashAlgo" => {
                 self.output_hash_algo =
-                    HashAlgo::from_name(&string_without_context(ctx, v).map_err(framed(key))?);
+                    HashAlgo::from_name(&element(string_without_context(ctx, v), &about(key))?);
             }
             "outputHashMode" => {
-                let mode = string_without_context(ctx, v).map_err(framed(key))?;
+                let mode = element(string_without_context(ctx, v), &about(key))?;
                 self.mode = Some(self.hash_mode(&mode)?);
             }
             "outputs" => {
-                let list = super::super::util::list(ctx, v).map_err(framed(key))?;
-                let mut names = Vec::with_capacity(list.0.len());
-                for item in list.0.iter() {
-                    let name = string_without_context(ctx, item.resolved()).map_err(|mut e| {
-                        e.add_trace(
-                            format!(
-                                "while evaluating an element of the `outputs` attribute of derivation '{}'",
-                                self.name
-                            ),
-                            None,
-                        );
-                        e
-                    })?;
-                    names.push(name);
-                }
+                let list = element(list(ctx, v), &about(key))?;
+                let element_of =
+                    format!("an element of the `outputs` attribute of derivation '{}'", self.name);
+                let names = list
+                    .0
+                    .iter()
+                    .map(|item| element(string_without_context(ctx, item.resolved()), &element_of))
+                    .collect::<Result<Vec<_>, _>>()?;
                 self.set_outputs(names.into_iter())?;
             }
             _ => {}
