@@ -26,8 +26,16 @@ const BATCH: usize = 4096;
 /// What the evaluator knows of a derivation it made or read: what its `.drv` file
 /// refers to, and its output names.
 struct KnownDrv {
+    /// (A vector: a set's nodes cost far more, and every derivation keeps one.)
     references: Vec<StorePath>,
     outputs: Vec<String>,
+}
+
+impl KnownDrv {
+    fn of(drv: &Derivation) -> KnownDrv {
+        let references = drv.input_srcs.iter().chain(drv.input_drvs.keys()).cloned().collect();
+        KnownDrv { references, outputs: drv.outputs.keys().cloned().collect() }
+    }
 }
 
 /// The store as evaluation sees it.
@@ -142,23 +150,17 @@ impl EvalStore {
     /// Fills in the output paths of a new derivation, and gives its `.drv` path; the
     /// `.drv` file is queued for writing in read-write mode.
     pub fn add_derivation(&mut self, drv: &mut Derivation) -> Result<StorePath, EvalError> {
-        let EvalStore { hashes, derivations, store, root, .. } = self;
+        let EvalStore { hashes, store, root, .. } = self;
         let mut load = |p: &StorePath| read_derivation(store, root, p);
         let (drv_path, aterm) = hashes.add(drv, &mut load).map_err(store_error)?;
-        let mut references: Vec<StorePath> = drv.input_srcs.iter().cloned().collect();
-        references.extend(drv.input_drvs.keys().cloned());
-        let outputs = drv.outputs.keys().cloned().collect();
-        derivations.insert(drv_path.clone(), KnownDrv { references: references.clone(), outputs });
+        let known = KnownDrv::of(drv);
         if self.writable {
             let outputs =
                 drv.outputs.iter().filter_map(|(n, o)| Some((n.clone(), o.path()?.clone()))).collect();
-            self.queue(TextObject {
-                name: drv_path.name().to_owned(),
-                text: aterm,
-                references: references.into_iter().collect(),
-                outputs,
-            })?;
+            let references = known.references.iter().cloned().collect();
+            self.queue(TextObject { name: drv_path.name().to_owned(), text: aterm, references, outputs })?;
         }
+        self.derivations.insert(drv_path.clone(), known);
         Ok(drv_path)
     }
 
@@ -290,10 +292,7 @@ impl EvalStore {
             return Ok(());
         }
         let drv = read_derivation(&mut self.store, &self.root, drv_path).map_err(store_error)?;
-        let mut references: Vec<StorePath> = drv.input_srcs.iter().cloned().collect();
-        references.extend(drv.input_drvs.keys().cloned());
-        let outputs = drv.outputs.keys().cloned().collect();
-        self.derivations.insert(drv_path.clone(), KnownDrv { references, outputs });
+        self.derivations.insert(drv_path.clone(), KnownDrv::of(&drv));
         Ok(())
     }
 
