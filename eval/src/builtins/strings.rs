@@ -103,47 +103,52 @@ fn to_string<'gc>(
         }
         // Sets and non-empty lists inside become `toString` thunks (empty lists stay,
         // as they decide the spacing).
-        let nested = |e: &Value<'gc>| match e.resolved() {
-            Value::Attrs(_) => true,
-            Value::List(inner) => !inner.0.is_empty(),
-            _ => false,
-        };
-        if l.0.iter().any(nested) {
+        if l.0.iter().any(|e| nested(e.resolved())) {
             let items: Vec<Value<'gc>> =
-                l.0.iter().map(|e| if nested(e) { to_string_of(mc, ctx, name, *e) } else { *e }).collect();
+                l.0.iter()
+                    .map(|e| if nested(e.resolved()) { to_string_of(mc, ctx, name, *e) } else { *e })
+                    .collect();
             return ok(to_string_of(mc, ctx, name, Value::list(mc, items)));
         }
     }
-    let mut out = Vec::new();
-    let mut context = StringContext::default();
-    let copy = name == DERIVATION_STRING;
-    arg(0, to_string_into(ctx, v, copy, &mut out, &mut context))?;
-    ok(Value::String(Gc::new(mc, NixString::with_context(out, context))))
+    let s = arg(0, text(ctx, v, name == DERIVATION_STRING))?;
+    ok(Value::String(Gc::new(mc, s)))
+}
+
+/// Whether a list element is one `toString` turns into a `toString` thunk first.
+fn nested(e: Value<'_>) -> bool {
+    match e {
+        Value::Attrs(_) => true,
+        Value::List(inner) => !inner.0.is_empty(),
+        _ => false,
+    }
 }
 
 /// What `toString` gives for `v` (copying paths to the store when `copy`) when that
-/// needs no evaluation: `v` and, for a list, its elements are forced and hold no sets.
-/// `None` otherwise.
+/// needs no evaluation: `v` is forced and no set, and a list's elements are forced and
+/// neither sets nor non-empty lists. `None` otherwise.
 pub(super) fn plain_to_string(
     ctx: &mut Ctx<'_>,
     v: Value<'_>,
     copy: bool,
 ) -> Option<Result<NixString, EvalError>> {
-    fn plain(v: Value<'_>) -> bool {
-        match v.resolved() {
-            Value::Thunk(_) | Value::Attrs(_) => false,
-            Value::List(l) => l.0.iter().all(|e| plain(*e)),
-            _ => true,
-        }
-    }
-    if !plain(v) {
-        return None;
-    }
-    if let Value::String(s) = v {
-        return Some(Ok((*s).clone()));
+    let plain = match v.resolved() {
+        Value::Thunk(_) | Value::Attrs(_) => false,
+        Value::List(l) => l.0.iter().map(|e| e.resolved()).all(|e| !e.is_thunk() && !nested(e)),
+        _ => true,
+    };
+    plain.then(|| text(ctx, v, copy))
+}
+
+/// `toString v` for a forced `v` whose list elements are neither sets nor non-empty
+/// lists.
+fn text(ctx: &mut Ctx<'_>, v: Value<'_>, copy: bool) -> Result<NixString, EvalError> {
+    if let Value::String(s) = v.resolved() {
+        return Ok((*s).clone());
     }
     let (mut out, mut context) = (Vec::new(), StringContext::default());
-    Some(to_string_into(ctx, v, copy, &mut out, &mut context).map(|()| NixString::with_context(out, context)))
+    to_string_into(ctx, v, copy, &mut out, &mut context)?;
+    Ok(NixString::with_context(out, context))
 }
 
 fn to_string_into(
