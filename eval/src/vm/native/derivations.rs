@@ -139,14 +139,13 @@ impl<'gc> FindDerivations<'gc> {
         ctx: &mut Ctx<'_>,
         set: Gc<'gc, Attrs<'gc>>,
     ) -> Result<(), EvalError> {
-        let drv_path = match set.get(ctx.symbols, known::DRV_PATH).map(Value::resolved) {
-            Some(Value::String(s)) => Value::String(s),
-            Some(other) => return Err(crate::vm::exec_type_error(ctx, "a string", other)),
-            None => return Err(EvalError::eval("derivation lacks a 'drvPath' attribute", None)),
-        };
-        let output = match set.get(ctx.symbols, known::OUTPUT_NAME).map(Value::resolved) {
-            Some(Value::String(s)) => Value::String(s),
-            Some(other) => return Err(crate::vm::exec_type_error(ctx, "a string", other)),
+        let text = |v: Value<'gc>| crate::builtins::util::string(ctx, v.resolved()).map(Value::String);
+        let drv_path = set
+            .get(ctx.symbols, known::DRV_PATH)
+            .ok_or_else(|| EvalError::eval("derivation lacks a 'drvPath' attribute", None))?;
+        let drv_path = text(drv_path)?;
+        let output = match set.get(ctx.symbols, known::OUTPUT_NAME) {
+            Some(name) => text(name)?,
             None => crate::builtins::util::new_string(mc, b"".as_slice()),
         };
         self.found.push(Value::list(mc, vec![drv_path, output]));
