@@ -10,7 +10,8 @@ mod git;
 mod tarball;
 mod url;
 
-use super::util::{attribute, element, empty_hash, string};
+use super::hashing::parse_hash_allow_empty;
+use super::util::{attribute, element, string};
 use super::{PrimOpDef, Ret, global, prim, unforced};
 use crate::error::EvalError;
 use crate::value::{NixString, StringContext, Value};
@@ -59,7 +60,10 @@ fn url_args<'gc>(
             |what| attribute(string(ctx, e.value.resolved()), what, at).map(|s| s.lossy().into_owned());
         match ctx.symbols.resolve(e.name) {
             b"url" => url = Some(text(URL)?),
-            b"sha256" => sha256 = Some(sha256_hash(&text("the sha256 of the content we should fetch")?)?),
+            b"sha256" => {
+                let hash = text("the sha256 of the content we should fetch")?;
+                sha256 = Some(parse_hash_allow_empty(&hash, Some(HashAlgo::Sha256))?);
+            }
             b"name" => name = Some(text("the name of the content we should fetch")?),
             other => {
                 return Err(EvalError::eval(
@@ -71,15 +75,6 @@ fn url_args<'gc>(
     }
     let url = url.ok_or_else(|| EvalError::eval("'url' argument required", None))?;
     Ok(Ok(UrlArgs { url, sha256, name }))
-}
-
-/// The `sha256` argument as a hash (any encoding the reference accepts; empty means
-/// all zeroes, with a warning).
-fn sha256_hash(s: &str) -> Result<Hash, EvalError> {
-    if s.is_empty() {
-        return Ok(empty_hash(HashAlgo::Sha256));
-    }
-    Hash::parse_any(s, Some(HashAlgo::Sha256)).map_err(|e| EvalError::eval(e.to_string(), None))
 }
 
 /// Checks the store name `name` of what `builtin` fetches from `url`.
