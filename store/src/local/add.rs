@@ -10,13 +10,13 @@ use super::fs_tree::{canonicalise_tree, copy_tree, remove_tree, sync_path};
 use super::lock::PathLock;
 use super::path_info::{PathInfo, content_address, text_info};
 use crate::content::content_hash;
-use crate::hash::{Hash, HashAlgo, HashEncoding, Hasher};
+use crate::hash::{Hash, HashAlgo, HashEncoding};
 use crate::nar;
 use crate::store_path::{FileIngestionMethod, StorePath, check_name, make_fixed_output_path};
 use rustix::process::{Pid, test_kill_process};
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -39,37 +39,12 @@ impl Drop for Staging {
     }
 }
 
-/// An `io::Write` that hashes a NAR stream with sha256 (the NAR hash), optionally a
-/// second algorithm, and counts its bytes.
-struct NarDigest {
-    nar: Hasher,
-    other: Option<Hasher>,
-    size: u64,
-}
-
-impl Write for NarDigest {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.nar.update(buf);
-        if let Some(other) = &mut self.other {
-            other.update(buf);
-        }
-        self.size += buf.len() as u64;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// The NAR hash and size of `path`, and the NAR's hash with `other` when given.
 pub(super) fn nar_digest(
     path: &Path,
     other: Option<HashAlgo>,
 ) -> Result<(Hash, u64, Option<Hash>), StoreError> {
-    let mut digest = NarDigest { nar: Hasher::new(HashAlgo::Sha256), other: other.map(Hasher::new), size: 0 };
-    nar::dump_path(path, &mut digest).map_err(io_err("cannot serialise", path))?;
-    Ok((digest.nar.finish(), digest.size, digest.other.map(Hasher::finish)))
+    nar::digest_path(path, other).map_err(io_err("cannot serialise", path))
 }
 
 /// The hash of a regular file's contents.

@@ -13,6 +13,7 @@ mod write;
 pub use error::{NarError, NarErrorKind};
 pub use parse::{NarSink, parse, validate};
 pub use restore::restore;
+pub(crate) use write::digest_path;
 pub use write::{Keep, dump_filtered, dump_path, hash_path, hash_regular, keep_all};
 
 /// The first string of every archive.

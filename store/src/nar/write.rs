@@ -47,21 +47,43 @@ pub fn dump_filtered(path: &Path, out: &mut impl Write, keep: Keep<'_>) -> io::R
 
 /// The SHA-256 of the NAR serialisation of `path`, and the archive's size in bytes.
 pub fn hash_path(path: &Path) -> io::Result<(Hash, u64)> {
-    let mut sink = CountingHasher { hasher: Hasher::new(HashAlgo::Sha256), len: 0 };
+    let (hash, size, _) = digest_path(path, None)?;
+    Ok((hash, size))
+}
+
+/// What [`hash_path`] gives, and the archive's hash with `other` when given, from one
+/// serialisation.
+pub(crate) fn digest_path(path: &Path, other: Option<HashAlgo>) -> io::Result<(Hash, u64, Option<Hash>)> {
+    let mut sink = NarDigest::new(other);
     dump_path(path, &mut sink)?;
-    Ok((sink.hasher.finish(), sink.len))
+    Ok(sink.finish())
 }
 
-/// Hashes what is written to it and counts the bytes.
-struct CountingHasher {
-    hasher: Hasher,
-    len: u64,
+/// Hashes what is written to it with SHA-256 (the NAR hash) and optionally a second
+/// algorithm, and counts the bytes.
+struct NarDigest {
+    nar: Hasher,
+    other: Option<Hasher>,
+    size: u64,
 }
 
-impl Write for CountingHasher {
+impl NarDigest {
+    fn new(other: Option<HashAlgo>) -> NarDigest {
+        NarDigest { nar: Hasher::new(HashAlgo::Sha256), other: other.map(Hasher::new), size: 0 }
+    }
+
+    fn finish(self) -> (Hash, u64, Option<Hash>) {
+        (self.nar.finish(), self.size, self.other.map(Hasher::finish))
+    }
+}
+
+impl Write for NarDigest {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.hasher.update(buf);
-        self.len += buf.len() as u64;
+        self.nar.update(buf);
+        if let Some(other) = &mut self.other {
+            other.update(buf);
+        }
+        self.size += buf.len() as u64;
         Ok(buf.len())
     }
 
@@ -82,7 +104,7 @@ struct Dumper<'k, W: Write> {
 /// The SHA-256 and size of the NAR of a regular file holding `contents` (what
 /// [`hash_path`] gives for such a file, without reading it back from disk).
 pub fn hash_regular(contents: &[u8], executable: bool) -> (Hash, u64) {
-    let mut sink = CountingHasher { hasher: Hasher::new(HashAlgo::Sha256), len: 0 };
+    let mut sink = NarDigest::new(None);
     let mut strings: Vec<&[u8]> = vec![MAGIC, b"(", b"type", b"regular"];
     if executable {
         strings.extend([b"executable".as_slice(), b""]);
@@ -91,7 +113,8 @@ pub fn hash_regular(contents: &[u8], executable: bool) -> (Hash, u64) {
     for s in strings {
         write_string(&mut sink, s).expect("hashing does not fail");
     }
-    (sink.hasher.finish(), sink.len)
+    let (hash, size, _) = sink.finish();
+    (hash, size)
 }
 
 /// A NAR string: its length, its bytes, and zeros up to a multiple of 8.
