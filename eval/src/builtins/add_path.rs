@@ -7,7 +7,7 @@
 //! first, names in byte order, a rejected directory not entered), then adds what was
 //! kept. A symlink at the root is followed; the filter sees paths under its target.
 
-use super::files::{file_type, io_error, path_value};
+use super::files::{file_type, io_error, missing, path_value};
 use super::hashing::parse_hash_allow_empty;
 use super::higher::boolean;
 use super::store_objects::with_store_path;
@@ -278,17 +278,14 @@ impl<'gc> AddPath<'gc> {
     /// path `expected` names.
     fn target(&self, ctx: &mut Ctx<'_>, expected: Option<&Hash>) -> Result<Target, EvalError> {
         let (given, context) = self.spec.path.as_ref().expect("checked");
-        if !context.is_empty() {
-            ctx.io.store.realise_context(context)?;
-        }
+        ctx.io.store.realise_context(context)?;
         let name = match &self.spec.name {
             Some(name) if !name.is_empty() => name.clone(),
             _ => String::from_utf8_lossy(base_name(given.as_os_str().as_bytes())).into_owned(),
         };
         let logical = resolve_symlinks(ctx, given)?;
         let physical = ctx.io.real_path(&logical)?;
-        let meta = std::fs::symlink_metadata(&physical)
-            .map_err(|_| EvalError::eval(format!("path '{}' does not exist", logical.display()), None))?;
+        let meta = std::fs::symlink_metadata(&physical).map_err(|_| missing(&logical))?;
         let method =
             if self.spec.recursive { FileIngestionMethod::Recursive } else { FileIngestionMethod::Flat };
         if method == FileIngestionMethod::Flat && meta.is_dir() {

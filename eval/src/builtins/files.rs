@@ -97,7 +97,8 @@ pub(super) fn path_value<'gc>(
     Ok(Ok(s))
 }
 
-fn missing(p: &std::path::Path) -> EvalError {
+/// The reference's error for a path that does not exist.
+pub(super) fn missing(p: &std::path::Path) -> EvalError {
     EvalError::eval(format!("path '{}' does not exist", p.display()), None)
 }
 
