@@ -23,7 +23,6 @@ use std::process::{Command, Stdio};
 
 /// What `fetchGit` was asked for.
 struct GitArgs {
-    url: String,
     repo: PathBuf,
     rev: Option<String>,
     git_ref: Option<String>,
@@ -55,10 +54,10 @@ impl GitArgs {
 
 /// What was exported, and which commit it stands for.
 struct Export {
-    /// The commit, or `None` for a dirty working tree.
-    rev: Option<String>,
-    /// `HEAD`'s commit for a dirty working tree.
-    dirty_rev: Option<String>,
+    /// The commit; `HEAD`'s for a dirty working tree.
+    rev: String,
+    /// Whether the working tree was taken, with its uncommitted changes.
+    dirty: bool,
     rev_count: i64,
     last_modified: i64,
 }
@@ -93,7 +92,7 @@ pub(super) fn fetch_git<'gc>(
     };
 
     let zero = "0".repeat(40);
-    let rev = export.rev.as_deref().unwrap_or(&zero);
+    let rev = if export.dirty { &zero } else { &export.rev };
     let mut set = AttrsBuilder::with_capacity(10);
     let mut push = |name: &str, v: Value<'gc>| set.push(ctx.symbols.intern(name.as_bytes()), v);
     push("lastModified", Value::Int(export.last_modified));
@@ -104,7 +103,8 @@ pub(super) fn fetch_git<'gc>(
     push("revCount", Value::Int(export.rev_count));
     push("shortRev", new_string(mc, &rev.as_bytes()[..7]));
     push("submodules", Value::Bool(args.submodules));
-    if let Some(head) = &export.dirty_rev {
+    if export.dirty {
+        let head = &export.rev;
         push("dirtyRev", new_string(mc, format!("{head}-dirty").into_bytes()));
         push("dirtyShortRev", new_string(mc, format!("{}-dirty", &head[..7]).into_bytes()));
     }
@@ -116,7 +116,6 @@ pub(super) fn fetch_git<'gc>(
 /// holds the call again once the set's attributes are forced.
 fn git_args<'gc>(ctx: &Ctx<'_>, v: Value<'gc>) -> Result<Result<GitArgs, Ret<'gc>>, EvalError> {
     let mut args = GitArgs {
-        url: String::new(),
         repo: PathBuf::new(),
         rev: None,
         git_ref: None,
@@ -125,7 +124,7 @@ fn git_args<'gc>(ctx: &Ctx<'_>, v: Value<'gc>) -> Result<Result<GitArgs, Ret<'gc
         shallow: false,
         all_refs: false,
     };
-    match v {
+    let url = match v {
         Value::Attrs(set) => {
             let pending = unforced(set.entries(ctx.symbols).iter().map(|e| e.value));
             if !pending.is_empty() {
@@ -160,16 +159,16 @@ fn git_args<'gc>(ctx: &Ctx<'_>, v: Value<'gc>) -> Result<Result<GitArgs, Ret<'gc
                     }
                 }
             }
-            args.url = url.ok_or_else(|| EvalError::eval("'url' argument required", None))?;
+            url.ok_or_else(|| EvalError::eval("'url' argument required", None))?
         }
-        v => args.url = location(ctx, v)?,
-    }
-    args.repo = if args.url.starts_with('/') {
-        PathBuf::from(OsStr::from_bytes(args.url.as_bytes()))
-    } else if scheme(&args.url).is_some_and(|s| s == "file" || s == "git+file") {
-        local_file(args.url.strip_prefix("git+").unwrap_or(&args.url))?
+        v => location(ctx, v)?,
+    };
+    args.repo = if url.starts_with('/') {
+        PathBuf::from(OsStr::from_bytes(url.as_bytes()))
+    } else if scheme(&url).is_some_and(|s| s == "file" || s == "git+file") {
+        local_file(url.strip_prefix("git+").unwrap_or(&url))?
     } else {
-        return Err(not_local(&args.url));
+        return Err(not_local(&url));
     };
     Ok(Ok(args))
 }
@@ -198,7 +197,7 @@ fn export(args: &GitArgs, tree: &Path) -> Result<Export, String> {
         copy_tracked(repo, tree)?;
         let head = run(git(repo).args(["rev-parse", "--verify", "HEAD"]))?;
         let last_modified = commit_time(&head)?;
-        return Ok(Export { rev: None, dirty_rev: Some(head), rev_count: 0, last_modified });
+        return Ok(Export { rev: head, dirty: true, rev_count: 0, last_modified });
     }
     let rev = match (&args.rev, &args.git_ref) {
         (Some(rev), _) => {
@@ -228,7 +227,7 @@ fn export(args: &GitArgs, tree: &Path) -> Result<Export, String> {
         count.parse().map_err(|_| format!("cannot count the commits of '{rev}': '{count}'"))?
     };
     let last_modified = commit_time(&rev)?;
-    Ok(Export { rev: Some(rev), dirty_rev: None, rev_count, last_modified })
+    Ok(Export { rev, dirty: false, rev_count, last_modified })
 }
 
 /// The commit `git_ref` names: a branch, a tag, or anything `git rev-parse` takes.
