@@ -20,7 +20,14 @@ impl Evaluator {
     /// Evaluates `req` and gives the derivations in its value, in order; their `.drv`
     /// files (and everything they need) are in the store afterwards when the evaluator
     /// is in read-write mode.
-    pub fn instantiate(&mut self, mut req: Request) -> Result<Vec<Instance>, EvalError> {
+    pub fn instantiate(&mut self, req: Request) -> Result<Vec<Instance>, EvalError> {
+        let found = self.find_instances(req);
+        // Also after an error: what was made is in the store, as with the reference.
+        self.io.store.flush()?;
+        found
+    }
+
+    fn find_instances(&mut self, mut req: Request) -> Result<Vec<Instance>, EvalError> {
         self.pace_for_instantiation();
         self.evaluate(&mut req, true)?;
         #[allow(
@@ -43,7 +50,6 @@ impl Evaluator {
                 })
                 .collect()
         });
-        self.io.store.flush()?;
         Ok(found)
     }
 

@@ -148,7 +148,15 @@ impl Evaluator {
 
     /// Evaluates a request and returns the printed result (bytes: strings need not be
     /// UTF-8).
-    pub fn eval(&mut self, mut req: Request) -> Result<Vec<u8>, EvalError> {
+    pub fn eval(&mut self, req: Request) -> Result<Vec<u8>, EvalError> {
+        let printed = self.eval_and_print(req);
+        // Read-write evaluation makes valid what it staged, also after an error (as the
+        // reference, which writes as it goes).
+        self.io.store.flush()?;
+        printed
+    }
+
+    fn eval_and_print(&mut self, mut req: Request) -> Result<Vec<u8>, EvalError> {
         self.evaluate(&mut req, false)?;
         if req.strict {
             self.run_native(|v| Native::deep_force(v, v, true))?;
@@ -182,8 +190,6 @@ impl Evaluator {
                 _ => Ok(print::print_value(&ctx, v)),
             }
         })?;
-        // Read-write evaluation writes what it queued.
-        self.io.store.flush()?;
         Ok(printed)
     }
 

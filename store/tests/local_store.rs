@@ -533,3 +533,55 @@ fn filtered_adds_leave_out_rejected_entries() {
     assert_eq!(all, make_source_path("filtered", &unfiltered, &BTreeSet::new(), false).unwrap());
     assert_ne!(all, path);
 }
+
+#[test]
+fn a_text_batch_is_valid_only_once_committed() {
+    use ferrix_store::local::{TextBatch, TextObject};
+    let (_dir, store) = new_store();
+    let other = new_store();
+    let object = |name: &str, text: String, references: BTreeSet<StorePath>| TextObject {
+        name: name.to_owned(),
+        text,
+        references,
+        outputs: BTreeMap::new(),
+    };
+    let staging_entries = |store: &LocalStore| {
+        fs::read_dir(store.store_dir())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".tmp-"))
+            .count()
+    };
+    let mut batch = TextBatch::default();
+    let first = store.stage_text(&mut batch, object("a.txt", "alpha".into(), BTreeSet::new())).unwrap();
+    let second_text = format!("see {first}");
+    let second = store
+        .stage_text(&mut batch, object("b.txt", second_text.clone(), BTreeSet::from([first.clone()])))
+        .unwrap();
+    // Staging the same object again writes nothing more.
+    store.stage_text(&mut batch, object("a.txt", "alpha".into(), BTreeSet::new())).unwrap();
+    assert_eq!(batch.len(), 2);
+    assert_eq!(staging_entries(&store), 2);
+    assert!(!store.is_valid(&first).unwrap() && !store.is_valid(&second).unwrap());
+
+    store.commit_texts(&mut batch).unwrap();
+    assert!(batch.is_empty());
+    assert_eq!(staging_entries(&store), 0);
+    // The same paths and metadata as objects added one by one.
+    let single = other.1.add_text("a.txt", "alpha", &BTreeSet::new()).unwrap();
+    assert_eq!(single, first);
+    let info = store.query_path_info(&second).unwrap().unwrap();
+    let expected = other.1.add_text("b.txt", &second_text, &BTreeSet::from([first.clone()])).unwrap();
+    let single_info = other.1.query_path_info(&expected).unwrap().unwrap();
+    assert_eq!(info.path, single_info.path);
+    assert_eq!((info.nar_hash, info.nar_size), (single_info.nar_hash, single_info.nar_size));
+    assert_eq!((&info.references, &info.ca), (&single_info.references, &single_info.ca));
+    assert_eq!(fs::read_to_string(store.real_path(&second)).unwrap(), second_text);
+
+    // A batch dropped uncommitted leaves neither files nor registrations behind.
+    let mut dropped = TextBatch::default();
+    let lost = store.stage_text(&mut dropped, object("c.txt", "gamma".into(), BTreeSet::new())).unwrap();
+    assert_eq!(staging_entries(&store), 1);
+    drop(dropped);
+    assert_eq!(staging_entries(&store), 0);
+    assert!(!store.is_valid(&lost).unwrap() && !store.real_path(&lost).exists());
+}

@@ -4,24 +4,24 @@
 //!
 //! Read-only evaluation (`--eval`) only computes paths, as the reference does. In
 //! read-write mode sources are added at once (something may read them next), while
-//! texts and `.drv` files are queued and written in batches by [`EvalStore::flush`]:
-//! when the queue is long, at the end of an instantiation, or before anything reads
-//! from the store.
+//! texts and `.drv` files are written to staging files at once and made valid in
+//! batches by [`EvalStore::flush`]: when the batch is long, at the end of an
+//! instantiation, or before anything reads from the store.
 
 use crate::error::EvalError;
 use crate::value::{ContextElement, StringContext};
 use ferrix_store::content::content_hash;
 use ferrix_store::derivation::{Derivation, DerivationError, DrvHashes};
-use ferrix_store::local::{LocalStore, StoreError, TextObject};
+use ferrix_store::local::{LocalStore, StoreError, TextBatch, TextObject};
 use ferrix_store::nar;
 use ferrix_store::store_path::{FileIngestionMethod, check_name, make_fixed_output_path, make_text_path};
 use ferrix_store::{Hash, HashAlgo, StorePath};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-/// Queued texts and derivations are written this many at a time: big batches save
+/// Staged texts and derivations are made valid this many at a time: big batches save
 /// synchronisations and transactions, bounded ones memory.
-const BATCH: usize = 4096;
+const BATCH: usize = 1 << 16;
 
 /// What the evaluator knows of a derivation it made or read: what its `.drv` file
 /// refers to, and its output names.
@@ -47,8 +47,8 @@ pub struct EvalStore {
     store: Option<LocalStore>,
     /// Source paths copied (or whose path was computed), by absolute path.
     sources: HashMap<PathBuf, StorePath>,
-    /// Texts and derivations not written yet (read-write mode).
-    pending: Vec<TextObject>,
+    /// Texts and derivations staged, not valid yet (read-write mode).
+    pending: TextBatch,
     derivations: HashMap<StorePath, KnownDrv>,
     /// The references of texts made with references (for closures before they are written).
     text_references: HashMap<StorePath, BTreeSet<StorePath>>,
@@ -67,7 +67,7 @@ impl EvalStore {
             writable,
             store: None,
             sources: HashMap::new(),
-            pending: Vec::new(),
+            pending: TextBatch::default(),
             derivations: HashMap::new(),
             text_references: HashMap::new(),
             hashes: DrvHashes::new(),
@@ -164,10 +164,11 @@ impl EvalStore {
         Ok(drv_path)
     }
 
-    /// Queues a text object for writing; writes the queue once it is long enough
-    /// (it is written in order: an object's references are written before it).
+    /// Stages a text object (its references are staged or valid already); commits the
+    /// batch once it is long enough.
     fn queue(&mut self, object: TextObject) -> Result<(), EvalError> {
-        self.pending.push(object);
+        let store = open(&mut self.store, &self.root).map_err(store_error)?;
+        store.stage_text(&mut self.pending, object).map_err(store_error)?;
         if self.pending.len() >= BATCH {
             self.flush()?;
         }
@@ -296,14 +297,13 @@ impl EvalStore {
         Ok(())
     }
 
-    /// Writes the queued texts and derivations (read-write mode).
+    /// Makes the staged texts and derivations valid (read-write mode).
     pub fn flush(&mut self) -> Result<(), EvalError> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let pending = std::mem::take(&mut self.pending);
-        self.local()?.add_text_batch(&pending).map_err(store_error)?;
-        Ok(())
+        let store = open(&mut self.store, &self.root).map_err(store_error)?;
+        store.commit_texts(&mut self.pending).map_err(store_error)
     }
 
     /// Where the store path `path` (absolute, under `/nix/store`) can be read: in the

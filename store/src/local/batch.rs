@@ -1,7 +1,8 @@
 //! Adding many text objects at once (the `.drv` files and `toFile` texts an
-//! instantiation writes): one store-wide sync and one database transaction for the whole
-//! batch instead of one of each per object, which is what makes writing tens of
-//! thousands of derivations fast.
+//! instantiation writes): each is written to a staging file as soon as it is known, and
+//! the whole batch is made valid with one store-wide sync and one database transaction
+//! instead of one of each per object, which is what makes writing tens of thousands of
+//! derivations fast.
 //!
 //! Text objects are content-addressed and immutable, so two writers of the same path
 //! write the same bytes: renaming into place needs no lock. As with single objects, a
@@ -13,7 +14,7 @@ use super::error::{StoreError, io_err};
 use super::fs_tree::{remove_tree, store_mtime, sync_path};
 use super::path_info::{PathInfo, text_info};
 use crate::store_path::StorePath;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -28,24 +29,48 @@ pub struct TextObject {
     pub outputs: BTreeMap<String, StorePath>,
 }
 
+/// Text objects staged (written, not yet valid) by [`LocalStore::stage_text`], made
+/// valid together by [`LocalStore::commit_texts`]; dropped uncommitted, their staging
+/// files are deleted.
+#[derive(Default)]
+pub struct TextBatch {
+    staged: Vec<(Staging, PathInfo, BTreeMap<String, StorePath>)>,
+    /// The paths staged, so that an object added twice is written once.
+    paths: HashSet<StorePath>,
+}
+
+impl TextBatch {
+    /// How many objects wait for the commit.
+    pub fn len(&self) -> usize {
+        self.staged.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.staged.is_empty()
+    }
+}
+
 impl LocalStore {
-    /// Adds `objects` (references among them must come before their referrers, or be
-    /// valid already) and returns their paths, valid afterwards.
-    pub fn add_text_batch(&self, objects: &[TextObject]) -> Result<Vec<StorePath>, StoreError> {
-        let infos = objects
-            .iter()
-            .map(|o| text_info(&o.name, &o.text, &o.references))
-            .collect::<Result<Vec<_>, _>>()?;
-        let paths: Vec<StorePath> = infos.iter().map(|info| info.path.clone()).collect();
-        let mut seen = self.db.valid_among(paths.iter())?;
-        let mut staged = Vec::new();
-        for (object, info) in objects.iter().zip(infos) {
-            if seen.insert(info.path.clone()) {
-                staged.push((self.write_staged(object.text.as_bytes())?, info, &object.outputs));
-            }
+    /// Writes `object` to a staging file of `batch` unless its path is valid or staged
+    /// already, and returns the path, valid once the batch is committed. (Its references
+    /// must be valid, or staged in the same batch before it.)
+    pub fn stage_text(&self, batch: &mut TextBatch, object: TextObject) -> Result<StorePath, StoreError> {
+        let info = text_info(&object.name, &object.text, &object.references)?;
+        let path = info.path.clone();
+        if !batch.paths.contains(&path) && !self.is_valid(&path)? {
+            let staging = self.write_staged(object.text.as_bytes())?;
+            batch.paths.insert(path.clone());
+            batch.staged.push((staging, info, object.outputs));
         }
+        Ok(path)
+    }
+
+    /// Makes every object staged in `batch` valid, and empties it.
+    pub fn commit_texts(&self, batch: &mut TextBatch) -> Result<(), StoreError> {
+        let staged = std::mem::take(&mut batch.staged);
+        batch.paths.clear();
         if staged.is_empty() {
-            return Ok(paths);
+            return Ok(());
         }
         // Every staged file's data reaches the disk before any is renamed into place.
         let dir = fs::File::open(&self.store_dir).map_err(io_err("cannot open", &self.store_dir))?;
@@ -57,9 +82,8 @@ impl LocalStore {
         }
         sync_path(&self.store_dir)?;
         let infos: Vec<PathInfo> = staged.iter().map(|(_, info, _)| info.clone()).collect();
-        let outputs = staged.iter().filter(|(_, _, o)| !o.is_empty()).map(|(_, info, o)| (&info.path, *o));
-        self.db.register_with_outputs(&infos, outputs)?;
-        Ok(paths)
+        let outputs = staged.iter().filter(|(_, _, o)| !o.is_empty()).map(|(_, info, o)| (&info.path, o));
+        self.db.register_with_outputs(&infos, outputs)
     }
 
     /// A new staging file holding `contents`, with a store file's metadata (read-only,

@@ -7,7 +7,7 @@ use super::path_info::PathInfo;
 use crate::hash::Hash;
 use crate::store_path::StorePath;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -50,6 +50,7 @@ impl Db {
         enable_wal(&conn).map_err(err)?;
         conn.pragma_update(None, "synchronous", "normal").map_err(err)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(err)?;
+        conn.pragma_update(None, "cache_size", -32768).map_err(err)?;
         let db = Db { conn, path: path.to_owned() };
         let tx = db.write_transaction()?;
         tx.execute_batch(SCHEMA).map_err(err)?;
@@ -88,23 +89,6 @@ impl Db {
     }
 
     /// The row id of a valid path.
-    /// Which of `paths` are valid, in one read transaction.
-    pub(crate) fn valid_among<'a>(
-        &self,
-        paths: impl Iterator<Item = &'a StorePath>,
-    ) -> Result<HashSet<StorePath>, StoreError> {
-        let tx =
-            Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred).map_err(|e| self.err(e))?;
-        let mut valid = HashSet::new();
-        for path in paths {
-            if self.path_id(path)?.is_some() {
-                valid.insert(path.clone());
-            }
-        }
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(valid)
-    }
-
     pub(crate) fn path_id(&self, path: &StorePath) -> Result<Option<i64>, StoreError> {
         self.conn
             .prepare_cached("select id from ValidPaths where path = ?1")

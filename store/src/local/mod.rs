@@ -19,7 +19,7 @@ mod query;
 mod roots;
 mod verify;
 
-pub use batch::TextObject;
+pub use batch::{TextBatch, TextObject};
 pub use error::StoreError;
 pub use path_info::{PathInfo, content_address};
 pub use verify::{Corruption, VerifyReport};
