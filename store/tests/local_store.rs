@@ -237,6 +237,9 @@ fn registration_is_all_or_nothing() {
     let mut bad =
         PathInfo::new(StorePath::from_base_name("22222222222222222222222222222222-bad").unwrap(), hash, 1);
     bad.references = BTreeSet::from([a, missing.clone()]);
+    for info in [&good, &bad] {
+        fs::write(store.real_path(&info.path), "").unwrap();
+    }
     let err = store.register_valid_paths(&[good, bad]).unwrap_err();
     assert!(matches!(err, StoreError::NotValid(ref p) if *p == missing), "{err}");
     assert!(!store.is_valid(&new).unwrap());

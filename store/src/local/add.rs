@@ -7,7 +7,7 @@
 use super::LocalStore;
 use super::error::{StoreError, io_err};
 use super::fs_tree::{canonicalise_tree, copy_tree, remove_tree, sync_path};
-use super::lock::PathLock;
+use super::lock::lock_path;
 use super::path_info::{PathInfo, content_address, text_info};
 use crate::content::content_hash;
 use crate::hash::{Hash, HashAlgo, HashEncoding};
@@ -55,6 +55,15 @@ fn file_digest(path: &Path, algo: HashAlgo) -> Result<Hash, StoreError> {
 /// The pid in a staging entry's name `.tmp-<pid>-<n>`.
 fn staging_owner(entry_name: &str) -> Option<i32> {
     entry_name.strip_prefix(TEMP_PREFIX)?.split_once('-')?.0.parse().ok()
+}
+
+/// For a staging entry's name, whether the process that made it still runs; `None` for
+/// any other name.
+pub(super) fn staging_owner_alive(entry_name: &str) -> Option<bool> {
+    let pid = staging_owner(entry_name)?;
+    Some(
+        Pid::from_raw(pid).is_some_and(|pid| !matches!(test_kill_process(pid), Err(rustix::io::Errno::SRCH))),
+    )
 }
 
 impl LocalStore {
@@ -122,6 +131,7 @@ impl LocalStore {
         references: &BTreeSet<StorePath>,
     ) -> Result<StorePath, StoreError> {
         let info = text_info(name, text, references)?;
+        self.add_temp_root(&info.path)?;
         if self.is_valid(&info.path)? {
             return Ok(info.path);
         }
@@ -137,6 +147,7 @@ impl LocalStore {
         if info.nar_hash.algo() != HashAlgo::Sha256 {
             return Err(StoreError::NarHashAlgo { path: info.path.clone(), algo: info.nar_hash.algo() });
         }
+        self.add_temp_root(&info.path)?;
         if self.is_valid(&info.path)? {
             return Ok(());
         }
@@ -177,10 +188,7 @@ impl LocalStore {
         let dir = &self.store_dir;
         for entry in fs::read_dir(dir).map_err(io_err("cannot read directory", dir))? {
             let entry = entry.map_err(io_err("cannot read directory", dir))?;
-            let Some(pid) = entry.file_name().to_str().and_then(staging_owner) else { continue };
-            let alive = Pid::from_raw(pid)
-                .is_some_and(|pid| !matches!(test_kill_process(pid), Err(rustix::io::Errno::SRCH)));
-            if !alive {
+            if entry.file_name().to_str().and_then(staging_owner_alive) == Some(false) {
                 remove_tree(&entry.path())?;
                 removed += 1;
             }
@@ -203,23 +211,27 @@ impl LocalStore {
     }
 
     /// Makes the staged object valid as `info.path`: canonicalises and syncs it, then
-    /// under the path's lock, unless another process has made the path valid meanwhile,
-    /// replaces any unregistered leftover at the final name, renames the staging entry
-    /// there, syncs the store directory and registers `info`.
+    /// under the path's lock and the collector's lock (shared, with the path a temporary
+    /// root), unless another process has made the path valid meanwhile, replaces any
+    /// unregistered leftover at the final name, renames the staging entry there, syncs
+    /// the store directory and registers `info`.
     fn install(&self, staging: Staging, info: PathInfo) -> Result<StorePath, StoreError> {
+        self.add_temp_root(&info.path)?;
         if self.is_valid(&info.path)? {
             return Ok(info.path);
         }
         canonicalise_tree(&staging.path)?;
-        let _lock = PathLock::acquire(&self.lock_dir(), &info.path)?;
-        if self.is_valid(&info.path)? {
-            return Ok(info.path);
-        }
-        let real = self.real_path(&info.path);
-        remove_tree(&real)?;
-        fs::rename(&staging.path, &real).map_err(io_err("cannot move into place", &real))?;
-        sync_path(&self.store_dir)?;
-        self.db.register(std::slice::from_ref(&info))?;
+        let _lock = lock_path(&self.lock_dir(), &info.path)?;
+        self.with_temp_roots([&info.path], || {
+            if self.is_valid(&info.path)? {
+                return Ok(());
+            }
+            let real = self.real_path(&info.path);
+            remove_tree(&real)?;
+            fs::rename(&staging.path, &real).map_err(io_err("cannot move into place", &real))?;
+            sync_path(&self.store_dir)?;
+            self.db.register(std::slice::from_ref(&info))
+        })?;
         Ok(info.path)
     }
 }

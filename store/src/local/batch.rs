@@ -57,7 +57,11 @@ impl LocalStore {
     pub fn stage_text(&self, batch: &mut TextBatch, object: TextObject) -> Result<StorePath, StoreError> {
         let info = text_info(&object.name, &object.text, &object.references)?;
         let path = info.path.clone();
-        if !batch.paths.contains(&path) && !self.is_valid(&path)? {
+        if batch.paths.contains(&path) {
+            return Ok(path);
+        }
+        self.add_temp_root(&path)?;
+        if !self.is_valid(&path)? {
             let staging = self.write_staged(object.text.as_bytes())?;
             batch.paths.insert(path.clone());
             batch.staged.push((staging, info, object.outputs));
@@ -75,15 +79,18 @@ impl LocalStore {
         // Every staged file's data reaches the disk before any is renamed into place.
         let dir = fs::File::open(&self.store_dir).map_err(io_err("cannot open", &self.store_dir))?;
         rustix::fs::syncfs(&dir).map_err(|e| io_err("cannot sync", &self.store_dir)(e.into()))?;
-        // (A staging entry renamed away is gone: dropping it deletes nothing.)
-        for (staging, info, _) in &staged {
-            let real = self.real_path(&info.path);
-            fs::rename(&staging.path, &real).map_err(io_err("cannot move into place", &real))?;
-        }
-        sync_path(&self.store_dir)?;
-        let infos: Vec<PathInfo> = staged.iter().map(|(_, info, _)| info.clone()).collect();
-        let outputs = staged.iter().filter(|(_, _, o)| !o.is_empty()).map(|(_, info, o)| (&info.path, o));
-        self.db.register_with_outputs(&infos, outputs)
+        // Renamed and registered under the collector's lock (see `temp_roots.rs`).
+        self.with_temp_roots(staged.iter().map(|(_, info, _)| &info.path), || {
+            // (A staging entry renamed away is gone: dropping it deletes nothing.)
+            for (staging, info, _) in &staged {
+                let real = self.real_path(&info.path);
+                fs::rename(&staging.path, &real).map_err(io_err("cannot move into place", &real))?;
+            }
+            sync_path(&self.store_dir)?;
+            let infos: Vec<PathInfo> = staged.iter().map(|(_, info, _)| info.clone()).collect();
+            let outputs = staged.iter().filter(|(_, _, o)| !o.is_empty()).map(|(_, info, o)| (&info.path, o));
+            self.db.register_with_outputs(&infos, outputs)
+        })
     }
 
     /// A new staging file holding `contents`, with a store file's metadata (read-only,

@@ -1,6 +1,6 @@
 //! The store's SQLite database: opening it (WAL mode, busy timeout and foreign keys, so
 //! several processes can share a store), the schema, converting columns back into store
-//! types, and the write transactions (registration, derivation outputs).
+//! types, and the write transactions (registration, derivation outputs, invalidation).
 
 use super::error::StoreError;
 use super::path_info::PathInfo;
@@ -193,5 +193,17 @@ impl Db {
                 .map_err(|e| self.err(e))?;
         }
         Ok(())
+    }
+
+    /// Makes `path` invalid in one transaction: its row, its references and, for a
+    /// derivation, its recorded outputs go. Fails (changing nothing) while another valid
+    /// path refers to it.
+    pub(crate) fn invalidate(&self, path: &StorePath) -> Result<(), StoreError> {
+        let tx = self.write_transaction()?;
+        self.conn
+            .prepare_cached("delete from ValidPaths where path = ?1")
+            .and_then(|mut stmt| stmt.execute([path.to_absolute()]))
+            .map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))
     }
 }

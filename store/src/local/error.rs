@@ -47,6 +47,11 @@ pub enum StoreError {
     NarSizeMismatch { path: StorePath, expected: u64, got: u64 },
     #[error("cannot import path '{path}': its NAR hash must be sha256, not {algo}")]
     NarHashAlgo { path: StorePath, algo: crate::hash::HashAlgo },
+    /// The reference's refusal of `nix-store --delete`, word for word.
+    #[error(
+        "Cannot delete path '{0}' since it is still alive. To find out why, use: nix-store --query --roots and nix-store --query --referrers"
+    )]
+    StillAlive(StorePath),
     #[error("cannot restore NAR into '{path}': {source}")]
     Nar {
         path: PathBuf,

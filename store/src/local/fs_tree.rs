@@ -8,7 +8,7 @@ use crate::nar::Keep;
 use rustix::fs::{AtFlags, CWD, Timespec, Timestamps, UTIME_OMIT, utimensat};
 use std::fs::{self, File, Permissions};
 use std::io;
-use std::os::unix::fs::{PermissionsExt, symlink};
+use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::Path;
 
 /// Modification time of every store entry, as the reference.
@@ -78,7 +78,8 @@ pub(crate) fn store_mtime() -> std::time::SystemTime {
     std::time::UNIX_EPOCH + std::time::Duration::from_secs(STORE_MTIME as u64)
 }
 
-fn set_store_mtime(path: &Path) -> Result<(), StoreError> {
+/// Sets the modification time of `path` (not following a symlink) to the store's.
+pub(crate) fn set_store_mtime(path: &Path) -> Result<(), StoreError> {
     let times = Timestamps {
         last_access: Timespec { tv_sec: 0, tv_nsec: UTIME_OMIT },
         last_modification: Timespec { tv_sec: STORE_MTIME, tv_nsec: 0 },
@@ -93,21 +94,26 @@ pub(crate) fn sync_path(path: &Path) -> Result<(), StoreError> {
 }
 
 /// Deletes `path` recursively, first making read-only directories writable. A missing
-/// path is not an error.
-pub(crate) fn remove_tree(path: &Path) -> Result<(), StoreError> {
+/// path is not an error. Returns the bytes this likely frees, counted as the reference
+/// counts them: the size of every non-directory whose last link (or, as it may be
+/// shared with `.links`, last but one) goes.
+pub(crate) fn remove_tree(path: &Path) -> Result<u64, StoreError> {
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
         Err(e) => return Err(io_err("cannot read", path)(e)),
     };
     if meta.is_dir() {
         fs::set_permissions(path, Permissions::from_mode(0o755))
             .map_err(io_err("cannot make writable", path))?;
+        let mut freed = 0;
         for entry in fs::read_dir(path).map_err(io_err("cannot read directory", path))? {
-            remove_tree(&entry.map_err(io_err("cannot read directory", path))?.path())?;
+            freed += remove_tree(&entry.map_err(io_err("cannot read directory", path))?.path())?;
         }
-        fs::remove_dir(path).map_err(io_err("cannot delete directory", path))
+        fs::remove_dir(path).map_err(io_err("cannot delete directory", path))?;
+        Ok(freed)
     } else {
-        fs::remove_file(path).map_err(io_err("cannot delete", path))
+        fs::remove_file(path).map_err(io_err("cannot delete", path))?;
+        Ok(if meta.nlink() <= 2 { meta.len() } else { 0 })
     }
 }

@@ -1,7 +1,9 @@
-//! Per-path locks: an exclusive `flock` on `<state>/locks/<base name>.lock`, held while a
-//! path is being installed so that two threads or processes adding the same path take
-//! turns. Lock files are left in place (deleting them would let a waiter lock a file that
-//! is no longer the one others open).
+//! File locks (`flock`): per-path locks, an exclusive lock on
+//! `<state>/locks/<base name>.lock` held while a path is being installed so that two
+//! threads or processes adding the same path take turns; and the collector's lock on
+//! `<state>/gc.lock` (see `temp_roots.rs` for that protocol). Lock files are left in
+//! place (deleting them would let a waiter lock a file that is no longer the one others
+//! open).
 
 use super::error::{StoreError, io_err};
 use crate::store_path::StorePath;
@@ -11,29 +13,42 @@ use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
-/// A held lock; dropping it releases the lock.
-pub(crate) struct PathLock {
+/// A held lock; dropping it (closing the file) releases the lock.
+pub(crate) struct FileLock {
     _file: File,
 }
 
-impl PathLock {
-    /// Blocks until this process holds the lock for `path`.
-    pub(crate) fn acquire(lock_dir: &Path, path: &StorePath) -> Result<PathLock, StoreError> {
-        let lock_path = lock_dir.join(format!("{}.lock", path.base_name()));
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(&lock_path)
-            .map_err(io_err("cannot open lock file", &lock_path))?;
-        loop {
-            match flock(&file, FlockOperation::LockExclusive) {
-                Ok(()) => return Ok(PathLock { _file: file }),
-                Err(rustix::io::Errno::INTR) => continue,
-                Err(e) => return Err(io_err("cannot lock", &lock_path)(io::Error::from(e))),
-            }
+/// Opens (creating) `lock_path` and blocks until this process holds `op` on it.
+pub(crate) fn lock_file(lock_path: &Path, op: FlockOperation) -> Result<FileLock, StoreError> {
+    let file = open_lock_file(lock_path)?;
+    lock_open_file(&file, op, lock_path)?;
+    Ok(FileLock { _file: file })
+}
+
+/// Opens `path` for locking (read-write, mode 0600), creating it if missing.
+pub(crate) fn open_lock_file(path: &Path) -> Result<File, StoreError> {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_err("cannot open lock file", path))
+}
+
+/// Takes `op` on the open `file` (named `path` in errors), retrying when interrupted.
+pub(crate) fn lock_open_file(file: &File, op: FlockOperation, path: &Path) -> Result<(), StoreError> {
+    loop {
+        match flock(file, op) {
+            Ok(()) => return Ok(()),
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Err(io_err("cannot lock", path)(io::Error::from(e))),
         }
     }
+}
+
+/// Blocks until this process holds the lock for `path`.
+pub(crate) fn lock_path(lock_dir: &Path, path: &StorePath) -> Result<FileLock, StoreError> {
+    lock_file(&lock_dir.join(format!("{}.lock", path.base_name())), FlockOperation::LockExclusive)
 }

@@ -13,14 +13,19 @@ mod batch;
 mod db;
 mod error;
 mod fs_tree;
+mod gc;
 mod lock;
+mod optimise;
 mod path_info;
 mod query;
 mod roots;
+mod temp_roots;
 mod verify;
 
 pub use batch::{TextBatch, TextObject};
 pub use error::StoreError;
+pub use gc::{GcAction, GcOptions, GcResult, render_size};
+pub use optimise::OptimiseStats;
 pub use path_info::{PathInfo, content_address};
 pub use verify::{Corruption, VerifyReport};
 
@@ -36,6 +41,9 @@ pub struct LocalStore {
     root: PathBuf,
     store_dir: PathBuf,
     state_dir: PathBuf,
+    /// `<state>/temproots`, canonical (it names this process's roots file in a
+    /// process-wide table).
+    temp_roots_dir: PathBuf,
     db: Db,
 }
 
@@ -50,15 +58,20 @@ pub fn default_root() -> Result<PathBuf, StoreError> {
 }
 
 impl LocalStore {
-    /// Opens the store under `root`, creating its directories and database if missing.
+    /// Opens the store under `root`, creating its directories (the store directory with
+    /// `.links`, as the reference) and database if missing.
     pub fn open(root: &Path) -> Result<LocalStore, StoreError> {
         let store_dir = root.join("nix/store");
         let state_dir = root.join("nix/var/ferrix");
-        for dir in [&store_dir, &state_dir.join("db"), &state_dir.join("locks")] {
+        let temp_roots_dir = state_dir.join("temproots");
+        let links_dir = store_dir.join(optimise::LINKS_DIR);
+        for dir in [&links_dir, &state_dir.join("db"), &state_dir.join("locks"), &temp_roots_dir] {
             fs::create_dir_all(dir).map_err(io_err("cannot create directory", dir))?;
         }
+        let temp_roots_dir =
+            fs::canonicalize(&temp_roots_dir).map_err(io_err("cannot resolve", &temp_roots_dir))?;
         let db = Db::open(&state_dir.join("db/db.sqlite"))?;
-        Ok(LocalStore { root: root.to_owned(), store_dir, state_dir, db })
+        Ok(LocalStore { root: root.to_owned(), store_dir, state_dir, temp_roots_dir, db })
     }
 
     /// The physical root this store was opened at.
@@ -86,9 +99,17 @@ impl LocalStore {
     }
 
     /// Registers `infos` as valid in one transaction; their objects must already be in
-    /// place and every reference valid or among `infos`.
+    /// place and every reference valid or among `infos`. The paths become temporary
+    /// roots of this process (a builder should have made them so before writing them,
+    /// see `temp_roots.rs`).
     pub fn register_valid_paths(&self, infos: &[PathInfo]) -> Result<(), StoreError> {
-        self.db.register(infos)
+        self.with_temp_roots(infos.iter().map(|i| &i.path), || {
+            for info in infos {
+                let real = self.real_path(&info.path);
+                fs::symlink_metadata(&real).map_err(io_err("cannot register missing path", &real))?;
+            }
+            self.db.register(infos)
+        })
     }
 
     /// Records the outputs (output name → path) of the valid derivation `drv`.

@@ -1,10 +1,11 @@
 //! Store verification: compares the database with the store directory. Registered paths
 //! missing on disk, registered paths whose NAR no longer matches the recorded hash or
-//! size, and store entries nobody registered (removable garbage) are reported; nothing
-//! is changed.
+//! size, and store entries nobody registered (removable garbage; `.links` is not) are
+//! reported; nothing is changed.
 
 use super::LocalStore;
 use super::error::{StoreError, io_err};
+use super::optimise::LINKS_DIR;
 use crate::hash::Hash;
 use crate::nar;
 use crate::store_path::StorePath;
@@ -80,7 +81,7 @@ impl LocalStore {
         for entry in fs::read_dir(dir).map_err(io_err("cannot read directory", dir))? {
             let name = entry.map_err(io_err("cannot read directory", dir))?.file_name();
             let name = name.to_string_lossy();
-            if StorePath::from_base_name(&name).map_or(true, |p| !valid.contains(&p)) {
+            if name != LINKS_DIR && StorePath::from_base_name(&name).map_or(true, |p| !valid.contains(&p)) {
                 report.unregistered.insert(name.into_owned());
             }
         }
