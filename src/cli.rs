@@ -152,6 +152,39 @@ pub enum StoreCommand {
         #[arg(required = true)]
         paths: Vec<String>,
     },
+    /// Delete what no garbage-collector root keeps alive (as nix-store --gc).
+    Gc {
+        /// Stop after freeing more than this many bytes (K, M, G, T suffixes).
+        #[arg(long, value_name = "N")]
+        max_freed: Option<String>,
+        #[command(flatten)]
+        print: GcPrintFlags,
+    },
+    /// Delete paths nothing alive needs (as nix-store --delete).
+    Delete {
+        /// Do not consult the permanent roots (temporary roots and referrers still count).
+        #[arg(long)]
+        ignore_liveness: bool,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// Hard-link identical files in the store (as nix-store --optimise).
+    Optimise,
+}
+
+/// `--print-roots | --print-live | --print-dead`: list instead of deleting.
+#[derive(Args)]
+#[group(multiple = false)]
+pub struct GcPrintFlags {
+    /// Print the roots as `"LINK" -> PATH`.
+    #[arg(long)]
+    pub print_roots: bool,
+    /// Print the paths that are alive.
+    #[arg(long)]
+    pub print_live: bool,
+    /// Print what a collection would delete.
+    #[arg(long)]
+    pub print_dead: bool,
 }
 
 #[derive(Subcommand)]

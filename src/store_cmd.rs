@@ -1,10 +1,12 @@
-//! `ferrix store ...` and `ferrix derivation show`.
+//! `ferrix store ...` (objects, queries, garbage collection, optimising) and
+//! `ferrix derivation show`.
 
 use crate::cli::{AddMode, DerivationCommand, StoreCommand};
 use crate::error::{CliError, CliResult};
 use crate::hashing;
 use crate::store_ops::{self, resolve_valid};
 use ferrix_store::derivation::{Derivation, json};
+use ferrix_store::local::{GcAction, GcOptions};
 use ferrix_store::store_path::FileIngestionMethod;
 use ferrix_store::{HashAlgo, StorePath};
 use std::path::Path;
@@ -57,6 +59,23 @@ pub fn run(root: Option<&Path>, cmd: StoreCommand) -> CliResult {
             store_ops::print_paths(&store_ops::closure_sorted(&store, roots)?);
             Ok(())
         }
+        StoreCommand::Gc { max_freed, print } => {
+            let action = if print.print_roots {
+                GcAction::PrintRoots
+            } else if print.print_live {
+                GcAction::PrintLive
+            } else if print.print_dead {
+                GcAction::PrintDead
+            } else {
+                GcAction::DeleteDead
+            };
+            let max_freed = max_freed
+                .map(|s| store_ops::parse_size(&s).map_err(|e| CliError::usage("ferrix store gc", e)))
+                .transpose()?;
+            store_ops::gc(&store, &GcOptions { action, max_freed, ..GcOptions::default() })
+        }
+        StoreCommand::Delete { ignore_liveness, paths } => store_ops::delete(&store, &paths, ignore_liveness),
+        StoreCommand::Optimise => store_ops::optimise(&store),
     }
 }
 

@@ -1,9 +1,9 @@
 //! Store operations shared by `ferrix store` and the `nix-store` personality: opening the
 //! store, resolving command-line paths to store paths, and the add / dump / restore /
-//! verify / query operations with their output formats.
+//! verify / query / garbage collection / optimise operations with their output formats.
 
 use crate::error::{CliError, CliResult};
-use ferrix_store::local::{self, LocalStore, PathInfo};
+use ferrix_store::local::{self, GcAction, GcOptions, LocalStore, PathInfo, render_size};
 use ferrix_store::store_path::FileIngestionMethod;
 use ferrix_store::topo::topo_sort;
 use ferrix_store::{HashAlgo, StorePath, nar};
@@ -152,4 +152,89 @@ pub fn print_paths<'a>(paths: impl IntoIterator<Item = &'a StorePath>) {
     for p in paths {
         println!("{p}");
     }
+}
+
+/// A garbage collection (`nix-store --gc`, `ferrix store gc`), printing what the
+/// reference prints: roots, live or dead paths, or what was deleted and freed.
+pub fn gc(store: &LocalStore, options: &GcOptions) -> CliResult {
+    if options.action != GcAction::PrintRoots {
+        eprintln!("finding garbage collector roots...");
+    }
+    let result = store.collect_garbage(options)?;
+    print_messages(&result.messages);
+    match options.action {
+        GcAction::PrintRoots => {
+            for (link, path) in &result.roots {
+                println!("\"{}\" -> {path}", link.display());
+            }
+        }
+        GcAction::PrintLive | GcAction::PrintDead => result.paths.iter().for_each(|p| println!("{p}")),
+        GcAction::DeleteDead => print_freed(result.paths.len(), result.bytes_freed),
+    }
+    Ok(())
+}
+
+/// Deletes the paths `args` name (`nix-store --delete`, `ferrix store delete`).
+pub fn delete(store: &LocalStore, args: &[String], ignore_liveness: bool) -> CliResult {
+    let paths = args.iter().map(|a| resolve(store, a)).collect::<CliResult<Vec<_>>>()?;
+    eprintln!("finding garbage collector roots...");
+    match store.delete_paths(&paths, ignore_liveness) {
+        Ok(result) => {
+            print_messages(&result.messages);
+            print_freed(result.paths.len(), result.bytes_freed);
+            Ok(())
+        }
+        Err(e @ local::StoreError::StillAlive(_)) => {
+            print_freed(0, 0);
+            Err(e.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Hard-links identical files (`nix-store --optimise`, `ferrix store optimise`).
+pub fn optimise(store: &LocalStore) -> CliResult {
+    let stats = store.optimise()?;
+    for warning in &stats.warnings {
+        eprintln!("warning: {warning}");
+    }
+    eprintln!(
+        "{} freed by hard-linking {} files",
+        render_size(signed(stats.bytes_saved)),
+        stats.files_linked
+    );
+    Ok(())
+}
+
+/// A `--max-freed` size: an integer with an optional K, M, G or T suffix (powers of
+/// 1024, either case); a negative size frees nothing. Errors are worded as the
+/// reference's.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, unit) = match s.chars().last() {
+        Some(c) if c.is_ascii_alphabetic() => {
+            let power = match c.to_ascii_uppercase() {
+                'K' => 1,
+                'M' => 2,
+                'G' => 3,
+                'T' => 4,
+                other => return Err(format!("invalid unit specifier '{other}'")),
+            };
+            (&s[..s.len() - 1], 1u64 << (10 * power))
+        }
+        _ => (s, 1),
+    };
+    let n: i64 = digits.parse().map_err(|_| format!("'{s}' is not an integer"))?;
+    Ok(u64::try_from(n).unwrap_or(0).saturating_mul(unit))
+}
+
+fn print_messages(messages: &[String]) {
+    messages.iter().for_each(|m| eprintln!("{m}"));
+}
+
+fn print_freed(paths: usize, bytes: u64) {
+    println!("{paths} store paths deleted, {} freed", render_size(signed(bytes)));
+}
+
+fn signed(bytes: u64) -> i64 {
+    i64::try_from(bytes).unwrap_or(i64::MAX)
 }

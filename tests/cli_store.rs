@@ -69,8 +69,8 @@ fn nix_store_errors() {
     let missing = "/nix/store/00000000000000000000000000000000-x";
     let err = fails(&nix_store, &["-q", "--references", missing], Some(&store), 1);
     assert_eq!(err, format!("error: path '{missing}' is not valid\n"));
-    let err = fails(&nix_store, &["--gc"], Some(&store), 2);
-    assert!(err.starts_with("error: '--gc' is not supported by Ferrix yet"), "{err}");
+    let err = fails(&nix_store, &["--export"], Some(&store), 2);
+    assert!(err.starts_with("error: '--export' is not supported by Ferrix yet"), "{err}");
     let err = fails(&nix_store, &[], Some(&store), 2);
     assert!(err.starts_with("error: no operation specified"), "{err}");
 }

@@ -1,12 +1,15 @@
 //! `nix-store` with the reference's syntax: `--add`, `--add-fixed`, `--dump`, `--restore`,
-//! `--verify` and `--query` (`--references`, `--referrers`, `--requisites`, `--deriver`,
-//! `--hash`, `--size`). Other operations and flags are refused with a clear error.
+//! `--verify`, `--query` (`--references`, `--referrers`, `--requisites`, `--deriver`,
+//! `--hash`, `--size`), `--gc` (`--max-freed`, `--print-roots`, `--print-live`,
+//! `--print-dead`), `--delete` (`--ignore-liveness`) and `--optimise`. Other operations
+//! and flags are refused with a clear error.
 
 use super::args::Args;
 use crate::error::{CliError, CliResult};
 use crate::hashing;
 use crate::store_ops::{self, resolve, resolve_valid};
 use ferrix_store::HashAlgo;
+use ferrix_store::local::{GcAction, GcOptions};
 use ferrix_store::store_path::FileIngestionMethod;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +22,9 @@ enum Op {
     Restore,
     Verify,
     Query,
+    Gc,
+    Delete,
+    Optimise,
 }
 
 /// What `--query` asks for.
@@ -37,9 +43,6 @@ const UNSUPPORTED: &[&str] = &[
     "--realise",
     "-r",
     "--serve",
-    "--gc",
-    "--delete",
-    "--optimise",
     "--read-log",
     "-l",
     "--export",
@@ -77,6 +80,8 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut query = None;
     let mut recursive = false;
     let mut check_contents = false;
+    let mut gc = GcOptions::default();
+    let mut ignore_liveness = false;
     let mut store_root = store;
     let mut operands = Vec::new();
     while let Some(a) = args.next_arg() {
@@ -87,6 +92,9 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             "--restore" => Some(Op::Restore),
             "--verify" => Some(Op::Verify),
             "--query" | "-q" => Some(Op::Query),
+            "--gc" => Some(Op::Gc),
+            "--delete" => Some(Op::Delete),
+            "--optimise" => Some(Op::Optimise),
             _ => None,
         };
         if let Some(o) = new_op {
@@ -112,6 +120,14 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
         match a.as_str() {
             "--recursive" => recursive = true,
             "--check-contents" => check_contents = true,
+            "--print-roots" => gc.action = GcAction::PrintRoots,
+            "--print-live" => gc.action = GcAction::PrintLive,
+            "--print-dead" => gc.action = GcAction::PrintDead,
+            "--max-freed" => {
+                let value = args.value("--max-freed")?;
+                gc.max_freed = Some(store_ops::parse_size(&value).map_err(|e| args.usage(e))?);
+            }
+            "--ignore-liveness" => ignore_liveness = true,
             "--store" => store_root = Some(PathBuf::from(args.value("--store")?)),
             s if UNSUPPORTED.contains(&s) => {
                 return Err(CliError::usage("nix-store", format!("'{s}' is not supported by Ferrix yet")));
@@ -149,6 +165,10 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                 }
                 Op::Verify => store_ops::verify(&store, check_contents),
                 Op::Query => run_query(&store, query.unwrap_or(Query::References), &operands),
+                Op::Gc | Op::Optimise if !operands.is_empty() => Err(args.usage("no arguments expected")),
+                Op::Gc => store_ops::gc(&store, &gc),
+                Op::Delete => store_ops::delete(&store, &operands, ignore_liveness),
+                Op::Optimise => store_ops::optimise(&store),
                 Op::Dump | Op::Restore => unreachable!("handled without a store"),
             }
         }
