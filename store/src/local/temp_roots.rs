@@ -38,7 +38,7 @@ use rustix::fs::FlockOperation;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -80,6 +80,21 @@ impl LocalStore {
         self.with_temp_roots([path], || Ok(()))
     }
 
+    /// Forgets this process's temporary roots of this store: for a process that no
+    /// longer uses the paths it added or rooted, before it collects garbage itself.
+    pub fn clear_temp_roots(&self) -> Result<(), StoreError> {
+        let mut files = FILES.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(entry) = files.get_mut(&self.temp_roots_dir) else { return Ok(()) };
+        let gc_lock_path = self.gc_lock_path();
+        lock_open_file(&entry.gc_lock, FlockOperation::LockShared, &gc_lock_path)?;
+        let _hold = SharedHold(&entry.gc_lock);
+        let file_path = self.own_temp_roots_file();
+        entry.file.set_len(0).map_err(io_err("cannot truncate", &file_path))?;
+        (&entry.file).seek(SeekFrom::Start(0)).map_err(io_err("cannot rewind", &file_path))?;
+        entry.written.clear();
+        Ok(())
+    }
+
     /// Under a shared hold of the collector's lock, records `paths` as temporary roots
     /// and then runs `f` (which may make them valid; it must not add temporary roots).
     pub(super) fn with_temp_roots<'a, T>(
@@ -90,7 +105,7 @@ impl LocalStore {
         let mut files = FILES.lock().unwrap_or_else(PoisonError::into_inner);
         let dir = &self.temp_roots_dir;
         let gc_lock_path = self.gc_lock_path();
-        let file_path = dir.join(std::process::id().to_string());
+        let file_path = self.own_temp_roots_file();
         let entry = match files.entry(dir.clone()) {
             Entry::Occupied(e) => e.into_mut(),
             Entry::Vacant(e) => {
@@ -119,6 +134,11 @@ impl LocalStore {
             entry.written.extend(new);
         }
         f()
+    }
+
+    /// `temproots/<pid>` of this process.
+    fn own_temp_roots_file(&self) -> PathBuf {
+        self.temp_roots_dir.join(std::process::id().to_string())
     }
 
     fn gc_lock_path(&self) -> PathBuf {
