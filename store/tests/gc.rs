@@ -255,6 +255,60 @@ fn child_holds_temp_root() {
     std::io::stdin().lines().for_each(drop);
 }
 
+/// Set (to a store root) when this binary runs as a child adding paths during
+/// collections.
+const ADDER_VAR: &str = "FERRIX_GC_ADDER";
+
+#[test]
+fn collections_never_delete_what_a_running_process_adds() {
+    let env = Env::new();
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["child_adds_paths", "--exact", "--test-threads=1"])
+        .env(ADDER_VAR, env.store.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut collections = 0;
+    while child.try_wait().unwrap().is_none() {
+        env.gc(GcAction::DeleteDead);
+        collections += 1;
+        let report = env.store.verify(false).unwrap();
+        assert!(report.missing.is_empty(), "{report:?}");
+    }
+    assert!(child.wait().unwrap().success(), "the adding child found a path of its own gone");
+    assert!(collections > 1);
+    // Its temporary roots died with it.
+    env.gc(GcAction::DeleteDead);
+    assert!(env.store.query_all_valid_paths().unwrap().is_empty());
+}
+
+/// Child mode of the test above: adds texts and trees, each referring to the previous,
+/// and checks after each add that everything it added is still there.
+#[test]
+fn child_adds_paths() {
+    let Some(root) = std::env::var_os(ADDER_VAR) else { return };
+    let store = LocalStore::open(Path::new(&root)).unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let mut added: Vec<StorePath> = Vec::new();
+    for i in 0..200 {
+        let refs: BTreeSet<StorePath> = added.last().cloned().into_iter().collect();
+        let path = if i % 4 == 0 {
+            let tree = src.path().join(format!("t{i}"));
+            fs::create_dir(&tree).unwrap();
+            fs::write(tree.join("f"), format!("{i}")).unwrap();
+            let none = BTreeSet::new();
+            store.add_path(&tree, "tree", FileIngestionMethod::Recursive, HashAlgo::Sha256, &none).unwrap()
+        } else {
+            store.add_text(&format!("t{i}"), &format!("{i} {refs:?}"), &refs).unwrap()
+        };
+        added.push(path);
+        for p in &added {
+            assert!(store.is_valid(p).unwrap() && fs::symlink_metadata(store.real_path(p)).is_ok(), "{p}");
+        }
+    }
+}
+
 #[test]
 fn delete_refuses_live_paths_and_deletes_referrers_with_them() {
     let env = Env::new();
