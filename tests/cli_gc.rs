@@ -15,29 +15,33 @@ const D1: &str = "/nix/store/m5xjxg2vxijmgb07vxxwkwpqw2y6q9aw-d1";
 const D2: &str = "/nix/store/a5gkhm3lmq6cbb6d9rn7hvlrljkn5jbg-d2";
 const ALIVE: &str = "since it is still alive. To find out why, use: nix-store --query --roots and nix-store --query --referrers";
 
-struct Env {
-    dir: tempfile::TempDir,
+/// A temporary directory with the inputs (`x`, `d1/f`, `d2/f`) and, below `store`, the
+/// store the commands run on.
+struct Env(tempfile::TempDir);
+
+fn env_with_inputs() -> Env {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("x"), vec![0u8; 10000]).unwrap();
+    for d in ["d1", "d2"] {
+        fs::create_dir(dir.path().join(d)).unwrap();
+        fs::write(dir.path().join(d).join("f"), "same content\n").unwrap();
+    }
+    Env(dir)
 }
 
 impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("x"), vec![0u8; 10000]).unwrap();
-        for d in ["d1", "d2"] {
-            fs::create_dir(dir.path().join(d)).unwrap();
-            fs::write(dir.path().join(d).join("f"), "same content\n").unwrap();
-        }
-        Env { dir }
-    }
     fn store(&self) -> PathBuf {
-        self.dir.path().join("store")
+        self.0.path().join("store")
     }
     fn input(&self, name: &str) -> String {
-        self.dir.path().join(name).to_str().unwrap().to_owned()
+        self.0.path().join(name).to_str().unwrap().to_owned()
+    }
+    fn nix_store_link(&self) -> PathBuf {
+        personality(self.0.path(), "nix-store")
     }
     /// Runs `nix-store args`, expecting success; returns (stdout, stderr).
     fn nix_store(&self, args: &[&str]) -> (String, String) {
-        self.run(&personality(self.dir.path(), "nix-store"), args)
+        self.run(&self.nix_store_link(), args)
     }
     fn ferrix(&self, args: &[&str]) -> (String, String) {
         self.run(Path::new(FERRIX), args)
@@ -48,6 +52,7 @@ impl Env {
         assert!(out.status.success(), "{args:?}: {stderr}");
         (String::from_utf8(out.stdout).unwrap(), stderr)
     }
+    /// A symlink `gcroots/name` to the physical place of `store_path`.
     fn gcroot(&self, name: &str, store_path: &str) -> PathBuf {
         let dir = self.store().join("nix/var/ferrix/gcroots");
         fs::create_dir_all(&dir).unwrap();
@@ -59,7 +64,7 @@ impl Env {
 
 #[test]
 fn gc_deletes_dead_paths_with_the_reference_output() {
-    let env = Env::new();
+    let env = env_with_inputs();
     assert_eq!(env.nix_store(&["--add", &env.input("x")]).0, format!("{X}\n"));
     let (out, err) = env.nix_store(&["--gc"]);
     assert_eq!(out, "1 store paths deleted, 9.8 KiB freed\n");
@@ -80,7 +85,7 @@ fn gc_deletes_dead_paths_with_the_reference_output() {
 
 #[test]
 fn gc_prints_roots_live_and_dead_paths() {
-    let env = Env::new();
+    let env = env_with_inputs();
     env.nix_store(&["--add", &env.input("x"), &env.input("d1"), &env.input("d2")]);
     let link = env.gcroot("mine", D1);
     let (out, err) = env.nix_store(&["--gc", "--print-roots"]);
@@ -104,10 +109,10 @@ fn gc_prints_roots_live_and_dead_paths() {
 
 #[test]
 fn delete_refuses_live_paths_and_deletes_dead_ones() {
-    let env = Env::new();
+    let env = env_with_inputs();
     env.nix_store(&["--add", &env.input("x"), &env.input("d1")]);
     env.gcroot("x", X);
-    let out = run_with(&personality(env.dir.path(), "nix-store"), &["--delete", X], Some(&env.store()), b"");
+    let out = run_with(&env.nix_store_link(), &["--delete", X], Some(&env.store()), b"");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "0 store paths deleted, 0.0 KiB freed\n");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -123,7 +128,7 @@ fn delete_refuses_live_paths_and_deletes_dead_ones() {
 
 #[test]
 fn optimise_reports_what_hard_linking_freed() {
-    let env = Env::new();
+    let env = env_with_inputs();
     env.nix_store(&["--add", &env.input("d1"), &env.input("d2")]);
     let (out, err) = env.nix_store(&["--optimise"]);
     assert_eq!((out.as_str(), err.as_str()), ("", "0.0 KiB freed by hard-linking 1 files\n"));
@@ -138,8 +143,8 @@ fn optimise_reports_what_hard_linking_freed() {
 
 #[test]
 fn gc_usage_errors_are_worded_as_the_reference() {
-    let env = Env::new();
-    let nix_store = personality(env.dir.path(), "nix-store");
+    let env = env_with_inputs();
+    let nix_store = env.nix_store_link();
     let store = env.store();
     let cases: [(&[&str], &str); 4] = [
         (&["--gc", "--max-freed", "abc"], "error: invalid unit specifier 'C'"),

@@ -4,7 +4,9 @@
 //! refusals and order, `--max-freed`, freed bytes and `.links` pruning. Wording and
 //! numbers follow what the reference (Nix 2.34 via refnix) printed for the same cases.
 
-use ferrix_store::local::{GcAction, GcOptions, GcResult, LocalStore, PathInfo, StoreError, render_size};
+mod common;
+
+use ferrix_store::local::{GcAction, GcOptions, LocalStore, PathInfo, StoreError, render_size};
 use ferrix_store::store_path::{FileIngestionMethod, make_output_path};
 use ferrix_store::{Hash, HashAlgo, StorePath, nar};
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,56 +16,10 @@ use std::os::unix::fs::{MetadataExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use common::Env;
+
 /// Set (to `<store root>\n<path>`) when this binary runs as a child holding a temp root.
 const CHILD_VAR: &str = "FERRIX_GC_CHILD";
-
-struct Env {
-    dir: tempfile::TempDir,
-    store: LocalStore,
-}
-
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let store = LocalStore::open(&dir.path().join("root")).unwrap();
-        Env { dir, store }
-    }
-
-    fn text(&self, name: &str, refs: &[&StorePath]) -> StorePath {
-        let text: String = refs.iter().map(|r| format!("{r} ")).collect();
-        let refs = refs.iter().map(|r| (*r).clone()).collect();
-        self.store.add_text(name, &format!("{name}: {text}"), &refs).unwrap()
-    }
-
-    /// Adds a regular file of `contents` named `name`.
-    fn file(&self, name: &str, contents: &[u8]) -> StorePath {
-        let src = self.dir.path().join(name);
-        fs::write(&src, contents).unwrap();
-        self.store
-            .add_path(&src, name, FileIngestionMethod::Recursive, HashAlgo::Sha256, &BTreeSet::new())
-            .unwrap()
-    }
-
-    fn gcroots(&self) -> PathBuf {
-        let dir = self.store.state_dir().join("gcroots");
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
-    /// This process forgets the temporary roots its adds made, as if another process
-    /// had made the store's contents.
-    fn forget(&self) {
-        self.store.clear_temp_roots().unwrap();
-    }
-
-    fn gc(&self, action: GcAction) -> GcResult {
-        self.store.collect_garbage(&GcOptions { action, ..GcOptions::default() }).unwrap()
-    }
-
-    fn exists(&self, path: &StorePath) -> bool {
-        fs::symlink_metadata(self.store.real_path(path)).is_ok()
-    }
-}
 
 fn abs(paths: &[&StorePath]) -> Vec<String> {
     let mut v: Vec<String> = paths.iter().map(|p| p.to_absolute()).collect();
@@ -81,10 +37,7 @@ fn roots_direct_indirect_and_into_an_object() {
     let tree_src = env.dir.path().join("tree");
     fs::create_dir_all(tree_src.join("bin")).unwrap();
     fs::write(tree_src.join("bin/foo"), "foo").unwrap();
-    let tree = env
-        .store
-        .add_path(&tree_src, "tree", FileIngestionMethod::Recursive, HashAlgo::Sha256, &BTreeSet::new())
-        .unwrap();
+    let tree = env.add(&tree_src, "tree");
 
     let gcroots = env.gcroots();
     fs::create_dir_all(gcroots.join("sub")).unwrap();
@@ -368,16 +321,8 @@ fn max_freed_stops_after_exceeding_it() {
 fn freed_bytes_and_unused_links_as_the_reference() {
     let env = Env::new();
     let contents = vec![b'a'; 20000];
-    let dirs: Vec<StorePath> = ["e1", "e2"]
-        .iter()
-        .map(|name| {
-            let src = env.dir.path().join(name);
-            fs::create_dir(&src).unwrap();
-            fs::write(src.join("f"), &contents).unwrap();
-            let none = BTreeSet::new();
-            env.store.add_path(&src, name, FileIngestionMethod::Recursive, HashAlgo::Sha256, &none).unwrap()
-        })
-        .collect();
+    let dirs: Vec<StorePath> =
+        ["e1", "e2"].iter().map(|name| env.dir_with_file(name, &contents, 0o644)).collect();
     env.store.optimise().unwrap();
     env.forget();
     let links = env.store.store_dir().join(".links");

@@ -3,47 +3,22 @@
 //! contents and metadata stay what was registered, executables and plain files are not
 //! merged, and a collection afterwards prunes the entries nothing uses.
 
-use ferrix_store::local::{GcOptions, LocalStore, OptimiseStats, StoreError};
-use ferrix_store::store_path::FileIngestionMethod;
-use ferrix_store::{HashAlgo, StorePath};
-use std::collections::BTreeSet;
+mod common;
+
+use ferrix_store::StorePath;
+use ferrix_store::local::{GcOptions, OptimiseStats, StoreError};
 use std::fs::{self, Permissions};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use common::Env;
 
 /// `.links` name of a regular, non-executable file holding "same content\n" (refnix).
 const SAME_CONTENT_LINK: &str = "0zv3q8kzg89iw672fc00j77qqaw887zlr5nkzgcxlycbq0ykfsms";
 
-struct Env {
-    dir: tempfile::TempDir,
-    store: LocalStore,
-}
-
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let store = LocalStore::open(&dir.path().join("root")).unwrap();
-        Env { dir, store }
-    }
-
-    /// Adds a directory `name` holding `f` with `contents` and `mode`.
-    fn dir_with_file(&self, name: &str, contents: &str, mode: u32) -> StorePath {
-        let src = self.dir.path().join(name);
-        fs::create_dir(&src).unwrap();
-        fs::write(src.join("f"), contents).unwrap();
-        fs::set_permissions(src.join("f"), Permissions::from_mode(mode)).unwrap();
-        self.store
-            .add_path(&src, name, FileIngestionMethod::Recursive, HashAlgo::Sha256, &BTreeSet::new())
-            .unwrap()
-    }
-
-    fn file_in(&self, path: &StorePath) -> PathBuf {
-        self.store.real_path(path).join("f")
-    }
-
-    fn links(&self) -> PathBuf {
-        self.store.store_dir().join(".links")
-    }
+/// Adds a directory `name` holding a read-only `f` = "same content\n".
+fn same_content(env: &Env, name: &str) -> StorePath {
+    env.dir_with_file(name, b"same content\n", 0o644)
 }
 
 fn ino(path: &Path) -> u64 {
@@ -53,9 +28,9 @@ fn ino(path: &Path) -> u64 {
 #[test]
 fn identical_files_share_an_inode_named_as_the_reference() {
     let env = Env::new();
-    let d1 = env.dir_with_file("d1", "same content\n", 0o644);
-    let d2 = env.dir_with_file("d2", "same content\n", 0o644);
-    let exe = env.dir_with_file("exe", "same content\n", 0o755);
+    let d1 = same_content(&env, "d1");
+    let d2 = same_content(&env, "d2");
+    let exe = env.dir_with_file("exe", b"same content\n", 0o755);
 
     let stats = env.store.optimise().unwrap();
     assert_eq!(stats, OptimiseStats { files_linked: 1, bytes_saved: 13, warnings: vec![] });
@@ -83,11 +58,11 @@ fn identical_files_share_an_inode_named_as_the_reference() {
 #[test]
 fn optimise_path_links_one_path() {
     let env = Env::new();
-    let d1 = env.dir_with_file("d1", "same content\n", 0o644);
+    let d1 = same_content(&env, "d1");
     let first = env.store.optimise_path(&d1).unwrap();
     assert_eq!((first.files_linked, first.bytes_saved), (0, 0), "the first copy becomes the entry");
     assert_eq!(ino(&env.file_in(&d1)), ino(&env.links().join(SAME_CONTENT_LINK)));
-    let d2 = env.dir_with_file("d2", "same content\n", 0o644);
+    let d2 = same_content(&env, "d2");
     let second = env.store.optimise_path(&d2).unwrap();
     assert_eq!((second.files_linked, second.bytes_saved), (1, 13));
     assert_eq!(ino(&env.file_in(&d2)), ino(&env.file_in(&d1)));
@@ -99,8 +74,8 @@ fn optimise_path_links_one_path() {
 #[test]
 fn writable_files_are_skipped_with_the_reference_warning() {
     let env = Env::new();
-    let d1 = env.dir_with_file("d1", "same content\n", 0o644);
-    let d2 = env.dir_with_file("d2", "same content\n", 0o644);
+    let d1 = same_content(&env, "d1");
+    let d2 = same_content(&env, "d2");
     let writable = env.file_in(&d1);
     fs::set_permissions(&writable, Permissions::from_mode(0o644)).unwrap();
     let stats = env.store.optimise().unwrap();
@@ -113,9 +88,9 @@ fn writable_files_are_skipped_with_the_reference_warning() {
 #[test]
 fn collecting_afterwards_prunes_links_nothing_uses() {
     let env = Env::new();
-    let keep = env.dir_with_file("keep", "kept\n", 0o644);
-    let d1 = env.dir_with_file("d1", "same content\n", 0o644);
-    let d2 = env.dir_with_file("d2", "same content\n", 0o644);
+    let keep = env.dir_with_file("keep", b"kept\n", 0o644);
+    let d1 = same_content(&env, "d1");
+    let d2 = same_content(&env, "d2");
     let stats = env.store.optimise().unwrap();
     assert_eq!(stats.files_linked, 1);
     assert_eq!(fs::read_dir(env.links()).unwrap().count(), 2);

@@ -22,6 +22,7 @@ use super::add::staging_owner_alive;
 use super::error::{StoreError, io_err};
 use super::fs_tree::remove_tree;
 use super::optimise::LINKS_DIR;
+use super::query::reachable;
 use super::roots::Roots;
 use crate::store_path::StorePath;
 use std::collections::BTreeSet;
@@ -199,33 +200,30 @@ impl LocalStore {
         roots: impl Iterator<Item = &'a StorePath>,
         options: &GcOptions,
     ) -> Result<BTreeSet<StorePath>, StoreError> {
-        let mut live = BTreeSet::new();
-        let mut todo: Vec<StorePath> = roots.cloned().collect();
-        while let Some(path) = todo.pop() {
-            if live.contains(&path) {
-                continue;
+        reachable(roots.cloned(), |path| self.kept_by(path, options))
+    }
+
+    /// What the live `path` keeps alive: its references, and as `options` say its
+    /// valid derivers or (for a derivation) its valid outputs.
+    fn kept_by(&self, path: &StorePath, options: &GcOptions) -> Result<BTreeSet<StorePath>, StoreError> {
+        let Some(info) = self.query_path_info(path)? else { return Ok(BTreeSet::new()) };
+        let mut kept = info.references;
+        if options.keep_derivations {
+            kept.extend(self.query_valid_derivers(path)?);
+            if let Some(deriver) = info.deriver
+                && self.is_valid(&deriver)?
+            {
+                kept.insert(deriver);
             }
-            let Some(info) = self.query_path_info(&path)? else {
-                live.insert(path);
-                continue;
-            };
-            todo.extend(info.references);
-            if options.keep_derivations {
-                todo.extend(self.query_valid_derivers(&path)?);
-                if let Some(deriver) = info.deriver.filter(|d| self.is_valid(d).unwrap_or(false)) {
-                    todo.push(deriver);
-                }
-            }
-            if options.keep_outputs && path.is_derivation() {
-                for output in self.query_derivation_outputs(&path)?.into_values() {
-                    if self.is_valid(&output)? {
-                        todo.push(output);
-                    }
-                }
-            }
-            live.insert(path);
         }
-        Ok(live)
+        if options.keep_outputs && path.is_derivation() {
+            for output in self.query_derivation_outputs(path)?.into_values() {
+                if self.is_valid(&output)? {
+                    kept.insert(output);
+                }
+            }
+        }
+        Ok(kept)
     }
 
     /// The entries of the store directory that are neither valid nor kept: not `live`

@@ -102,17 +102,7 @@ impl LocalStore {
         &self,
         roots: impl IntoIterator<Item = StorePath>,
     ) -> Result<BTreeSet<StorePath>, StoreError> {
-        let mut seen = BTreeSet::new();
-        let mut todo: Vec<StorePath> = roots.into_iter().collect();
-        while let Some(path) = todo.pop() {
-            if seen.contains(&path) {
-                continue;
-            }
-            let references = self.query_references(&path)?;
-            todo.extend(references.into_iter().filter(|r| !seen.contains(r)));
-            seen.insert(path);
-        }
-        Ok(seen)
+        reachable(roots, |path| self.query_references(path))
     }
 
     /// The derivation recorded as having produced `path`; `path` must be valid.
@@ -188,4 +178,22 @@ impl LocalStore {
             .map_err(|e| self.db.err(e))?;
         rows.into_iter().map(|p| self.db.parse_path(about, "path", p)).collect()
     }
+}
+
+/// Every path reachable from `roots` through `next` (which gives the paths one step on
+/// from a path), the roots included.
+pub(super) fn reachable(
+    roots: impl IntoIterator<Item = StorePath>,
+    mut next: impl FnMut(&StorePath) -> Result<BTreeSet<StorePath>, StoreError>,
+) -> Result<BTreeSet<StorePath>, StoreError> {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<StorePath> = roots.into_iter().collect();
+    while let Some(path) = todo.pop() {
+        if seen.contains(&path) {
+            continue;
+        }
+        todo.extend(next(&path)?.into_iter().filter(|r| !seen.contains(r)));
+        seen.insert(path);
+    }
+    Ok(seen)
 }
