@@ -60,8 +60,13 @@ impl LocalStore {
         if batch.paths.contains(&path) {
             return Ok(path);
         }
-        self.add_temp_root(&path)?;
-        if !self.is_valid(&path)? {
+        // A valid path is made a temporary root (and then must still be valid); a new
+        // one becomes one when the batch is committed.
+        let valid = self.is_valid(&path)? && {
+            self.add_temp_root(&path)?;
+            self.is_valid(&path)?
+        };
+        if !valid {
             let staging = self.write_staged(object.text.as_bytes())?;
             batch.paths.insert(path.clone());
             batch.staged.push((staging, info, object.outputs));

@@ -33,7 +33,7 @@
 use super::LocalStore;
 use super::error::{StoreError, io_err};
 use super::lock::{FileLock, lock_file, lock_open_file, open_lock_file};
-use crate::store_path::StorePath;
+use crate::store_path::{HASH_CHARS, StorePath};
 use rustix::fs::FlockOperation;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -42,12 +42,20 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-/// This process's temporary roots file of one store, the roots written to it, and its
-/// own descriptor of the store's `gc.lock` for taking the lock shared.
+/// This process's temporary roots file of one store, the roots written to it (by hash
+/// part, which is all that tells store paths apart, to keep the set small), and its own
+/// descriptor of the store's `gc.lock` for taking the lock shared.
 struct TempRootsFile {
     file: File,
     gc_lock: File,
-    written: HashSet<StorePath>,
+    written: HashSet<HashPart>,
+}
+
+/// The hash part of a store path, as its 32 characters.
+type HashPart = [u8; HASH_CHARS];
+
+fn hash_part(path: &StorePath) -> Option<HashPart> {
+    path.hash_part().as_bytes().try_into().ok()
 }
 
 /// The temporary roots files of this process, by (canonical) `temproots` directory.
@@ -73,7 +81,7 @@ impl LocalStore {
     pub fn add_temp_root(&self, path: &StorePath) -> Result<(), StoreError> {
         // A root written before is seen by every collection that starts from now on.
         let files = FILES.lock().unwrap_or_else(PoisonError::into_inner);
-        if files.get(&self.temp_roots_dir).is_some_and(|f| f.written.contains(path)) {
+        if files.get(&self.temp_roots_dir).is_some_and(|f| hash_part(path).is_some_and(|h| f.written.contains(&h))) {
             return Ok(());
         }
         drop(files);
@@ -123,10 +131,11 @@ impl LocalStore {
         let mut bytes = Vec::new();
         let mut new = Vec::new();
         for path in paths {
-            if !entry.written.contains(path) {
+            let key = hash_part(path);
+            if !key.is_some_and(|h| entry.written.contains(&h)) {
                 bytes.extend_from_slice(path.to_absolute().as_bytes());
                 bytes.push(0);
-                new.push(path.clone());
+                new.extend(key);
             }
         }
         if !bytes.is_empty() {
