@@ -1,8 +1,9 @@
 //! `nix-store` with the reference's syntax: `--add`, `--add-fixed`, `--dump`, `--restore`,
-//! `--verify` and `--query` (`--references`, `--referrers`, `--requisites`, `--deriver`,
-//! `--hash`, `--size`). Other operations and flags are refused with a clear error.
+//! `--verify`, `--query` (`--references`, `--referrers`, `--requisites`, `--deriver`,
+//! `--hash`, `--size`), `--realise` (with the build flags) and `--read-log`. Other operations and flags are refused with a clear error.
 
 use super::args::Args;
+use crate::build_cmd;
 use crate::error::{CliError, CliResult};
 use crate::hashing;
 use crate::store_ops::{self, resolve, resolve_valid};
@@ -19,6 +20,8 @@ enum Op {
     Restore,
     Verify,
     Query,
+    Realise,
+    ReadLog,
 }
 
 /// What `--query` asks for.
@@ -34,14 +37,10 @@ enum Query {
 
 /// Operations and query flags of the reference that Ferrix does not implement yet.
 const UNSUPPORTED: &[&str] = &[
-    "--realise",
-    "-r",
     "--serve",
     "--gc",
     "--delete",
     "--optimise",
-    "--read-log",
-    "-l",
     "--export",
     "--import",
     "--dump-db",
@@ -78,6 +77,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut recursive = false;
     let mut check_contents = false;
     let mut store_root = store;
+    let mut build_options = build_cmd::default_options()?;
     let mut operands = Vec::new();
     while let Some(a) = args.next_arg() {
         let new_op = match a.as_str() {
@@ -87,6 +87,8 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             "--restore" => Some(Op::Restore),
             "--verify" => Some(Op::Verify),
             "--query" | "-q" => Some(Op::Query),
+            "--realise" | "--realize" | "-r" => Some(Op::Realise),
+            "--read-log" | "-l" => Some(Op::ReadLog),
             _ => None,
         };
         if let Some(o) = new_op {
@@ -113,6 +115,19 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             "--recursive" => recursive = true,
             "--check-contents" => check_contents = true,
             "--store" => store_root = Some(PathBuf::from(args.value("--store")?)),
+            "-j" | "--max-jobs" | "--cores" | "--timeout" | "--max-silent-time" => {
+                let name = if a == "-j" { "max-jobs" } else { a.trim_start_matches('-') };
+                let value = args.value(&a)?;
+                build_cmd::apply_setting(&mut build_options, name, &value).map_err(|e| args.usage(e))?;
+            }
+            "-k" | "--keep-going" => build_options.keep_going = true,
+            "-Q" | "--no-build-output" => build_options.print_build_logs = false,
+            "--option" => {
+                let (name, value) = (args.value(&a)?, args.value(&a)?);
+                if !build_cmd::apply_setting(&mut build_options, &name, &value).map_err(|e| args.usage(e))? {
+                    return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet")));
+                }
+            }
             s if UNSUPPORTED.contains(&s) => {
                 return Err(CliError::usage("nix-store", format!("'{s}' is not supported by Ferrix yet")));
             }
@@ -125,6 +140,13 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
         return Err(args.usage("query flags need '--query'"));
     }
     match op {
+        Op::Realise => build_cmd::realise_paths(store_root.as_deref(), &operands, &build_options),
+        Op::ReadLog => {
+            for path in &operands {
+                build_cmd::show_log(store_root.as_deref(), path)?;
+            }
+            Ok(())
+        }
         Op::Dump | Op::Restore => {
             let [path] = operands.as_slice() else {
                 return Err(args.usage("this operation takes exactly one path"));
@@ -149,7 +171,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                 }
                 Op::Verify => store_ops::verify(&store, check_contents),
                 Op::Query => run_query(&store, query.unwrap_or(Query::References), &operands),
-                Op::Dump | Op::Restore => unreachable!("handled without a store"),
+                Op::Dump | Op::Restore | Op::Realise | Op::ReadLog => unreachable!("handled above"),
             }
         }
     }

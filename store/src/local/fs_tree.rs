@@ -94,7 +94,7 @@ pub(crate) fn sync_path(path: &Path) -> Result<(), StoreError> {
 
 /// Deletes `path` recursively, first making read-only directories writable. A missing
 /// path is not an error.
-pub(crate) fn remove_tree(path: &Path) -> Result<(), StoreError> {
+pub fn remove_tree(path: &Path) -> Result<(), StoreError> {
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),

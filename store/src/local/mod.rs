@@ -10,6 +10,7 @@
 
 mod add;
 mod batch;
+mod built;
 mod db;
 mod error;
 mod fs_tree;
@@ -20,7 +21,9 @@ mod roots;
 mod verify;
 
 pub use batch::{TextBatch, TextObject};
+pub use built::{PathLocks, StagedOutput};
 pub use error::StoreError;
+pub use fs_tree::remove_tree;
 pub use path_info::{PathInfo, content_address};
 pub use verify::{Corruption, VerifyReport};
 
