@@ -12,7 +12,7 @@ mod helper;
 mod root;
 
 pub use helper::helper_main;
-pub(crate) use root::{SandboxRoot, prepare};
+pub(crate) use root::{SandboxRoot, prepare, remove_stale};
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};

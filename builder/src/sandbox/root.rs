@@ -57,6 +57,23 @@ impl Drop for SandboxRoot {
     }
 }
 
+/// Deletes the build directories of processes that no longer run (killed builds).
+pub(crate) fn remove_stale(store: &LocalStore) -> Result<(), BuildError> {
+    let builds = store.state_dir().join("builds");
+    let Ok(entries) = fs::read_dir(&builds) else { return Ok(()) };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = name.to_str().and_then(|n| n.split('-').next()?.parse::<i32>().ok());
+        let alive = pid.and_then(rustix::process::Pid::from_raw).is_some_and(|pid| {
+            !matches!(rustix::process::test_kill_process(pid), Err(rustix::io::Errno::SRCH))
+        });
+        if !alive {
+            remove_tree(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// Prepares the directories of a build of `name` whose input closure is `closure`,
 /// exposing the host paths `host_paths` (path inside, path on the host) read-only.
 pub(crate) fn prepare(
