@@ -210,11 +210,9 @@ fn host_files_are_invisible_unless_asked_for_and_then_read_only() {
 #[test]
 fn the_builder_runs_as_the_build_user_in_its_own_root() {
     let env = Env::new();
-    let expr = format!(
-        "derivation {{ name = \"who\"; system = \"x86_64-linux\"; \
-         builder = \"/bin/bash\"; PATH = \"/bin\"; args = [ \"-c\" \"{{ id -u; id -g; hostname; cat /etc/passwd \
-         /etc/group /etc/hosts; ls /; ls /nix/store | wc -l; }} > $out\" ]; }}"
-    );
+    let expr = "derivation { name = \"who\"; system = \"x86_64-linux\"; builder = \"/bin/bash\"; \
+                PATH = \"/bin\"; args = [ \"-c\" \"{ id -u; id -g; hostname; cat /etc/passwd /etc/group \
+                /etc/hosts; ls /; ls /nix/store | wc -l; } > $out\" ]; }";
     let out = succeeds(&env.ferrix(&[
         "build",
         "-E",
