@@ -216,7 +216,7 @@ fn the_builder_runs_as_the_build_user_in_its_own_root() {
     let out = succeeds(&env.ferrix(&[
         "build",
         "-E",
-        &expr,
+        expr,
         "--no-out-link",
         "--option",
         "sandbox-paths",
