@@ -8,6 +8,7 @@ use crate::log::{Tail, log_path};
 use crate::options::BuildOptions;
 use crate::outputs::register_outputs;
 use crate::plan::{Node, output_paths, read_derivation};
+use crate::progress::Progress;
 use crate::sandbox::{self, HELPER_COMMAND, SETUP_ERROR_PREFIX, SETUP_FAILED, Spec};
 use ferrix_store::StorePath;
 use ferrix_store::derivation::DerivationType;
@@ -16,6 +17,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::io::{AsyncBufReadExt, BufReader};
@@ -42,6 +44,7 @@ pub(crate) async fn build(
     store: SharedStore,
     node: Arc<Node>,
     options: Arc<BuildOptions>,
+    progress: Rc<Progress>,
 ) -> Result<(), Failure> {
     let outputs: BTreeSet<StorePath> = node.outputs.values().cloned().collect();
     let prepared = {
@@ -59,13 +62,13 @@ pub(crate) async fn build(
         .await?
     };
     let Some((locks, inputs, job)) = prepared else { return Ok(()) };
-    eprintln!("building '{}'...", node.drv_path.to_absolute());
+    progress.line(&format!("building '{}'...", node.drv_path.to_absolute()));
     let log_file = with_store(&store, {
         let drv = node.drv_path.clone();
         move |store| Ok(log_path(store, &drv))
     })
     .await?;
-    run_helper(&node, &options, &job, &log_file).await?;
+    run_helper(&node, &options, &job, &log_file, &progress).await?;
     let sandbox = options.sandbox;
     with_store(&store, move |store| register_outputs(store, &locks, &node, &job.dirs, sandbox, &inputs)).await
 }
@@ -165,7 +168,13 @@ impl Drop for KillGroup {
 
 /// Runs the helper for `job`, its output to `log_file` (and the terminal); a failure
 /// when the builder did not exit with status 0.
-async fn run_helper(node: &Node, options: &BuildOptions, job: &Job, log_file: &Path) -> Result<(), Failure> {
+async fn run_helper(
+    node: &Node,
+    options: &BuildOptions,
+    job: &Job,
+    log_file: &Path,
+    progress: &Progress,
+) -> Result<(), Failure> {
     let drv = &node.drv_path;
     let outputs: Vec<StorePath> = node.outputs.values().cloned().collect();
     let cannot_build = |reason: &str, bits: u8, tail: Option<&Tail>| {
@@ -219,10 +228,12 @@ async fn run_helper(node: &Node, options: &BuildOptions, job: &Job, log_file: &P
             Ok(0) | Err(_) => break None,
             Ok(_) => {
                 let _ = log.write_all(&line);
+                let text = String::from_utf8_lossy(&line);
+                let text = text.trim_end_matches('\n');
                 if options.print_build_logs {
-                    let _ = std::io::stderr().write_all(&line);
+                    progress.line(text);
                 }
-                tail.push(String::from_utf8_lossy(&line).trim_end_matches('\n'));
+                tail.push(text);
             }
         }
     };

@@ -1,8 +1,8 @@
 //! Realisation of derivations: which derivations must be built for the outputs asked
 //! for (`plan`), running their builders up to `-j` at once (`schedule`) in a Linux
 //! namespace sandbox (`sandbox`) with the reference's environment (`env`, `attrs`),
-//! keeping their logs (`log`), and checking and registering what they produced
-//! (`outputs`, `checks`). It takes `.drv` files from the store, never expressions.
+//! keeping their logs (`log`), showing progress (`progress`), and checking and
+//! registering what they produced (`outputs`, `checks`). It takes `.drv` files from the store, never expressions.
 
 mod attrs;
 mod checks;
@@ -13,6 +13,7 @@ mod log;
 mod options;
 mod outputs;
 mod plan;
+mod progress;
 pub mod sandbox;
 mod schedule;
 

@@ -9,9 +9,11 @@ use crate::error::{BuildError, Failure, failing_status};
 use crate::job::{SharedStore, build};
 use crate::options::BuildOptions;
 use crate::plan::{output_paths, plan, read_derivation};
+use crate::progress::Progress;
 use ferrix_store::StorePath;
 use ferrix_store::local::LocalStore;
 use std::collections::{BTreeMap, VecDeque};
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use tokio::task::JoinSet;
 
@@ -62,13 +64,14 @@ async fn run(
 ) -> Result<(), BuildError> {
     let order = topological(&nodes);
     let n = nodes.len();
+    let progress = Rc::new(Progress::new(n));
     if n == 1 {
-        eprintln!("this derivation will be built:");
+        progress.line("this derivation will be built:");
     } else {
-        eprintln!("these {n} derivations will be built:");
+        progress.line(&format!("these {n} derivations will be built:"));
     }
     for &i in &order {
-        eprintln!("  {}", nodes[i].drv_path.to_absolute());
+        progress.line(&format!("  {}", nodes[i].drv_path.to_absolute()));
     }
     let mut dependents = vec![Vec::new(); n];
     let mut waiting_on: Vec<usize> = nodes.iter().map(|node| node.deps.len()).collect();
@@ -88,7 +91,8 @@ async fn run(
         while running.len() < options.max_jobs.max(1) && !stopping {
             let Some(i) = ready.pop_front() else { break };
             state[i] = State::Running;
-            let job = build(store.clone(), nodes[i].clone(), options.clone());
+            progress.started();
+            let job = build(store.clone(), nodes[i].clone(), options.clone(), progress.clone());
             running.spawn_local(async move { (i, job.await) });
         }
         let finished = tokio::select! {
@@ -103,6 +107,7 @@ async fn run(
         let (i, result) = finished.map_err(|e| BuildError::Invalid(format!("a build task failed: {e}")))?;
         match result {
             Ok(()) => {
+                progress.finished(true, true);
                 state[i] = State::Done;
                 for &d in &dependents[i] {
                     waiting_on[d] -= 1;
@@ -112,11 +117,12 @@ async fn run(
                 }
             }
             Err(failure) => {
-                report(&failure);
-                failures += 1;
+                progress.finished(false, true);
+                progress.line(&format!("error: {}", failure.message));
                 bits |= failure.bits;
                 state[i] = State::Failed;
-                fail_dependents(i, &nodes, &dependents, &mut state, &mut failures);
+                fail_dependents(i, &nodes, &dependents, &mut state, &progress);
+                failures = state.iter().filter(|s| **s == State::Failed).count();
                 ready.retain(|&r| state[r] == State::Waiting);
                 if !options.keep_going {
                     stopping = true;
@@ -131,17 +137,13 @@ async fn run(
     Ok(())
 }
 
-fn report(failure: &Failure) {
-    eprintln!("error: {}", failure.message);
-}
-
 /// Marks everything depending on the failed build `failed` as failed, reporting each.
 fn fail_dependents(
     failed: usize,
     nodes: &[Arc<crate::plan::Node>],
     dependents: &[Vec<usize>],
     state: &mut [State],
-    failures: &mut usize,
+    progress: &Progress,
 ) {
     let mut todo = vec![failed];
     while let Some(i) = todo.pop() {
@@ -150,12 +152,13 @@ fn fail_dependents(
                 continue;
             }
             state[d] = State::Failed;
-            *failures += 1;
+            progress.finished(false, false);
             let outputs: Vec<StorePath> = nodes[d].outputs.values().cloned().collect();
             let failed_deps = nodes[d].deps.iter().filter(|&&x| state[x] == State::Failed).count();
             let reason =
                 format!("{failed_deps} dependenc{} failed", if failed_deps == 1 { "y" } else { "ies" });
-            report(&Failure::cannot_build(&nodes[d].drv_path, &reason, &outputs, 0));
+            let failure = Failure::cannot_build(&nodes[d].drv_path, &reason, &outputs, 0);
+            progress.line(&format!("error: {}", failure.message));
             todo.push(d);
         }
     }
