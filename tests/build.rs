@@ -268,22 +268,7 @@ fn concurrent_processes_build_a_derivation_once() {
 fn a_build_killed_with_sigkill_leaves_nothing_registered() {
     let env = Env::new();
     let drv = succeeds(&env.ferrix(&["instantiate", CASES, "-A", "slow"]));
-    let mut child = Command::new(FERRIX)
-        .args(["store", "realise", drv.trim(), "--option", "sandbox-paths", HOST_TOOLS])
-        .env("FERRIX_STORE", env.store())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Wait until the builder runs ("start" is its first line), then kill Ferrix.
-    let mut err = child.stderr.take().unwrap();
-    let mut seen = Vec::new();
-    while !String::from_utf8_lossy(&seen).contains("start") {
-        let mut buf = [0; 256];
-        let n = std::io::Read::read(&mut err, &mut buf).unwrap();
-        assert!(n > 0, "the build ended early: {}", String::from_utf8_lossy(&seen));
-        seen.extend_from_slice(&buf[..n]);
-    }
+    let mut child = start_build(&env, "slow", &[]);
     child.kill().unwrap();
     child.wait().unwrap();
     let builds = env.store().join("nix/var/ferrix/builds");
@@ -328,4 +313,56 @@ fn building_without_the_sandbox_needs_the_store_at_nix_store() {
     let out = env.build("ok", &["--option", "sandbox", "false"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("without the sandbox"), "{}", stderr(&out));
+}
+
+/// Whether a process named `name` (its `argv[0]`) runs on this host.
+fn process_runs(name: &str) -> bool {
+    std::fs::read_dir("/proc").unwrap().flatten().any(|e| {
+        std::fs::read(e.path().join("cmdline"))
+            .is_ok_and(|c| c.split(|b| *b == 0).next() == Some(name.as_bytes()))
+    })
+}
+
+/// Starts `ferrix build -A attr` and waits until its builder printed "start".
+fn start_build(env: &Env, attr: &str, extra: &[&str]) -> std::process::Child {
+    let mut args = vec!["build", CASES, "-A", attr, "--no-out-link", "--option", "sandbox-paths", HOST_TOOLS];
+    args.extend_from_slice(extra);
+    let mut child = Command::new(FERRIX)
+        .args(&args)
+        .env("FERRIX_STORE", env.store())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    while !String::from_utf8_lossy(&seen).contains("start") {
+        let mut buf = [0; 256];
+        let n = std::io::Read::read(&mut err, &mut buf).unwrap();
+        assert!(n > 0, "the build ended early: {}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // Keep reading, so that what the build prints later does not meet a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+    child
+}
+
+#[test]
+fn a_timeout_and_ctrl_c_kill_the_whole_process_tree() {
+    let env = Env::new();
+    let out = env.build("stubborn", &["--timeout", "1", "-Q"]);
+    assert_eq!(out.status.code(), Some(101), "{}", stderr(&out));
+    assert!(!process_runs("ferrix-test-stubborn"), "a builder's background process survived the timeout");
+    let mut child = start_build(&env, "stubborn", &[]);
+    assert!(process_runs("ferrix-test-stubborn"));
+    // SAFETY: signals the child we started.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while process_runs("ferrix-test-stubborn") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!process_runs("ferrix-test-stubborn"), "a builder's background process survived Ctrl-C");
+    assert!(std::fs::read_dir(env.store().join("nix/var/ferrix/builds")).unwrap().next().is_none());
 }

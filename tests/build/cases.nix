@@ -61,4 +61,6 @@ rec {
   hostDeps = sh "host-deps" "cat ${secret} > $out; echo changed > ${secret} || echo read-only >> $out" { __impureHostDeps = [ secret ]; };
   slow = sh "slow" "echo start; sleep 3; echo done > $out" { };
   sleepy = sh "sleepy" "echo start; sleep 60; echo > $out" { };
+  # A process that ignores SIGTERM and SIGINT, in the background, then waiting.
+  stubborn = sh "stubborn" "(trap '' TERM INT; exec -a ferrix-test-stubborn sleep 67) & echo start; wait" { };
 }
