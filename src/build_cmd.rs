@@ -101,6 +101,15 @@ pub fn build(req: BuildRequest) -> CliResult {
         }
     }
     if req.dry_run {
+        let missing = ferrix_builder::missing(&store_root, &drvs).map_err(build_error)?;
+        match missing.len() {
+            0 => {}
+            1 => eprintln!("this derivation will be built:"),
+            n => eprintln!("these {n} derivations will be built:"),
+        }
+        for drv in missing {
+            eprintln!("  {}", drv.to_absolute());
+        }
         return Ok(());
     }
     let realised = realise(&store_root, &drvs, &req.options).map_err(build_error)?;

@@ -366,3 +366,17 @@ fn a_timeout_and_ctrl_c_kill_the_whole_process_tree() {
     assert!(!process_runs("ferrix-test-stubborn"), "a builder's background process survived Ctrl-C");
     assert!(std::fs::read_dir(env.store().join("nix/var/ferrix/builds")).unwrap().next().is_none());
 }
+
+#[test]
+fn dry_run_lists_what_would_be_built_and_builds_nothing() {
+    let env = Env::new();
+    let out = env.build("dep2", &["--dry-run"]);
+    let listed: Vec<&str> = stderr(&out).lines().skip(1).map(str::trim).collect();
+    assert!(stderr(&out).starts_with("these 2 derivations will be built:\n"), "{}", stderr(&out));
+    assert!(listed[0].ends_with("-dep1.drv") && listed[1].ends_with("-dep2.drv"), "{listed:?}");
+    assert_eq!(stdout(&out), "");
+    // Nothing was built: a real build now builds both.
+    let out = env.build("dep2", &[]);
+    succeeds(&out);
+    assert_eq!(stderr(&out).matches("building '").count(), 2);
+}

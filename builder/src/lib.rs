@@ -20,4 +20,4 @@ mod schedule;
 pub use error::BuildError;
 pub use log::{log_path, read_log};
 pub use options::BuildOptions;
-pub use schedule::{Realised, realise};
+pub use schedule::{Realised, missing, realise};

@@ -48,6 +48,14 @@ pub fn realise(
     Ok(Realised { outputs })
 }
 
+/// The derivations that realising `drvs` would build, dependencies first (what
+/// `--dry-run` shows).
+pub fn missing(root: &std::path::Path, drvs: &[StorePath]) -> Result<Vec<StorePath>, BuildError> {
+    let store = LocalStore::open(root)?;
+    let plan = plan(&store, drvs)?;
+    Ok(topological(&plan.nodes).into_iter().map(|i| plan.nodes[i].drv_path.clone()).collect())
+}
+
 /// The state of each planned build.
 #[derive(Clone, Copy, PartialEq)]
 enum State {
