@@ -371,8 +371,9 @@ fn a_timeout_and_ctrl_c_kill_the_whole_process_tree() {
 fn dry_run_lists_what_would_be_built_and_builds_nothing() {
     let env = Env::new();
     let out = env.build("dep2", &["--dry-run"]);
-    let listed: Vec<&str> = stderr(&out).lines().skip(1).map(str::trim).collect();
-    assert!(stderr(&out).starts_with("these 2 derivations will be built:\n"), "{}", stderr(&out));
+    let err = stderr(&out);
+    let listed: Vec<&str> = err.lines().skip(1).map(str::trim).collect();
+    assert!(err.starts_with("these 2 derivations will be built:\n"), "{err}");
     assert!(listed[0].ends_with("-dep1.drv") && listed[1].ends_with("-dep2.drv"), "{listed:?}");
     assert_eq!(stdout(&out), "");
     // Nothing was built: a real build now builds both.
