@@ -92,6 +92,7 @@ pub fn build(req: BuildRequest) -> CliResult {
     eval.store_root = Some(store_root.clone());
     eval.instantiate = true;
     eval.read_write = true;
+    eval.build_options = Some(req.options.clone());
     let found = eval_cmd::instantiate(eval)?;
     let mut drvs: Vec<StorePath> = Vec::new();
     for instance in &found {

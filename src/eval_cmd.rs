@@ -42,6 +42,9 @@ pub struct EvalRequest {
     pub store_root: Option<PathBuf>,
     /// `--add-root`: make this a GC root for each `.drv` printed (numbered after the first).
     pub add_root: Option<PathBuf>,
+    /// How read-write evaluation builds what it imports from derivations (default
+    /// settings when not given).
+    pub build_options: Option<ferrix_builder::BuildOptions>,
 }
 
 impl EvalRequest {
@@ -63,6 +66,7 @@ impl EvalRequest {
             read_write: false,
             store_root: None,
             add_root: None,
+            build_options: None,
         }
     }
 }
@@ -109,7 +113,22 @@ fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>,
     let env_path = std::env::var("NIX_PATH").unwrap_or_default();
     let entries = req.include.iter().map(String::as_str).chain(env_path.split(':'));
     options.nix_path = ferrix_eval::parse_search_path(entries);
-    let evaluator = std::mem::ManuallyDrop::new(Evaluator::new(options));
+    let mut evaluator = std::mem::ManuallyDrop::new(Evaluator::new(options));
+    if req.read_write {
+        let root = match &req.store_root {
+            Some(root) => root.clone(),
+            None => ferrix_store::local::default_root().map_err(CliError::failure)?,
+        };
+        let build = match req.build_options.take() {
+            Some(options) => options,
+            None => crate::build_cmd::default_options()?,
+        };
+        evaluator.set_realiser(Box::new(move |drv| {
+            ferrix_builder::realise(&root, std::slice::from_ref(drv), &build)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }));
+    }
     let request = Request {
         origin,
         text,

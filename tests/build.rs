@@ -381,3 +381,14 @@ fn dry_run_lists_what_would_be_built_and_builds_nothing() {
     succeeds(&out);
     assert_eq!(stderr(&out).matches("building '").count(), 2);
 }
+
+#[test]
+fn read_write_evaluation_builds_what_it_imports() {
+    let env = Env::new();
+    let expr = "(import (derivation { name = \"ifd\"; system = \"x86_64-linux\"; builder = \"/bin/sh\"; \
+                args = [ \"-c\" \"echo '{ x = 42; }' > $out\" ]; \
+                __impureHostDeps = [ \"/bin\" \"/usr\" \"/lib\" \"/lib64\" ]; })).x";
+    let out = env.ferrix(&["nix-instantiate", "--eval", "--read-write-mode", "-E", expr]);
+    assert_eq!(succeeds(&out), "42\n");
+    assert!(stderr(&out).contains("building '/nix/store/"), "{}", stderr(&out));
+}
