@@ -47,6 +47,8 @@ pub enum StoreError {
     NarSizeMismatch { path: StorePath, expected: u64, got: u64 },
     #[error("cannot import path '{path}': its NAR hash must be sha256, not {algo}")]
     NarHashAlgo { path: StorePath, algo: crate::hash::HashAlgo },
+    #[error("the thread writing store objects panicked")]
+    WriterPanicked,
     #[error("cannot restore NAR into '{path}': {source}")]
     Nar {
         path: PathBuf,
