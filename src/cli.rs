@@ -20,6 +20,10 @@ pub enum Command {
     Eval(EvalArgs),
     /// Write the derivations an expression holds to the store; print their `.drv` paths.
     Instantiate(InstantiateArgs),
+    /// Build the derivations an expression holds; link `result` to and print their outputs.
+    Build(BuildArgs),
+    /// Print the build log of a derivation (or of the derivation that built a path).
+    Log { path: String },
     /// Compute and convert hashes.
     #[command(subcommand)]
     Hash(HashCommand),
@@ -38,6 +42,12 @@ pub enum Command {
     /// Run as the reference's `nix-instantiate` (same flags).
     #[command(name = "nix-instantiate", disable_help_flag = true)]
     NixInstantiate {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Run as the reference's `nix-build` (same flags).
+    #[command(name = "nix-build", disable_help_flag = true)]
+    NixBuild {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -147,6 +157,13 @@ pub enum StoreCommand {
     References { path: String },
     /// List the store paths that refer to a path.
     Referrers { path: String },
+    /// Build the outputs of `.drv` paths (`DRV!OUT,...` for some outputs); print them.
+    Realise {
+        #[command(flatten)]
+        build: BuildFlags,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
     /// List the closure (all paths reachable by references) of store paths.
     Closure {
         #[arg(required = true)]
@@ -314,4 +331,72 @@ fn input(expr: Option<String>, file: Option<PathBuf>) -> crate::eval_cmd::Input 
         (None, Some(f)) => Input::File(f),
         (None, None) => Input::File(PathBuf::from("default.nix")),
     }
+}
+
+/// The settings of building, shared by `ferrix build` and `ferrix store realise`.
+#[derive(Args)]
+pub struct BuildFlags {
+    /// Builds to run at once (a number or `auto`).
+    #[arg(short = 'j', long = "max-jobs", value_name = "N")]
+    pub max_jobs: Option<String>,
+    /// `NIX_BUILD_CORES` for each build (0: all cores).
+    #[arg(long, value_name = "N")]
+    pub cores: Option<String>,
+    /// Go on with the builds that do not depend on a failed one.
+    #[arg(short = 'k', long)]
+    pub keep_going: bool,
+    /// Kill a build running longer than this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<String>,
+    /// Kill a build that prints nothing for this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub max_silent_time: Option<String>,
+    /// Do not show builders' output (a failure shows the last lines of its log).
+    #[arg(short = 'Q', long = "no-build-output")]
+    pub quiet: bool,
+    /// Set a setting (`sandbox`, `sandbox-paths`, `max-jobs`, `cores`, `timeout`, ...).
+    #[arg(long = "option", num_args = 2, value_names = ["NAME", "VALUE"])]
+    pub option: Vec<String>,
+}
+
+impl BuildFlags {
+    pub fn options(self) -> crate::error::CliResult<ferrix_builder::BuildOptions> {
+        let mut options = crate::build_cmd::default_options()?;
+        let mut settings: Vec<(String, String)> =
+            self.option.chunks(2).map(|p| (p[0].clone(), p[1].clone())).collect();
+        for (name, value) in [
+            ("max-jobs", self.max_jobs),
+            ("cores", self.cores),
+            ("timeout", self.timeout),
+            ("max-silent-time", self.max_silent_time),
+        ] {
+            settings.extend(value.map(|v| (name.to_owned(), v)));
+        }
+        if self.keep_going {
+            settings.push(("keep-going".into(), "true".into()));
+        }
+        options.print_build_logs = !self.quiet;
+        for (name, value) in settings {
+            let known = crate::build_cmd::apply_setting(&mut options, &name, &value)
+                .map_err(|e| crate::error::CliError::usage("ferrix", e))?;
+            if !known {
+                return Err(crate::error::CliError::usage("ferrix", format!("unknown setting '{name}'")));
+            }
+        }
+        Ok(options)
+    }
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub what: InstantiateArgs,
+    /// The name of the link to the (first) output; others get `-2`, `-dev`, ... appended.
+    #[arg(short = 'o', long = "out-link", value_name = "PATH", default_value = "result")]
+    pub out_link: PathBuf,
+    /// Make no `result` link.
+    #[arg(long)]
+    pub no_out_link: bool,
+    #[command(flatten)]
+    pub build: BuildFlags,
 }

@@ -42,6 +42,9 @@ pub struct EvalRequest {
     pub store_root: Option<PathBuf>,
     /// `--add-root`: make this a GC root for each `.drv` printed (numbered after the first).
     pub add_root: Option<PathBuf>,
+    /// How read-write evaluation builds what it imports from derivations (default
+    /// settings when not given).
+    pub build_options: Option<ferrix_builder::BuildOptions>,
 }
 
 impl EvalRequest {
@@ -63,6 +66,7 @@ impl EvalRequest {
             read_write: false,
             store_root: None,
             add_root: None,
+            build_options: None,
         }
     }
 }
@@ -74,10 +78,12 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Evaluates and prints; an evaluation error is rendered with its source line.
-pub fn run(req: EvalRequest) -> CliResult {
+/// The evaluator and request for `req`. (The evaluator is never dropped: the process
+/// ends after it, and freeing the evaluation's heap would only cost time.)
+fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>, Request)> {
     let cwd = std::env::current_dir()?;
-    let (origin, text, base) = match req.input {
+    let input = std::mem::replace(&mut req.input, Input::Stdin);
+    let (origin, text, base) = match input {
         Input::Expr(e) => (Origin::String, e, cwd),
         Input::Stdin => {
             let mut text = String::new();
@@ -97,28 +103,58 @@ pub fn run(req: EvalRequest) -> CliResult {
     if let Some(d) = req.max_call_depth {
         options.max_call_depth = d;
     }
-    if let Some(s) = req.system {
+    if let Some(s) = req.system.take() {
         options.system = s;
     }
     options.abort_on_warn = req.abort_on_warn;
     options.trace_verbose = req.trace_verbose;
     options.read_write = req.read_write;
-    options.store_root = req.store_root;
+    options.store_root = req.store_root.clone();
     let env_path = std::env::var("NIX_PATH").unwrap_or_default();
     let entries = req.include.iter().map(String::as_str).chain(env_path.split(':'));
     options.nix_path = ferrix_eval::parse_search_path(entries);
-    // The process ends after this: freeing the evaluation's heap would only cost time.
     let mut evaluator = std::mem::ManuallyDrop::new(Evaluator::new(options));
-    let output = req.output;
+    if req.read_write {
+        let root = match &req.store_root {
+            Some(root) => root.clone(),
+            None => ferrix_store::local::default_root().map_err(CliError::failure)?,
+        };
+        let build = match req.build_options.take() {
+            Some(options) => options,
+            None => crate::build_cmd::default_options()?,
+        };
+        evaluator.set_realiser(Box::new(move |drv| {
+            ferrix_builder::realise(&root, std::slice::from_ref(drv), &build)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }));
+    }
     let request = Request {
         origin,
         text,
         base_dir: base,
-        attr_path: req.attr_path,
-        auto_args: req.auto_args,
-        output,
+        attr_path: req.attr_path.take(),
+        auto_args: std::mem::take(&mut req.auto_args),
+        output: req.output,
         strict: req.strict,
     };
+    Ok((evaluator, request))
+}
+
+/// Instantiates for a build: the derivations found (written to the store), or the
+/// evaluation error rendered on standard error.
+pub fn instantiate(mut req: EvalRequest) -> CliResult<Vec<ferrix_eval::Instance>> {
+    let (mut evaluator, request) = start(&mut req)?;
+    evaluator.instantiate(request).map_err(|e| {
+        eprint!("{}", evaluator.render_error(&e, req.show_trace));
+        CliError::silent(1)
+    })
+}
+
+/// Evaluates and prints; an evaluation error is rendered with its source line.
+pub fn run(mut req: EvalRequest) -> CliResult {
+    let (mut evaluator, request) = start(&mut req)?;
+    let output = req.output;
     if req.instantiate {
         let result = evaluator
             .instantiate(request)

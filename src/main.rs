@@ -2,6 +2,7 @@
 //! command line, and hands the work to the crates.
 
 mod alloc;
+mod build_cmd;
 mod cli;
 mod compat;
 mod error;
@@ -22,11 +23,18 @@ static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 fn main() -> ExitCode {
     let mut argv = std::env::args();
     let argv0 = argv.next().unwrap_or_default();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, spec] = args.as_slice()
+        && command == ferrix_builder::sandbox::HELPER_COMMAND
+    {
+        return ExitCode::from(ferrix_builder::sandbox::helper_main(std::path::Path::new(spec)) as u8);
+    }
     let personality = std::path::Path::new(&argv0).file_name().and_then(|n| n.to_str()).unwrap_or("ferrix");
     let result = match personality {
         "nix-store" => compat::nix_store::run(argv.collect(), None),
         "nix-hash" => compat::nix_hash::run(argv.collect()),
         "nix-instantiate" => compat::nix_instantiate::run(argv.collect(), None),
+        "nix-build" => compat::nix_build::run(argv.collect(), None),
         _ => run(Cli::parse()),
     };
     match result {
@@ -48,6 +56,19 @@ fn run(cli: Cli) -> CliResult {
         Command::NixInstantiate { args } => compat::nix_instantiate::run(args, cli.store),
         Command::Eval(args) => eval_cmd::run(args.into_request()),
         Command::Instantiate(args) => eval_cmd::run(args.into_request(cli.store)),
+        Command::Build(args) => {
+            let out_link = (!args.no_out_link).then_some(args.out_link);
+            let dry_run = args.what.dry_run;
+            let options = args.build.options()?;
+            build_cmd::build(build_cmd::BuildRequest {
+                eval: args.what.into_request(cli.store),
+                out_link,
+                options,
+                dry_run,
+            })
+        }
+        Command::Log { path } => build_cmd::show_log(cli.store.as_deref(), &path),
+        Command::NixBuild { args } => compat::nix_build::run(args, cli.store),
         Command::Store(cmd) => store_cmd::run(cli.store.as_deref(), cmd),
         Command::Derivation(cmd) => store_cmd::run_derivation(cli.store.as_deref(), cmd),
     }

@@ -12,9 +12,13 @@ use ferrix_store::{HashAlgo, StorePath};
 use std::path::Path;
 
 pub fn run(root: Option<&Path>, cmd: StoreCommand) -> CliResult {
-    if let StoreCommand::Restore { path } = &cmd {
-        return store_ops::restore(path);
-    }
+    let cmd = match cmd {
+        StoreCommand::Restore { path } => return store_ops::restore(&path),
+        StoreCommand::Realise { build, paths } => {
+            return crate::build_cmd::realise_paths(root, &paths, &build.options()?);
+        }
+        other => other,
+    };
     let store = store_ops::open(root)?;
     match cmd {
         StoreCommand::Add { name, mode, hash_algo, paths } => {
@@ -31,7 +35,9 @@ pub fn run(root: Option<&Path>, cmd: StoreCommand) -> CliResult {
             let p = resolve_valid(&store, &path)?;
             store_ops::dump(&store.real_path(&p))
         }
-        StoreCommand::Restore { .. } => unreachable!("handled before opening the store"),
+        StoreCommand::Restore { .. } | StoreCommand::Realise { .. } => {
+            unreachable!("handled before opening the store")
+        }
         StoreCommand::Verify { check_contents } => store_ops::verify(&store, check_contents),
         StoreCommand::PathInfo { json, paths } => {
             let paths = paths.iter().map(|p| resolve_valid(&store, p)).collect::<CliResult<Vec<_>>>()?;

@@ -113,14 +113,25 @@ fn add_root_links_each_derivation() {
 }
 
 #[test]
-fn import_from_derivation_is_refused_clearly() {
+fn import_from_derivation_in_read_only_mode_needs_the_drv_written() {
+    // Read-only evaluation writes no `.drv`, so there is nothing to build (the
+    // reference's message; read-write evaluation builds it: tests/build.rs).
     let store = tempfile::tempdir().expect("temporary store");
     let expr = r#"import (derivation { name = "a"; system = "x"; builder = "/b"; })"#;
     let out = instantiate(store.path(), &["--eval", "-E", expr]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("while realising the context of path '/nix/store/"), "{stderr}");
-    assert!(stderr.contains("-a.drv^out' during evaluation yet (import from derivation)"), "{stderr}");
+    assert!(stderr.contains("error: path 'zls09i4hh0vfzm882j1ry186i11233w6-a.drv' is not valid"), "{stderr}");
+    // With the `.drv` written, read-only evaluation cannot write its output.
+    let out =
+        instantiate(store.path(), &["-E", r#"derivation { name = "a"; system = "x"; builder = "/b"; }"#]);
+    assert!(out.status.success());
+    let out = instantiate(store.path(), &["--eval", "-E", expr]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let expected = "error: cannot substitute path '/nix/store/jmiqmmfgfzm7hx55p1kpgbnn52ys6k29-a' - no write \
+                    access to the Nix store";
+    assert!(stderr.contains(expected), "{stderr}");
 }
 
 #[test]

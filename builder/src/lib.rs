@@ -1,2 +1,23 @@
-//! Realisation of derivations (step 4 of the plan in ARCHITECTURE.md): scheduling, the
-//! sandbox, output registration. Nothing is implemented here yet.
+//! Realisation of derivations: which derivations must be built for the outputs asked
+//! for (`plan`), running their builders up to `-j` at once (`schedule`) in a Linux
+//! namespace sandbox (`sandbox`) with the reference's environment (`env`, `attrs`),
+//! keeping their logs (`log`), showing progress (`progress`), and checking and
+//! registering what they produced (`outputs`, `checks`). It takes `.drv` files from the store, never expressions.
+
+mod attrs;
+mod checks;
+mod env;
+mod error;
+mod job;
+mod log;
+mod options;
+mod outputs;
+mod plan;
+mod progress;
+pub mod sandbox;
+mod schedule;
+
+pub use error::BuildError;
+pub use log::{log_path, read_log};
+pub use options::BuildOptions;
+pub use schedule::{Realised, missing, realise};

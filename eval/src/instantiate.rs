@@ -53,6 +53,12 @@ impl Evaluator {
         Ok(found)
     }
 
+    /// Lets read-write evaluation build the derivations whose outputs it reads (import
+    /// from derivation) with `realiser`.
+    pub fn set_realiser(&mut self, realiser: crate::Realiser) {
+        self.io.store.realiser = Some(realiser);
+    }
+
     /// Makes `link` a GC root for the store path `path` (absolute); gives the link's
     /// absolute path.
     pub fn add_root(&mut self, path: &str, link: &Path) -> Result<PathBuf, EvalError> {

@@ -9,7 +9,7 @@ mod compile;
 pub mod diagnostics;
 mod error;
 mod instantiate;
-mod io;
+pub(crate) mod io;
 mod paths;
 mod print;
 pub mod source;
@@ -20,6 +20,7 @@ mod vm;
 pub use builtins::search::parse_search_path;
 pub use error::{ErrorKind, EvalError};
 pub use instantiate::Instance;
+pub use io::store::Realiser;
 pub use vm::Options;
 
 use builtins::xml::XmlOptions;

@@ -1,7 +1,8 @@
-//! Drop-in personalities: when invoked as `nix-store`, `nix-hash` or `nix-instantiate` (through a symlink,
+//! Drop-in personalities: when invoked as `nix-store`, `nix-hash`, `nix-instantiate` or `nix-build` (through a symlink,
 //! or as `ferrix nix-store ...`), Ferrix takes the reference's command-line syntax.
 
 pub mod args;
+pub mod nix_build;
 pub mod nix_hash;
 pub mod nix_instantiate;
 pub mod nix_store;

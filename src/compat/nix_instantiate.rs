@@ -66,7 +66,18 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                         req.max_call_depth =
                             Some(value.parse().map_err(|_| args.usage(format!("invalid number '{value}'")))?)
                     }
-                    _ => return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet"))),
+                    _ => {
+                        // Build settings, for what evaluation imports from derivations.
+                        let options = match &mut req.build_options {
+                            Some(options) => options,
+                            None => req.build_options.insert(crate::build_cmd::default_options()?),
+                        };
+                        if !crate::build_cmd::apply_setting(options, &name, &value)
+                            .map_err(|e| args.usage(e))?
+                        {
+                            return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet")));
+                        }
+                    }
                 }
             }
             "--no-location" | "--quiet" => {}

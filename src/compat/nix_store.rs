@@ -1,10 +1,12 @@
 //! `nix-store` with the reference's syntax: `--add`, `--add-fixed`, `--dump`, `--restore`,
 //! `--verify`, `--query` (`--references`, `--referrers`, `--requisites`, `--deriver`,
-//! `--hash`, `--size`), `--gc` (`--max-freed`, `--print-roots`, `--print-live`,
-//! `--print-dead`), `--delete` (`--ignore-liveness`) and `--optimise`. Other operations
-//! and flags are refused with a clear error.
+//! `--hash`, `--size`), `--realise` (with the build flags), `--read-log`, `--gc`
+//! (`--max-freed`, `--print-roots`, `--print-live`, `--print-dead`), `--delete`
+//! (`--ignore-liveness`) and `--optimise`. Other operations and flags are refused with a
+//! clear error.
 
 use super::args::Args;
+use crate::build_cmd;
 use crate::error::{CliError, CliResult};
 use crate::hashing;
 use crate::store_ops::{self, resolve, resolve_valid};
@@ -22,6 +24,8 @@ enum Op {
     Restore,
     Verify,
     Query,
+    Realise,
+    ReadLog,
     Gc,
     Delete,
     Optimise,
@@ -40,11 +44,7 @@ enum Query {
 
 /// Operations and query flags of the reference that Ferrix does not implement yet.
 const UNSUPPORTED: &[&str] = &[
-    "--realise",
-    "-r",
     "--serve",
-    "--read-log",
-    "-l",
     "--export",
     "--import",
     "--dump-db",
@@ -83,6 +83,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut gc = GcOptions::default();
     let mut ignore_liveness = false;
     let mut store_root = store;
+    let mut build_options = build_cmd::default_options()?;
     let mut operands = Vec::new();
     while let Some(a) = args.next_arg() {
         let new_op = match a.as_str() {
@@ -92,6 +93,8 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             "--restore" => Some(Op::Restore),
             "--verify" => Some(Op::Verify),
             "--query" | "-q" => Some(Op::Query),
+            "--realise" | "--realize" | "-r" => Some(Op::Realise),
+            "--read-log" | "-l" => Some(Op::ReadLog),
             "--gc" => Some(Op::Gc),
             "--delete" => Some(Op::Delete),
             "--optimise" => Some(Op::Optimise),
@@ -129,6 +132,19 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             }
             "--ignore-liveness" => ignore_liveness = true,
             "--store" => store_root = Some(PathBuf::from(args.value("--store")?)),
+            "-j" | "--max-jobs" | "--cores" | "--timeout" | "--max-silent-time" => {
+                let name = if a == "-j" { "max-jobs" } else { a.trim_start_matches('-') };
+                let value = args.value(&a)?;
+                build_cmd::apply_setting(&mut build_options, name, &value).map_err(|e| args.usage(e))?;
+            }
+            "-k" | "--keep-going" => build_options.keep_going = true,
+            "-Q" | "--no-build-output" => build_options.print_build_logs = false,
+            "--option" => {
+                let (name, value) = (args.value(&a)?, args.value(&a)?);
+                if !build_cmd::apply_setting(&mut build_options, &name, &value).map_err(|e| args.usage(e))? {
+                    return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet")));
+                }
+            }
             s if UNSUPPORTED.contains(&s) => {
                 return Err(CliError::usage("nix-store", format!("'{s}' is not supported by Ferrix yet")));
             }
@@ -141,6 +157,13 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
         return Err(args.usage("query flags need '--query'"));
     }
     match op {
+        Op::Realise => build_cmd::realise_paths(store_root.as_deref(), &operands, &build_options),
+        Op::ReadLog => {
+            for path in &operands {
+                build_cmd::show_log(store_root.as_deref(), path)?;
+            }
+            Ok(())
+        }
         Op::Dump | Op::Restore => {
             let [path] = operands.as_slice() else {
                 return Err(args.usage("this operation takes exactly one path"));
@@ -169,7 +192,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                 Op::Gc => store_ops::gc(&store, &gc),
                 Op::Delete => store_ops::delete(&store, &operands, ignore_liveness),
                 Op::Optimise => store_ops::optimise(&store),
-                Op::Dump | Op::Restore => unreachable!("handled without a store"),
+                Op::Dump | Op::Restore | Op::Realise | Op::ReadLog => unreachable!("handled above"),
             }
         }
     }

@@ -110,3 +110,37 @@ pub fn scan_path(
     dump_path(path, &mut scanner)?;
     Ok(scanner.into_found())
 }
+
+/// What registering a built output needs from one serialisation of `path`: the NAR's
+/// SHA-256 and size, its hash with `other` when given, and the candidates it refers to.
+pub struct ScannedPath {
+    pub nar_hash: crate::Hash,
+    pub nar_size: u64,
+    pub other_hash: Option<crate::Hash>,
+    pub references: BTreeSet<StorePath>,
+}
+
+/// Hashes and scans the NAR of `path` in one pass.
+pub fn hash_and_scan(
+    path: &Path,
+    candidates: impl IntoIterator<Item = StorePath>,
+    other: Option<crate::HashAlgo>,
+) -> io::Result<ScannedPath> {
+    /// Writes every chunk to both sinks.
+    struct Tee<'a>(&'a mut RefScanner, &'a mut crate::nar::NarDigest);
+    impl io::Write for Tee<'_> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.write_all(buf)?;
+            self.1.write_all(buf)?;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut scanner = RefScanner::new(candidates);
+    let mut digest = crate::nar::NarDigest::new(other);
+    dump_path(path, &mut Tee(&mut scanner, &mut digest))?;
+    let (nar_hash, nar_size, other_hash) = digest.finish();
+    Ok(ScannedPath { nar_hash, nar_size, other_hash, references: scanner.into_found() })
+}

@@ -2,7 +2,7 @@
 //! (each file read once, and compiled once for each scope it is imported with; a
 //! directory means its `default.nix`), and the store ([`store`]).
 
-mod store;
+pub mod store;
 
 pub use store::EvalStore;
 

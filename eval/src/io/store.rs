@@ -38,6 +38,10 @@ impl KnownDrv {
     }
 }
 
+/// Builds the outputs of a valid derivation for import from derivation; the message
+/// of its error says why it could not.
+pub type Realiser = Box<dyn FnMut(&StorePath) -> Result<(), String>>;
+
 /// The store as evaluation sees it.
 pub struct EvalStore {
     /// Physical root of the local store; `None`: the default root.
@@ -53,6 +57,8 @@ pub struct EvalStore {
     /// The references of texts made with references (for closures before they are written).
     text_references: HashMap<StorePath, BTreeSet<StorePath>>,
     hashes: DrvHashes,
+    /// Builds derivations evaluation needs the outputs of (read-write mode).
+    pub realiser: Option<Realiser>,
 }
 
 /// A store error as an evaluation error.
@@ -71,6 +77,7 @@ impl EvalStore {
             derivations: HashMap::new(),
             text_references: HashMap::new(),
             hashes: DrvHashes::new(),
+            realiser: None,
         }
     }
 
@@ -207,8 +214,9 @@ impl EvalStore {
     }
 
     /// Makes the store paths of a string's context valid, as reading a path named by a
-    /// string requires: sources must be valid already; derivation outputs would have to
-    /// be built, which evaluation cannot do yet.
+    /// string requires: sources must be valid already; a derivation output that is not
+    /// is built by the realiser (import from derivation), which only read-write
+    /// evaluation has.
     pub fn realise_context(&mut self, context: &StringContext) -> Result<(), EvalError> {
         for element in context.elements() {
             let (path, output) = match ContextElement::parse(element) {
@@ -217,24 +225,49 @@ impl EvalStore {
                 ContextElement::AllOutputs(drv) => (drv, None),
             };
             let path = StorePath::parse(path).map_err(store_error)?;
-            if let Some(output) = output {
-                let built = match self.output_path(&path, output)? {
-                    Some(out) => self.is_valid(&out)?,
-                    None => false,
-                };
-                if !built {
-                    return Err(EvalError::eval(
+            // A derivation written by this evaluation must be valid before it is built.
+            self.flush()?;
+            if !self.is_valid(&path)? {
+                return Err(EvalError::eval(format!("path '{}' is not valid", path.base_name()), None));
+            }
+            let Some(output) = output else { continue };
+            if self.output_built(&path, output)? {
+                continue;
+            }
+            let cannot = |why: &str| {
+                EvalError::eval(
+                    format!("cannot build '{}^{output}' during evaluation {why}", path.to_absolute()),
+                    None,
+                )
+            };
+            let Some(realise) = &mut self.realiser else {
+                // Read-only evaluation, which cannot write the output, as the reference says.
+                let out = self.output_path(&path, output)?;
+                return Err(match out {
+                    Some(out) => EvalError::eval(
                         format!(
-                            "cannot build '{path}^{output}' during evaluation yet (import from derivation)"
+                            "cannot substitute path '{}' - no write access to the Nix store",
+                            out.to_absolute()
                         ),
                         None,
-                    ));
-                }
-            } else if !self.is_valid(&path)? {
-                return Err(EvalError::eval(format!("path '{}' is not valid", path.base_name()), None));
+                    ),
+                    None => cannot("because the option 'allow-import-from-derivation' is disabled"),
+                });
+            };
+            realise(&path).map_err(|e| cannot(&format!("(import from derivation): {e}")))?;
+            if !self.output_built(&path, output)? {
+                return Err(cannot("(import from derivation): the build did not produce it"));
             }
         }
         Ok(())
+    }
+
+    /// Whether output `output` of the valid derivation `drv_path` is valid.
+    fn output_built(&mut self, drv_path: &StorePath, output: &str) -> Result<bool, EvalError> {
+        match self.output_path(drv_path, output)? {
+            Some(out) => self.is_valid(&out),
+            None => Ok(false),
+        }
     }
 
     /// The path of output `output` of the derivation at `drv_path`, when known.

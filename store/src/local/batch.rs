@@ -1,5 +1,6 @@
 //! Adding many text objects at once (the `.drv` files and `toFile` texts an
-//! instantiation writes): each is written to a staging file as soon as it is known, and
+//! instantiation writes): each is written to a staging file as soon as it is known (by
+//! a writer thread, while the caller goes on), and
 //! the whole batch is made valid with one store-wide sync and one database transaction
 //! instead of one of each per object, which is what makes writing tens of thousands of
 //! derivations fast.
@@ -18,6 +19,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
 
 /// A text object to add: `name`, contents and references; for a `.drv` file also its
 /// outputs (name → path), recorded as the derivation's outputs.
@@ -32,11 +36,21 @@ pub struct TextObject {
 /// Text objects staged (written, not yet valid) by [`LocalStore::stage_text`], made
 /// valid together by [`LocalStore::commit_texts`]; dropped uncommitted, their staging
 /// files are deleted.
+///
+/// The files are written by a thread of the batch's own, so that the caller (an
+/// evaluation) goes on while the file system works; committing waits for it.
 #[derive(Default)]
 pub struct TextBatch {
     staged: Vec<(Staging, PathInfo, BTreeMap<String, StorePath>)>,
     /// The paths staged, so that an object added twice is written once.
     paths: HashSet<StorePath>,
+    writer: Option<Writer>,
+}
+
+/// The thread writing staging files: (file, contents) in, the first error out.
+struct Writer {
+    files: mpsc::Sender<(PathBuf, String)>,
+    thread: thread::JoinHandle<Result<(), StoreError>>,
 }
 
 impl TextBatch {
@@ -47,6 +61,42 @@ impl TextBatch {
 
     pub fn is_empty(&self) -> bool {
         self.staged.is_empty()
+    }
+
+    /// Queues `contents` to be written to the new file `path`.
+    fn write(&mut self, path: PathBuf, contents: String) -> Result<(), StoreError> {
+        let writer = match &mut self.writer {
+            Some(writer) => writer,
+            None => {
+                let (files, queue) = mpsc::channel::<(PathBuf, String)>();
+                let thread = thread::Builder::new()
+                    .name("store-writer".into())
+                    .spawn(move || {
+                        queue.into_iter().try_for_each(|(path, contents)| write_staged(&path, &contents))
+                    })
+                    .map_err(io_err("cannot start a thread writing", &path))?;
+                self.writer.insert(Writer { files, thread })
+            }
+        };
+        if writer.files.send((path, contents)).is_err() {
+            // The thread stopped at an error, which finishing it reports.
+            return self.finish_writing();
+        }
+        Ok(())
+    }
+
+    /// Waits until every queued file is written; the first error writing one.
+    fn finish_writing(&mut self) -> Result<(), StoreError> {
+        let Some(Writer { files, thread }) = self.writer.take() else { return Ok(()) };
+        drop(files);
+        thread.join().unwrap_or_else(|_| Err(StoreError::WriterPanicked))
+    }
+}
+
+impl Drop for TextBatch {
+    fn drop(&mut self) {
+        // Written files must exist before the staging entries' drops delete them.
+        let _ = self.finish_writing();
     }
 }
 
@@ -67,7 +117,8 @@ impl LocalStore {
             self.is_valid(&path)?
         };
         if !valid {
-            let staging = self.write_staged(object.text.as_bytes())?;
+            let staging = self.staging_name();
+            batch.write(staging.path.clone(), object.text)?;
             batch.paths.insert(path.clone());
             batch.staged.push((staging, info, object.outputs));
         }
@@ -76,8 +127,10 @@ impl LocalStore {
 
     /// Makes every object staged in `batch` valid, and empties it.
     pub fn commit_texts(&self, batch: &mut TextBatch) -> Result<(), StoreError> {
+        let written = batch.finish_writing();
         let staged = std::mem::take(&mut batch.staged);
         batch.paths.clear();
+        written?;
         if staged.is_empty() {
             return Ok(());
         }
@@ -97,24 +150,21 @@ impl LocalStore {
             self.db.register_with_outputs(&infos, outputs)
         })
     }
+}
 
-    /// A new staging file holding `contents`, with a store file's metadata (read-only,
-    /// mtime 1), written with as few system calls as possible.
-    fn write_staged(&self, contents: &[u8]) -> Result<Staging, StoreError> {
-        let staging = self.staging_name();
-        let create = || fs::OpenOptions::new().write(true).create_new(true).mode(0o444).open(&staging.path);
-        let mut file = match create() {
-            // A leftover of a dead process that had our pid.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                remove_tree(&staging.path)?;
-                create()
-            }
-            other => other,
+/// Creates the staging file `path` holding `contents`, with a store file's metadata
+/// (read-only, mtime 1), with as few system calls as possible.
+fn write_staged(path: &Path, contents: &str) -> Result<(), StoreError> {
+    let create = || fs::OpenOptions::new().write(true).create_new(true).mode(0o444).open(path);
+    let mut file = match create() {
+        // A leftover of a dead process that had our pid.
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            remove_tree(path)?;
+            create()
         }
-        .map_err(io_err("cannot create", &staging.path))?;
-        file.write_all(contents).map_err(io_err("cannot write", &staging.path))?;
-        file.set_modified(store_mtime())
-            .map_err(io_err("cannot set the modification time of", &staging.path))?;
-        Ok(staging)
+        other => other,
     }
+    .map_err(io_err("cannot create", path))?;
+    file.write_all(contents.as_bytes()).map_err(io_err("cannot write", path))?;
+    file.set_modified(store_mtime()).map_err(io_err("cannot set the modification time of", path))
 }

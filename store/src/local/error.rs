@@ -52,6 +52,8 @@ pub enum StoreError {
         "Cannot delete path '{0}' since it is still alive. To find out why, use: nix-store --query --roots and nix-store --query --referrers"
     )]
     StillAlive(StorePath),
+    #[error("the thread writing store objects panicked")]
+    WriterPanicked,
     #[error("cannot restore NAR into '{path}': {source}")]
     Nar {
         path: PathBuf,

@@ -97,7 +97,7 @@ pub(crate) fn sync_path(path: &Path) -> Result<(), StoreError> {
 /// path is not an error. Returns the bytes this likely frees, counted as the reference
 /// counts them: the size of every non-directory whose last link (or, as it may be
 /// shared with `.links`, last but one) goes.
-pub(crate) fn remove_tree(path: &Path) -> Result<u64, StoreError> {
+pub fn remove_tree(path: &Path) -> Result<u64, StoreError> {
     let meta = match fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),

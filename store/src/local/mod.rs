@@ -10,6 +10,7 @@
 
 mod add;
 mod batch;
+mod built;
 mod db;
 mod error;
 mod fs_tree;
@@ -23,7 +24,9 @@ mod temp_roots;
 mod verify;
 
 pub use batch::{TextBatch, TextObject};
+pub use built::{PathLocks, StagedOutput};
 pub use error::StoreError;
+pub use fs_tree::remove_tree;
 pub use gc::{GcAction, GcOptions, GcResult, render_size};
 pub use optimise::OptimiseStats;
 pub use path_info::{PathInfo, content_address};

@@ -81,7 +81,10 @@ impl LocalStore {
     pub fn add_temp_root(&self, path: &StorePath) -> Result<(), StoreError> {
         // A root written before is seen by every collection that starts from now on.
         let files = FILES.lock().unwrap_or_else(PoisonError::into_inner);
-        if files.get(&self.temp_roots_dir).is_some_and(|f| hash_part(path).is_some_and(|h| f.written.contains(&h))) {
+        if files
+            .get(&self.temp_roots_dir)
+            .is_some_and(|f| hash_part(path).is_some_and(|h| f.written.contains(&h)))
+        {
             return Ok(());
         }
         drop(files);

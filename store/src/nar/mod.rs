@@ -13,8 +13,8 @@ mod write;
 pub use error::{NarError, NarErrorKind};
 pub use parse::{NarSink, parse, validate};
 pub use restore::restore;
-pub(crate) use write::digest_path;
 pub use write::{Keep, dump_filtered, dump_path, hash_path, hash_regular, keep_all};
+pub(crate) use write::{NarDigest, digest_path};
 
 /// The first string of every archive.
 const MAGIC: &[u8] = b"nix-archive-1";

@@ -61,18 +61,18 @@ pub(crate) fn digest_path(path: &Path, other: Option<HashAlgo>) -> io::Result<(H
 
 /// Hashes what is written to it with SHA-256 (the NAR hash) and optionally a second
 /// algorithm, and counts the bytes.
-struct NarDigest {
+pub(crate) struct NarDigest {
     nar: Hasher,
     other: Option<Hasher>,
     size: u64,
 }
 
 impl NarDigest {
-    fn new(other: Option<HashAlgo>) -> NarDigest {
+    pub(crate) fn new(other: Option<HashAlgo>) -> NarDigest {
         NarDigest { nar: Hasher::new(HashAlgo::Sha256), other: other.map(Hasher::new), size: 0 }
     }
 
-    fn finish(self) -> (Hash, u64, Option<Hash>) {
+    pub(crate) fn finish(self) -> (Hash, u64, Option<Hash>) {
         (self.nar.finish(), self.size, self.other.map(Hasher::finish))
     }
 }

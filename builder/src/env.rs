@@ -1,0 +1,81 @@
+//! The builder's environment and the files it finds in its build directory, as the
+//! reference sets them up: fixed variables, the derivation's environment (with
+//! `passAsFile` attributes in files, or structured attributes in `.attrs.json` and
+//! `.attrs.sh`), the build directory's names, and for fixed-output derivations the
+//! caller's `impureEnvVars`.
+
+use crate::attrs::{attrs_json, attrs_sh};
+use crate::error::BuildError;
+use ferrix_store::derivation::{Derivation, DerivationType};
+use ferrix_store::{Hash, HashAlgo, StorePath};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a builder starts with.
+pub(crate) struct BuildEnv {
+    pub vars: BTreeMap<String, String>,
+    /// Files to create in the build directory: (name, contents).
+    pub files: Vec<(String, String)>,
+}
+
+/// The environment of `drv`'s builder run in `build_top` with `cores` cores.
+pub(crate) fn build_env(
+    drv_path: &StorePath,
+    drv: &Derivation,
+    outputs: &BTreeMap<String, StorePath>,
+    build_top: &str,
+    cores: usize,
+) -> Result<BuildEnv, BuildError> {
+    let mut vars = BTreeMap::new();
+    let mut files = Vec::new();
+    let mut set = |k: &str, v: &str| vars.insert(k.to_owned(), v.to_owned());
+    set("PATH", "/path-not-set");
+    set("HOME", "/homeless-shelter");
+    set("NIX_STORE", ferrix_store::STORE_DIR);
+    set("NIX_BUILD_CORES", &cores.to_string());
+    let structured = drv.structured_attrs().map_err(|e| invalid(drv_path, e))?;
+    match structured {
+        Some(attrs) => {
+            let paths = outputs.iter().map(|(k, v)| (k.clone(), v.to_absolute())).collect();
+            let json = attrs_json(&attrs, &paths);
+            let Ok(serde_json::Value::Object(with_outputs)) = serde_json::from_str(&json) else {
+                unreachable!("attrs_json writes an object")
+            };
+            files.push((".attrs.json".to_owned(), json));
+            files.push((".attrs.sh".to_owned(), attrs_sh(&with_outputs)));
+            set("NIX_ATTRS_JSON_FILE", &format!("{build_top}/.attrs.json"));
+            set("NIX_ATTRS_SH_FILE", &format!("{build_top}/.attrs.sh"));
+        }
+        None => {
+            let pass_as_file: BTreeSet<&str> =
+                drv.env.get("passAsFile").map(|v| v.split_whitespace().collect()).unwrap_or_default();
+            for (key, value) in &drv.env {
+                if pass_as_file.contains(key.as_str()) {
+                    let name = format!(".attr-{}", Hash::digest(HashAlgo::Sha256, key).to_nix32());
+                    set(&format!("{key}Path"), &format!("{build_top}/{name}"));
+                    files.push((name, value.clone()));
+                } else {
+                    set(key, value);
+                }
+            }
+        }
+    }
+    for name in ["NIX_BUILD_TOP", "TMPDIR", "TEMPDIR", "TMP", "TEMP", "PWD"] {
+        set(name, build_top);
+    }
+    if drv.derivation_type().map_err(|e| invalid(drv_path, e))? == DerivationType::Fixed {
+        set("NIX_OUTPUT_CHECKED", "1");
+        let impure = drv.env.get("impureEnvVars").map(String::as_str).unwrap_or_default();
+        for name in impure.split_whitespace() {
+            if let Ok(value) = std::env::var(name) {
+                set(name, &value);
+            }
+        }
+    }
+    set("NIX_LOG_FD", "2");
+    set("TERM", "xterm-256color");
+    Ok(BuildEnv { vars, files })
+}
+
+fn invalid(drv_path: &StorePath, e: impl std::fmt::Display) -> BuildError {
+    BuildError::Invalid(format!("derivation '{}': {e}", drv_path.to_absolute()))
+}

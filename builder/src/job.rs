@@ -1,0 +1,267 @@
+//! One build: waiting for the locks of the derivation's outputs, preparing its
+//! directories and environment, running the sandbox helper with its output going to
+//! the log (and the terminal), killing it on a timeout, and registering the outputs.
+
+use crate::env::build_env;
+use crate::error::{Failure, PERMANENT, TIMED_OUT};
+use crate::log::{Tail, log_path};
+use crate::options::BuildOptions;
+use crate::outputs::register_outputs;
+use crate::plan::{Node, output_paths, read_derivation};
+use crate::progress::Progress;
+use crate::sandbox::{self, HELPER_COMMAND, SETUP_ERROR_PREFIX, SETUP_FAILED, Spec};
+use ferrix_store::StorePath;
+use ferrix_store::derivation::DerivationType;
+use ferrix_store::local::LocalStore;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tokio::io::{AsyncBufReadExt, BufReader};
+
+pub(crate) type SharedStore = Arc<Mutex<LocalStore>>;
+
+/// Runs `f` with the store on a blocking thread.
+async fn with_store<T: Send + 'static>(
+    store: &SharedStore,
+    f: impl FnOnce(&LocalStore) -> Result<T, Failure> + Send + 'static,
+) -> Result<T, Failure> {
+    let store = store.clone();
+    tokio::task::spawn_blocking(move || f(&store.lock().unwrap_or_else(|e| e.into_inner())))
+        .await
+        .unwrap_or_else(|e| Err(Failure::new(format!("a build task failed: {e}"))))
+}
+
+fn failure(e: impl std::fmt::Display) -> Failure {
+    Failure::new(e.to_string())
+}
+
+/// Builds `node`; `Ok` also when another process built it meanwhile.
+pub(crate) async fn build(
+    store: SharedStore,
+    node: Arc<Node>,
+    options: Arc<BuildOptions>,
+    progress: Rc<Progress>,
+) -> Result<(), Failure> {
+    let outputs: BTreeSet<StorePath> = node.outputs.values().cloned().collect();
+    let prepared = {
+        let node = node.clone();
+        let options = options.clone();
+        with_store(&store, move |store| {
+            let locks = store.lock_paths(&outputs).map_err(failure)?;
+            if outputs.iter().all(|p| store.is_valid(p).unwrap_or(false)) {
+                return Ok(None);
+            }
+            let inputs = input_closure(store, &node)?;
+            let job = prepare(store, &node, &options, &inputs)?;
+            Ok(Some((locks, inputs, job)))
+        })
+        .await?
+    };
+    let Some((locks, inputs, job)) = prepared else { return Ok(()) };
+    progress.line(&format!("building '{}'...", node.drv_path.to_absolute()));
+    let log_file = with_store(&store, {
+        let drv = node.drv_path.clone();
+        move |store| Ok(log_path(store, &drv))
+    })
+    .await?;
+    run_helper(&node, &options, &job, &log_file, &progress).await?;
+    let sandbox = options.sandbox;
+    with_store(&store, move |store| register_outputs(store, &locks, &node, &job.dirs, sandbox, &inputs)).await
+}
+
+/// A build ready to run.
+struct Job {
+    dirs: sandbox::SandboxRoot,
+    fixed: bool,
+}
+
+/// The closure of the derivation's input sources and the outputs it uses of its inputs.
+fn input_closure(store: &LocalStore, node: &Node) -> Result<BTreeSet<StorePath>, Failure> {
+    let mut roots: Vec<StorePath> = node.drv.input_srcs.iter().cloned().collect();
+    for (input, used) in &node.drv.input_drvs {
+        let drv = read_derivation(store, input).map_err(failure)?;
+        let paths = output_paths(input, &drv).map_err(failure)?;
+        for name in used {
+            let path = paths.get(name).ok_or_else(|| {
+                failure(format!("derivation '{}' has no output '{name}'", input.to_absolute()))
+            })?;
+            roots.push(path.clone());
+        }
+    }
+    store.closure(roots).map_err(failure)
+}
+
+/// Makes the build's directories, files and helper spec.
+fn prepare(
+    store: &LocalStore,
+    node: &Node,
+    options: &BuildOptions,
+    inputs: &BTreeSet<StorePath>,
+) -> Result<Job, Failure> {
+    let drv = &node.drv;
+    let name = drv.name().map_err(failure)?.into_owned();
+    if !options.sandbox && store.store_dir() != Path::new(ferrix_store::STORE_DIR) {
+        return Err(failure(format!(
+            "cannot build '{}' without the sandbox: that needs the store's objects at {}, but this store keeps \
+             them in '{}'",
+            node.drv_path.to_absolute(),
+            ferrix_store::STORE_DIR,
+            store.store_dir().display()
+        )));
+    }
+    let fixed = drv.derivation_type().map_err(failure)? == DerivationType::Fixed;
+    let mut host_paths = options.sandbox_paths.clone();
+    host_paths.extend(impure_host_deps(node).into_iter().map(|p| (p.clone(), PathBuf::from(p))));
+    let closure: Vec<StorePath> = inputs.iter().cloned().collect();
+    let dirs = sandbox::prepare(store, &name, &closure, &host_paths, options.sandbox).map_err(failure)?;
+    let env = build_env(&node.drv_path, drv, &node.outputs, &dirs.build_top, options.build_cores())
+        .map_err(failure)?;
+    for (file, contents) in &env.files {
+        let at = dirs.build_dir.join(file);
+        std::fs::write(&at, contents)
+            .map_err(|e| failure(format!("cannot write '{}': {e}", at.display())))?;
+    }
+    let spec = Spec {
+        sandbox: options.sandbox,
+        root: dirs.root.clone(),
+        workdir: dirs.build_top.clone(),
+        builder: drv.builder.clone(),
+        args: drv.args.clone(),
+        env: env.vars.into_iter().collect(),
+        binds: dirs.binds.clone(),
+        network: fixed,
+        uid: rustix::process::geteuid().as_raw(),
+        gid: rustix::process::getegid().as_raw(),
+    };
+    let spec_file = dirs.spec_file();
+    std::fs::write(&spec_file, spec.to_json())
+        .map_err(|e| failure(format!("cannot write '{}': {e}", spec_file.display())))?;
+    Ok(Job { dirs, fixed })
+}
+
+/// The host paths a derivation asks to see (`__impureHostDeps`).
+fn impure_host_deps(node: &Node) -> Vec<String> {
+    if let Ok(Some(attrs)) = node.drv.structured_attrs() {
+        let list = attrs.get("__impureHostDeps").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+        return list.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+    }
+    node.drv
+        .env
+        .get("__impureHostDeps")
+        .map(|v| v.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// Kills a process group when dropped (the build is over, or abandoned).
+struct KillGroup(i32);
+
+impl Drop for KillGroup {
+    fn drop(&mut self) {
+        // SAFETY: signals our own helper's process group; it may be gone already.
+        unsafe { libc::kill(-self.0, libc::SIGKILL) };
+    }
+}
+
+/// Runs the helper for `job`, its output to `log_file` (and the terminal); a failure
+/// when the builder did not exit with status 0.
+async fn run_helper(
+    node: &Node,
+    options: &BuildOptions,
+    job: &Job,
+    log_file: &Path,
+    progress: &Progress,
+) -> Result<(), Failure> {
+    let drv = &node.drv_path;
+    let outputs: Vec<StorePath> = node.outputs.values().cloned().collect();
+    let cannot_build = |reason: &str, bits: u8, tail: Option<&Tail>| {
+        let mut f = Failure::cannot_build(drv, reason, &outputs, bits);
+        if let Some(tail) = tail.filter(|_| !options.print_build_logs) {
+            f.message.push_str(&tail.report(drv));
+        }
+        f
+    };
+    if let Some(dir) = log_file.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| failure(format!("cannot create '{}': {e}", dir.display())))?;
+    }
+    let mut log = std::fs::File::create(log_file)
+        .map_err(|e| failure(format!("cannot create '{}': {e}", log_file.display())))?;
+    let (reader, writer) = std::io::pipe().map_err(|e| failure(format!("cannot make a pipe: {e}")))?;
+    let writer2 = writer.try_clone().map_err(|e| failure(format!("cannot make a pipe: {e}")))?;
+    let mut child = tokio::process::Command::new(&options.helper)
+        .arg(HELPER_COMMAND)
+        .arg(job.dirs.spec_file())
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::from(writer2))
+        .process_group(0)
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| failure(format!("cannot run the sandbox helper '{}': {e}", options.helper.display())))?;
+    let _group = child.id().map(|pid| KillGroup(pid as i32));
+    let receiver = tokio::net::unix::pipe::Receiver::from_owned_fd(reader.into())
+        .map_err(|e| failure(format!("cannot read the build's output: {e}")))?;
+    let mut lines = BufReader::new(receiver);
+    let mut tail = Tail::new(options.log_lines);
+    let started = Instant::now();
+    let mut line = Vec::new();
+    let timed_out = loop {
+        let mut wait = options.max_silent_time;
+        if let Some(timeout) = options.timeout {
+            let left = timeout.saturating_sub(started.elapsed());
+            wait = Some(wait.map_or(left, |w| w.min(left)));
+        }
+        line.clear();
+        let read = lines.read_until(b'\n', &mut line);
+        let result = match wait {
+            Some(wait) => match tokio::time::timeout(wait, read).await {
+                Ok(r) => r,
+                Err(_) => break Some(started.elapsed()),
+            },
+            None => read.await,
+        };
+        match result {
+            Ok(0) | Err(_) => break None,
+            Ok(_) => {
+                let _ = log.write_all(&line);
+                let text = String::from_utf8_lossy(&line);
+                let text = text.trim_end_matches('\n');
+                if options.print_build_logs {
+                    progress.line(text);
+                }
+                tail.push(text);
+            }
+        }
+    };
+    if let Some(elapsed) = timed_out {
+        let _ = child.start_kill();
+        let _ = child.wait().await;
+        let silent = options.timeout.is_none_or(|t| elapsed < t);
+        let reason = match (silent, options.max_silent_time, options.timeout) {
+            (true, Some(s), _) => format!("timed out after {} seconds of silence", s.as_secs()),
+            (_, _, Some(t)) => format!("timed out after {} seconds", t.as_secs()),
+            _ => "timed out".to_owned(),
+        };
+        return Err(cannot_build(&reason, TIMED_OUT, Some(&tail)));
+    }
+    let status = child.wait().await.map_err(|e| failure(format!("cannot wait for the builder: {e}")))?;
+    let bits = if job.fixed { 0 } else { PERMANENT };
+    match (status.code(), std::os::unix::process::ExitStatusExt::signal(&status)) {
+        (Some(0), _) => Ok(()),
+        (Some(SETUP_FAILED), _) if tail.last().is_some_and(|l| l.starts_with(SETUP_ERROR_PREFIX)) => {
+            let reason = tail.last().unwrap_or_default().trim_start_matches(SETUP_ERROR_PREFIX).to_owned();
+            Err(cannot_build(&reason, 0, None))
+        }
+        (Some(code), _) => {
+            Err(cannot_build(&format!("builder failed with exit code {code}"), bits, Some(&tail)))
+        }
+        (None, Some(signal)) => {
+            Err(cannot_build(&format!("builder failed due to signal {signal}"), bits, Some(&tail)))
+        }
+        (None, None) => Err(cannot_build("builder failed", bits, Some(&tail))),
+    }
+}

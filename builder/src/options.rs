@@ -1,0 +1,55 @@
+//! The settings a realisation runs with (the reference's `max-jobs`, `cores`,
+//! `keep-going`, `sandbox`, `sandbox-paths`, `timeout`, `max-silent-time`, `log-lines`).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Builds run at once (`-j`); at least 1.
+    pub max_jobs: usize,
+    /// `NIX_BUILD_CORES` (`--cores`); 0 means all the machine's cores.
+    pub cores: usize,
+    /// Go on with the builds that do not depend on a failed one.
+    pub keep_going: bool,
+    /// Build in the namespace sandbox (`--option sandbox false` turns it off).
+    pub sandbox: bool,
+    /// Host paths made visible read-only in every sandbox: (path inside, path on the host).
+    pub sandbox_paths: Vec<(String, PathBuf)>,
+    /// Kill a build running longer than this.
+    pub timeout: Option<Duration>,
+    /// Kill a build silent for longer than this.
+    pub max_silent_time: Option<Duration>,
+    /// Show builders' output as it comes (else only the tail of a failed build's log).
+    pub print_build_logs: bool,
+    /// How many log lines a failure shows when the log was not shown.
+    pub log_lines: usize,
+    /// The executable run as the sandbox helper (`ferrix __sandbox SPEC`).
+    pub helper: PathBuf,
+}
+
+impl BuildOptions {
+    /// The reference's defaults, with `helper` as the sandbox helper.
+    pub fn new(helper: PathBuf) -> BuildOptions {
+        BuildOptions {
+            max_jobs: 1,
+            cores: 0,
+            keep_going: false,
+            sandbox: true,
+            sandbox_paths: Vec::new(),
+            timeout: None,
+            max_silent_time: None,
+            print_build_logs: true,
+            log_lines: 25,
+            helper,
+        }
+    }
+
+    /// The value of `NIX_BUILD_CORES`.
+    pub(crate) fn build_cores(&self) -> usize {
+        if self.cores > 0 {
+            return self.cores;
+        }
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}

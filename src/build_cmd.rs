@@ -1,0 +1,195 @@
+//! Building: `ferrix build` and `nix-build` (instantiate, realise, make `result`
+//! links, print the output paths), `ferrix store realise` and `nix-store --realise`
+//! (realise `.drv` paths), and the build logs (`ferrix log`, `nix-store --read-log`);
+//! also the build settings they share (`-j`, `--cores`, `--option NAME VALUE`, ...).
+
+use crate::error::{CliError, CliResult};
+use crate::eval_cmd::{self, EvalRequest};
+use ferrix_builder::{BuildError, BuildOptions, realise};
+use ferrix_store::StorePath;
+use ferrix_store::local::{LocalStore, default_root};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Build options with the reference's defaults, this binary as the sandbox helper.
+pub fn default_options() -> CliResult<BuildOptions> {
+    Ok(BuildOptions::new(std::env::current_exe()?))
+}
+
+/// Applies a setting (`--option NAME VALUE`, or the flag of the same name); `false`
+/// when it is not a build setting.
+pub fn apply_setting(options: &mut BuildOptions, name: &str, value: &str) -> Result<bool, String> {
+    let number = || value.parse::<u64>().map_err(|_| format!("invalid value '{value}' for setting '{name}'"));
+    let boolean = || match value {
+        "true" | "yes" | "1" => Ok(true),
+        "false" | "no" | "0" => Ok(false),
+        _ => Err(format!("invalid value '{value}' for Boolean setting '{name}'")),
+    };
+    match name {
+        "max-jobs" => {
+            options.max_jobs = if value == "auto" {
+                std::thread::available_parallelism().map_or(1, |n| n.get())
+            } else {
+                number()? as usize
+            }
+        }
+        "cores" => options.cores = number()? as usize,
+        "keep-going" => options.keep_going = boolean()?,
+        "sandbox" => options.sandbox = value == "relaxed" || boolean()?,
+        "sandbox-paths" | "extra-sandbox-paths" => {
+            if name == "sandbox-paths" {
+                options.sandbox_paths.clear();
+            }
+            for entry in value.split_whitespace() {
+                let (inside, host) = entry.split_once('=').unwrap_or((entry, entry));
+                options.sandbox_paths.push((
+                    inside.trim_end_matches('?').to_owned(),
+                    PathBuf::from(host.trim_end_matches('?')),
+                ));
+            }
+        }
+        "timeout" => options.timeout = Some(number()?).filter(|&n| n > 0).map(Duration::from_secs),
+        "max-silent-time" => {
+            options.max_silent_time = Some(number()?).filter(|&n| n > 0).map(Duration::from_secs)
+        }
+        "log-lines" => options.log_lines = number()? as usize,
+        "print-build-logs" => options.print_build_logs = boolean()?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// The store's physical root: the one given, else the default.
+fn root(store_root: Option<&Path>) -> CliResult<PathBuf> {
+    match store_root {
+        Some(r) => Ok(r.to_owned()),
+        None => default_root().map_err(CliError::failure),
+    }
+}
+
+fn build_error(e: BuildError) -> CliError {
+    match e {
+        BuildError::Failed { status, .. } => CliError::silent(status),
+        other => CliError { message: other.to_string(), code: other.exit_status(), help_hint: None },
+    }
+}
+
+/// What `ferrix build` and `nix-build` do.
+pub struct BuildRequest {
+    pub eval: EvalRequest,
+    /// The `result` link's name; `None`: no link (`--no-out-link`).
+    pub out_link: Option<PathBuf>,
+    pub options: BuildOptions,
+    /// Only show what would be built.
+    pub dry_run: bool,
+}
+
+/// Instantiates, builds, links and prints, as `nix-build`.
+pub fn build(req: BuildRequest) -> CliResult {
+    let store_root = root(req.eval.store_root.as_deref())?;
+    let mut eval = req.eval;
+    eval.store_root = Some(store_root.clone());
+    eval.instantiate = true;
+    eval.read_write = true;
+    eval.build_options = Some(req.options.clone());
+    let found = eval_cmd::instantiate(eval)?;
+    let mut drvs: Vec<StorePath> = Vec::new();
+    for instance in &found {
+        let drv = StorePath::parse(&instance.drv_path)?;
+        if !drvs.contains(&drv) {
+            drvs.push(drv);
+        }
+    }
+    if req.dry_run {
+        let missing = ferrix_builder::missing(&store_root, &drvs).map_err(build_error)?;
+        match missing.len() {
+            0 => {}
+            1 => eprintln!("this derivation will be built:"),
+            n => eprintln!("these {n} derivations will be built:"),
+        }
+        for drv in missing {
+            eprintln!("  {}", drv.to_absolute());
+        }
+        return Ok(());
+    }
+    let realised = realise(&store_root, &drvs, &req.options).map_err(build_error)?;
+    let outputs: BTreeMap<StorePath, BTreeMap<String, StorePath>> = realised.outputs.into_iter().collect();
+    let store = LocalStore::open(&store_root).map_err(CliError::failure)?;
+    for (i, instance) in found.iter().enumerate() {
+        let drv = StorePath::parse(&instance.drv_path)?;
+        let Some(path) = outputs.get(&drv).and_then(|o| o.get(&instance.output)) else {
+            return Err(CliError::failure(format!(
+                "derivation '{}' has no output '{}'",
+                instance.drv_path, instance.output
+            )));
+        };
+        if let Some(link) = &req.out_link {
+            let mut name = link.as_os_str().to_owned();
+            if i > 0 {
+                name.push(format!("-{}", i + 1));
+            }
+            if instance.output != "out" {
+                name.push(format!("-{}", instance.output));
+            }
+            store.add_perm_root(path, Path::new(&name)).map_err(CliError::failure)?;
+        }
+        println!("{}", path.to_absolute());
+    }
+    Ok(())
+}
+
+/// Realises store paths (`DRV` or `DRV!OUTPUT,...` builds; a valid path is itself) and
+/// prints the output paths, as `nix-store --realise`.
+pub fn realise_paths(store_root: Option<&Path>, paths: &[String], options: &BuildOptions) -> CliResult {
+    let store_root = root(store_root)?;
+    let store = LocalStore::open(&store_root).map_err(CliError::failure)?;
+    let mut wanted: Vec<(StorePath, Option<Vec<String>>)> = Vec::new();
+    let mut missing = Vec::new();
+    for arg in paths {
+        let (path, outputs) = match arg.split_once('!') {
+            Some((p, o)) => (p, Some(o.split(',').map(str::to_owned).collect())),
+            None => (arg.as_str(), None),
+        };
+        let path = crate::store_ops::resolve(&store, path)?;
+        if path.is_derivation() {
+            wanted.push((path, outputs));
+        } else if store.is_valid(&path).map_err(CliError::failure)? {
+            println!("{}", path.to_absolute());
+        } else {
+            missing.push(path);
+        }
+    }
+    if !missing.is_empty() {
+        let list: Vec<String> = missing.iter().map(|p| format!("\n  {}", p.to_absolute())).collect();
+        return Err(CliError::failure(format!("don't know how to build these paths:{}", list.concat())));
+    }
+    let drvs: Vec<StorePath> = wanted.iter().map(|(d, _)| d.clone()).collect();
+    let realised = realise(&store_root, &drvs, options).map_err(build_error)?;
+    for ((_, names), (_, outputs)) in wanted.iter().zip(realised.outputs) {
+        for (name, path) in outputs {
+            if names.as_ref().is_none_or(|n| n.contains(&name)) {
+                println!("{}", path.to_absolute());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints the build log of a derivation, or of the derivation that built a path.
+pub fn show_log(store_root: Option<&Path>, path: &str) -> CliResult {
+    let store = LocalStore::open(&root(store_root)?).map_err(CliError::failure)?;
+    let path = crate::store_ops::resolve(&store, path)?;
+    let drv = if path.is_derivation() {
+        Some(path.clone())
+    } else {
+        store.query_path_info(&path).map_err(CliError::failure)?.and_then(|info| info.deriver)
+    };
+    match drv.and_then(|d| ferrix_builder::read_log(&store, &d)) {
+        Some(log) => {
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &log)?;
+            Ok(())
+        }
+        None => Err(CliError::failure(format!("build log of '{}' is not available", path.to_absolute()))),
+    }
+}

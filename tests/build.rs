@@ -1,0 +1,394 @@
+//! Building in the sandbox (`ferrix build`, `nix-build`, `nix-store --realise`, logs):
+//! the derivations of `tests/build/cases.nix`, with what the reference printed or
+//! produced for them in `tests/build/expected/` (see `tests/build/generate.sh`), and
+//! what only the sandbox shows: no network but for fixed outputs, no host files but
+//! those asked for, timeouts, locks between concurrent builds, and a build killed
+//! with SIGKILL leaving nothing registered.
+
+mod common;
+
+use common::{FERRIX, run_with};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/build/cases.nix");
+const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/build/expected");
+/// The host tools the builders use, exposed read-only.
+const HOST_TOOLS: &str = "/bin /usr /lib /lib64";
+
+/// A throwaway store and working directory.
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn store(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    /// `ferrix build CASES -A attr --no-out-link` with the host tools and 2 cores.
+    fn build(&self, attr: &str, extra: &[&str]) -> Output {
+        let mut args = vec![
+            "build",
+            CASES,
+            "-A",
+            attr,
+            "--no-out-link",
+            "--option",
+            "sandbox-paths",
+            HOST_TOOLS,
+            "--cores",
+            "2",
+        ];
+        args.extend_from_slice(extra);
+        self.ferrix(&args)
+    }
+
+    fn ferrix(&self, args: &[&str]) -> Output {
+        run_with(Path::new(FERRIX), args, Some(&self.store()), b"")
+    }
+
+    /// The physical file of a store path printed by a build.
+    fn real(&self, path: &str) -> PathBuf {
+        self.store().join(path.trim().trim_start_matches('/'))
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn expected(name: &str) -> String {
+    std::fs::read_to_string(Path::new(EXPECTED).join(name)).unwrap()
+}
+
+/// Stderr without the lines that list and announce builds (as generate.sh strips them).
+fn errors(out: &Output) -> String {
+    stderr(out)
+        .lines()
+        .filter(|l| !(l.starts_with("  /nix/store/") && l.ends_with(".drv")))
+        .filter(|l| !l.ends_with("will be built:") && !l.starts_with("building '"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[track_caller]
+fn succeeds(out: &Output) -> String {
+    assert!(out.status.success(), "build failed: {}", stderr(out));
+    stdout(out)
+}
+
+#[test]
+fn builds_register_outputs_as_the_reference() {
+    let env = Env::new();
+    let out = succeeds(&env.build("linked", &[]));
+    let info = expected("linked.info");
+    let mut lines = info.lines();
+    assert_eq!(out.trim(), lines.next().unwrap());
+    let path = out.trim();
+    let query = |flag: &str| stdout(&env.ferrix(&["nix-store", "-q", flag, path]));
+    assert_eq!(query("--hash").trim(), lines.next().unwrap());
+    assert_eq!(query("--size").trim(), lines.next().unwrap());
+    // (As sets: the reference prints them in registration order.)
+    let mut references: Vec<String> = query("--references").lines().map(str::to_owned).collect();
+    let mut expected: Vec<String> = lines.map(str::to_owned).collect();
+    references.sort();
+    expected.sort();
+    assert_eq!(references, expected);
+    assert!(query("--deriver").trim().ends_with("-linked.drv"));
+    // Canonical metadata.
+    let copy = env.real(path).join("copy");
+    let meta = std::fs::metadata(&copy).unwrap();
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    assert_eq!((meta.permissions().mode() & 0o777, meta.mtime()), (0o444, 1));
+    // Built once: the second build finds the outputs valid.
+    let again = env.build("linked", &[]);
+    assert_eq!(succeeds(&again), out);
+    assert!(!stderr(&again).contains("building"), "{}", stderr(&again));
+}
+
+#[test]
+fn the_builder_environment_is_the_references() {
+    let env = Env::new();
+    for attr in ["envPlain", "envStructured"] {
+        let out = succeeds(&env.build(attr, &[]));
+        let first = out.lines().next().unwrap();
+        let written = std::fs::read_to_string(env.real(first)).unwrap();
+        assert_eq!(written, expected(&format!("{attr}.out")), "{attr}");
+    }
+}
+
+#[test]
+fn failures_are_reported_as_the_reference_reports_them() {
+    let env = Env::new();
+    for (attr, code) in [
+        ("fail", 100),
+        ("noout", 1),
+        ("cycle", 1),
+        ("allowed", 1),
+        ("disallowed", 1),
+        ("badspec", 1),
+        ("fodBad", 102),
+        ("fodRef", 102),
+    ] {
+        let out = env.build(attr, &["-Q"]);
+        assert_eq!(out.status.code(), Some(code), "{attr}: {}", stderr(&out));
+        assert_eq!(errors(&out), expected(&format!("{attr}.err")), "{attr}");
+    }
+    // Nothing of the failed builds is valid.
+    let store = env.store();
+    let valid = stdout(&env.ferrix(&["store", "verify"]));
+    assert!(!valid.contains("fail"), "{valid}");
+    assert!(std::fs::read_dir(store.join("nix/var/ferrix/builds")).unwrap().next().is_none());
+}
+
+#[test]
+fn a_failed_dependency_fails_its_dependents_and_keep_going_builds_the_rest() {
+    let env = Env::new();
+    let out = env.build("dependent", &["-Q"]);
+    assert_eq!(out.status.code(), Some(100));
+    assert_eq!(errors(&out), expected("dependent.err"));
+    let expr = format!("with import {CASES} {{}}; [ fail ok ]");
+    let args = ["build", "-E", &expr, "--no-out-link", "-k", "-Q", "--option", "sandbox-paths", HOST_TOOLS];
+    let out = env.ferrix(&args);
+    assert_eq!(out.status.code(), Some(100), "{}", stderr(&out));
+    let ok = succeeds(&env.build("ok", &[]));
+    assert_eq!(std::fs::read_to_string(env.real(&ok)).unwrap(), "ok\n");
+}
+
+#[test]
+fn logs_are_kept_and_shown() {
+    let env = Env::new();
+    let out = env.build("fail", &[]);
+    // Shown as it comes, so no tail in the error.
+    assert!(stderr(&out).contains("line 12\nerror: Cannot build"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("Last 12 log lines"));
+    let drv = stderr(&out)
+        .lines()
+        .find_map(|l| l.strip_prefix("building '")?.strip_suffix("'..."))
+        .unwrap()
+        .to_owned();
+    let log = stdout(&env.ferrix(&["log", &drv]));
+    assert_eq!(log, (1..=12).map(|i| format!("line {i}\n")).collect::<String>());
+    assert_eq!(stdout(&env.ferrix(&["nix-store", "--read-log", &drv])), log);
+}
+
+#[test]
+fn the_sandbox_has_no_network_but_for_fixed_outputs() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let env = Env::new();
+    let out = env.build("net", &["--argstr", "port", &port, "-Q"]);
+    assert_eq!(out.status.code(), Some(100));
+    assert!(stderr(&out).contains("Connection refused"), "{}", stderr(&out));
+    let out = succeeds(&env.build("netFod", &["--argstr", "port", &port]));
+    assert_eq!(std::fs::read_to_string(env.real(&out)).unwrap(), "connected\n");
+}
+
+#[test]
+fn host_files_are_invisible_unless_asked_for_and_then_read_only() {
+    let env = Env::new();
+    let secret = env.dir.path().join("secret");
+    std::fs::write(&secret, "host data\n").unwrap();
+    let secret = secret.to_str().unwrap();
+    let out = env.build("host", &["--argstr", "secret", secret, "-Q"]);
+    assert_eq!(out.status.code(), Some(100));
+    assert!(stderr(&out).contains("No such file or directory"), "{}", stderr(&out));
+    let out = succeeds(&env.build("hostDeps", &["--argstr", "secret", secret]));
+    assert_eq!(std::fs::read_to_string(env.real(&out)).unwrap(), "host data\nread-only\n");
+    assert_eq!(std::fs::read_to_string(secret).unwrap(), "host data\n");
+}
+
+#[test]
+fn the_builder_runs_as_the_build_user_in_its_own_root() {
+    let env = Env::new();
+    let expr = "derivation { name = \"who\"; system = \"x86_64-linux\"; builder = \"/bin/bash\"; \
+                PATH = \"/bin\"; args = [ \"-c\" \"{ id -u; id -g; hostname; cat /etc/passwd /etc/group \
+                /etc/hosts; ls /; ls /nix/store | wc -l; } > $out\" ]; }";
+    let out = succeeds(&env.ferrix(&[
+        "build",
+        "-E",
+        expr,
+        "--no-out-link",
+        "--option",
+        "sandbox-paths",
+        HOST_TOOLS,
+    ]));
+    let seen = std::fs::read_to_string(env.real(&out)).unwrap();
+    let expected = "1000\n100\nlocalhost\n\
+        root:x:0:0:Nix build user:/build:/noshell\nnixbld:x:1000:100:Nix build user:/build:/noshell\n\
+        nobody:x:65534:65534:Nobody:/:/noshell\nroot:x:0:\nnixbld:!:100:\nnogroup:x:65534:\n\
+        127.0.0.1 localhost\n::1 localhost\nbin\nbuild\ndev\netc\nlib\nlib64\nnix\nproc\ntmp\nusr\n1\n";
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn timeouts_kill_the_build() {
+    let env = Env::new();
+    let started = std::time::Instant::now();
+    let out = env.build("sleepy", &["--timeout", "1", "-Q"]);
+    assert_eq!(out.status.code(), Some(101), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Reason: timed out after 1 seconds."), "{}", stderr(&out));
+    let out = env.build("sleepy", &["--max-silent-time", "1", "-Q"]);
+    assert_eq!(out.status.code(), Some(101));
+    assert!(stderr(&out).contains("timed out after 1 seconds of silence"), "{}", stderr(&out));
+    assert!(started.elapsed().as_secs() < 30);
+}
+
+#[test]
+fn concurrent_processes_build_a_derivation_once() {
+    let env = Env::new();
+    // Instantiate first, so that both processes only build.
+    let drv = succeeds(&env.ferrix(&["instantiate", CASES, "-A", "slow"]));
+    let spawn = || {
+        Command::new(FERRIX)
+            .args(["store", "realise", drv.trim(), "--option", "sandbox-paths", HOST_TOOLS])
+            .env("FERRIX_STORE", env.store())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert_eq!(succeeds(&a), succeeds(&b));
+    let builds = [&a, &b].iter().map(|o| stderr(o).matches("building '").count()).sum::<usize>();
+    assert_eq!(builds, 1, "{}\n{}", stderr(&a), stderr(&b));
+}
+
+#[test]
+fn a_build_killed_with_sigkill_leaves_nothing_registered() {
+    let env = Env::new();
+    let drv = succeeds(&env.ferrix(&["instantiate", CASES, "-A", "slow"]));
+    let mut child = start_build(&env, "slow", &[]);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let builds = env.store().join("nix/var/ferrix/builds");
+    assert_eq!(std::fs::read_dir(&builds).unwrap().count(), 1, "the killed build's directory is left");
+    let verify = env.ferrix(&["store", "verify"]);
+    assert!(verify.status.success(), "{}", stderr(&verify));
+    // Rerun: builds it (nothing half-built was taken as valid) and succeeds.
+    let out = env.ferrix(&["store", "realise", drv.trim(), "--option", "sandbox-paths", HOST_TOOLS]);
+    assert!(stderr(&out).contains("building '"), "{}", stderr(&out));
+    let path = succeeds(&out);
+    assert_eq!(std::fs::read_to_string(env.real(&path)).unwrap(), "done\n");
+    // The next build removed the dead one's directory.
+    assert_eq!(std::fs::read_dir(&builds).unwrap().count(), 0);
+}
+
+#[test]
+fn nix_build_links_results_and_realise_prints_outputs() {
+    let env = Env::new();
+    let link_dir = env.dir.path().join("work");
+    std::fs::create_dir(&link_dir).unwrap();
+    let nix_build = common::personality(env.dir.path(), "nix-build");
+    let result = link_dir.join("result");
+    let args =
+        ["-A", "multi.dev", CASES, "-o", result.to_str().unwrap(), "--option", "sandbox-paths", HOST_TOOLS];
+    let out = run_with(&nix_build, &args, Some(&env.store()), b"");
+    let dev = succeeds(&out);
+    assert!(dev.trim().ends_with("-multi-dev"), "{dev}");
+    let link = link_dir.join("result-dev");
+    assert_eq!(std::fs::read_to_string(link.join("file")).unwrap(), "dev\n");
+    // The link is a root: its target is the output's place in this store.
+    assert_eq!(std::fs::read_link(&link).unwrap(), env.real(&dev));
+    // `nix-store --realise` of the .drv prints every output.
+    let drv = succeeds(&env.ferrix(&["instantiate", CASES, "-A", "multi"]));
+    let outputs = succeeds(&env.ferrix(&["nix-store", "--realise", drv.trim()]));
+    assert_eq!(outputs.lines().count(), 2);
+    assert!(outputs.contains(dev.trim()));
+}
+
+#[test]
+fn building_without_the_sandbox_needs_the_store_at_nix_store() {
+    let env = Env::new();
+    let out = env.build("ok", &["--option", "sandbox", "false"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("without the sandbox"), "{}", stderr(&out));
+}
+
+/// Whether a process named `name` (its `argv[0]`) runs on this host.
+fn process_runs(name: &str) -> bool {
+    std::fs::read_dir("/proc").unwrap().flatten().any(|e| {
+        std::fs::read(e.path().join("cmdline"))
+            .is_ok_and(|c| c.split(|b| *b == 0).next() == Some(name.as_bytes()))
+    })
+}
+
+/// Starts `ferrix build -A attr` and waits until its builder printed "start".
+fn start_build(env: &Env, attr: &str, extra: &[&str]) -> std::process::Child {
+    let mut args = vec!["build", CASES, "-A", attr, "--no-out-link", "--option", "sandbox-paths", HOST_TOOLS];
+    args.extend_from_slice(extra);
+    let mut child = Command::new(FERRIX)
+        .args(&args)
+        .env("FERRIX_STORE", env.store())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    while !String::from_utf8_lossy(&seen).contains("start") {
+        let mut buf = [0; 256];
+        let n = std::io::Read::read(&mut err, &mut buf).unwrap();
+        assert!(n > 0, "the build ended early: {}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // Keep reading, so that what the build prints later does not meet a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+    child
+}
+
+#[test]
+fn a_timeout_and_ctrl_c_kill_the_whole_process_tree() {
+    let env = Env::new();
+    let out = env.build("stubborn", &["--timeout", "1", "-Q"]);
+    assert_eq!(out.status.code(), Some(101), "{}", stderr(&out));
+    assert!(!process_runs("ferrix-test-stubborn"), "a builder's background process survived the timeout");
+    let mut child = start_build(&env, "stubborn", &[]);
+    assert!(process_runs("ferrix-test-stubborn"));
+    // SAFETY: signals the child we started.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while process_runs("ferrix-test-stubborn") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!process_runs("ferrix-test-stubborn"), "a builder's background process survived Ctrl-C");
+    assert!(std::fs::read_dir(env.store().join("nix/var/ferrix/builds")).unwrap().next().is_none());
+}
+
+#[test]
+fn dry_run_lists_what_would_be_built_and_builds_nothing() {
+    let env = Env::new();
+    let out = env.build("dep2", &["--dry-run"]);
+    let err = stderr(&out);
+    let listed: Vec<&str> = err.lines().skip(1).map(str::trim).collect();
+    assert!(err.starts_with("these 2 derivations will be built:\n"), "{err}");
+    assert!(listed[0].ends_with("-dep1.drv") && listed[1].ends_with("-dep2.drv"), "{listed:?}");
+    assert_eq!(stdout(&out), "");
+    // Nothing was built: a real build now builds both.
+    let out = env.build("dep2", &[]);
+    succeeds(&out);
+    assert_eq!(stderr(&out).matches("building '").count(), 2);
+}
+
+#[test]
+fn read_write_evaluation_builds_what_it_imports() {
+    let env = Env::new();
+    let expr = "(import (derivation { name = \"ifd\"; system = \"x86_64-linux\"; builder = \"/bin/sh\"; \
+                args = [ \"-c\" \"echo '{ x = 42; }' > $out\" ]; \
+                __impureHostDeps = [ \"/bin\" \"/usr\" \"/lib\" \"/lib64\" ]; })).x";
+    let out = env.ferrix(&["nix-instantiate", "--eval", "--read-write-mode", "-E", expr]);
+    assert_eq!(succeeds(&out), "42\n");
+    assert!(stderr(&out).contains("building '/nix/store/"), "{}", stderr(&out));
+}
