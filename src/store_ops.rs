@@ -160,8 +160,7 @@ pub fn gc(store: &LocalStore, options: &GcOptions) -> CliResult {
     if options.action != GcAction::PrintRoots {
         eprintln!("finding garbage collector roots...");
     }
-    let result = store.collect_garbage(options)?;
-    print_messages(&result.messages);
+    let result = store.collect_garbage_logged(options, &mut print_message)?;
     match options.action {
         GcAction::PrintRoots => {
             for (link, path) in &result.roots {
@@ -178,9 +177,8 @@ pub fn gc(store: &LocalStore, options: &GcOptions) -> CliResult {
 pub fn delete(store: &LocalStore, args: &[String], ignore_liveness: bool) -> CliResult {
     let paths = args.iter().map(|a| resolve(store, a)).collect::<CliResult<Vec<_>>>()?;
     eprintln!("finding garbage collector roots...");
-    match store.delete_paths(&paths, ignore_liveness) {
+    match store.delete_paths_logged(&paths, ignore_liveness, &mut print_message) {
         Ok(result) => {
-            print_messages(&result.messages);
             print_freed(result.paths.len(), result.bytes_freed);
             Ok(())
         }
@@ -227,8 +225,8 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     Ok(u64::try_from(n).unwrap_or(0).saturating_mul(unit))
 }
 
-fn print_messages(messages: &[String]) {
-    messages.iter().for_each(|m| eprintln!("{m}"));
+fn print_message(message: String) {
+    eprintln!("{message}");
 }
 
 fn print_freed(paths: usize, bytes: u64) {

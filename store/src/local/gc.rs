@@ -14,8 +14,9 @@
 //! files are gone or that refers to a path that is not valid.
 //!
 //! What the reference prints while collecting (deleting, stopping at `--max-freed`,
-//! pruning links, stale or invalid roots) is returned in [`GcResult::messages`], in
-//! order, for the caller to print on standard error: a library does not write there.
+//! pruning links, stale or invalid roots) goes, as it happens, to a [`GcLog`] the
+//! caller gives (the `_logged` variants; the CLI prints to standard error), or is
+//! returned in [`GcResult::messages`]: a library does not write to standard error.
 
 use super::LocalStore;
 use super::add::staging_owner_alive;
@@ -83,8 +84,22 @@ pub struct GcResult {
     /// listing also deletes entries that are not valid paths, as the reference does.
     pub bytes_freed: u64,
     /// The reference's progress and notes, in order (without its first line, "finding
-    /// garbage collector roots...", which callers print before calling).
+    /// garbage collector roots...", which callers print before calling); empty when
+    /// they went to a [`GcLog`].
     pub messages: Vec<String>,
+}
+
+/// Where a collection's messages go as they happen.
+pub type GcLog<'a> = &'a mut dyn FnMut(String);
+
+/// Runs `collect` with a log gathering the messages into its result.
+fn gathering(
+    collect: impl FnOnce(GcLog<'_>) -> Result<GcResult, StoreError>,
+) -> Result<GcResult, StoreError> {
+    let mut messages = Vec::new();
+    let mut result = collect(&mut |m| messages.push(m))?;
+    result.messages = messages;
+    Ok(result)
 }
 
 /// Sizes as the reference prints them: KiB below 1 KiB too, one decimal, the largest
@@ -120,9 +135,18 @@ impl LocalStore {
     /// Runs a collection: finds the roots and, unless only they are asked for, what is
     /// live; then lists or deletes. Holds the collector's lock throughout.
     pub fn collect_garbage(&self, options: &GcOptions) -> Result<GcResult, StoreError> {
+        gathering(|log| self.collect_garbage_logged(options, log))
+    }
+
+    /// [`LocalStore::collect_garbage`], giving the messages to `log` as they happen.
+    pub fn collect_garbage_logged(
+        &self,
+        options: &GcOptions,
+        log: GcLog<'_>,
+    ) -> Result<GcResult, StoreError> {
         let _gc = self.gc_lock_exclusive()?;
         let mut result = GcResult::default();
-        let roots = self.find_roots(&mut result.messages)?;
+        let roots = self.find_roots(log)?;
         if options.action == GcAction::PrintRoots {
             result.roots = roots;
             return Ok(result);
@@ -134,13 +158,13 @@ impl LocalStore {
         let leftovers = self.leftovers(&live)?;
         if options.action == GcAction::DeleteDead {
             if options.max_freed != Some(0) {
-                result.messages.push("deleting garbage...".to_owned());
-                self.delete_entries(&leftovers, &dead, options.max_freed, &mut result)?;
+                log("deleting garbage...".to_owned());
+                self.delete_entries(&leftovers, &dead, options.max_freed, &mut result, log)?;
             }
-            self.remove_unused_links(&mut result)?;
+            self.remove_unused_links(log)?;
             return Ok(result);
         }
-        result.messages.push("determining live/dead paths...".to_owned());
+        log("determining live/dead paths...".to_owned());
         let mut listed = BTreeSet::new();
         if options.action == GcAction::PrintLive {
             for path in &live {
@@ -154,7 +178,7 @@ impl LocalStore {
         }
         // The reference deletes what is not a valid path even when only listing.
         for leftover in &leftovers {
-            self.delete_leftover(leftover, &mut result)?;
+            self.delete_leftover(leftover, &mut result, log)?;
         }
         result.paths = listed.into_iter().collect();
         Ok(result)
@@ -165,9 +189,19 @@ impl LocalStore {
     /// reference's [`StoreError::StillAlive`] names the first such path. With
     /// `ignore_liveness` the permanent roots are not consulted (temporary roots are).
     pub fn delete_paths(&self, paths: &[StorePath], ignore_liveness: bool) -> Result<GcResult, StoreError> {
+        gathering(|log| self.delete_paths_logged(paths, ignore_liveness, log))
+    }
+
+    /// [`LocalStore::delete_paths`], giving the messages to `log` as they happen.
+    pub fn delete_paths_logged(
+        &self,
+        paths: &[StorePath],
+        ignore_liveness: bool,
+        log: GcLog<'_>,
+    ) -> Result<GcResult, StoreError> {
         let _gc = self.gc_lock_exclusive()?;
         let mut result = GcResult::default();
-        let roots = if ignore_liveness { Roots::new() } else { self.find_roots(&mut result.messages)? };
+        let roots = if ignore_liveness { Roots::new() } else { self.find_roots(log)? };
         let temp_roots = self.read_temp_roots()?;
         let live = self.live_paths(roots.values().chain(&temp_roots), &GcOptions::default())?;
         let given: BTreeSet<StorePath> = paths.iter().cloned().collect();
@@ -188,8 +222,8 @@ impl LocalStore {
             .filter(|p| !valid.contains(*p))
             .map(|p| Leftover { name: p.base_name().to_owned(), path: self.real_path(p) })
             .collect();
-        self.delete_entries(&invalid, &valid, None, &mut result)?;
-        self.remove_unused_links(&mut result)?;
+        self.delete_entries(&invalid, &valid, None, &mut result, log)?;
+        self.remove_unused_links(log)?;
         Ok(result)
     }
 
@@ -256,35 +290,41 @@ impl LocalStore {
         dead: &BTreeSet<StorePath>,
         max_freed: Option<u64>,
         result: &mut GcResult,
+        log: GcLog<'_>,
     ) -> Result<(), StoreError> {
-        let over_limit = |result: &mut GcResult| match max_freed {
+        let over_limit = |result: &GcResult, log: GcLog<'_>| match max_freed {
             Some(max) if result.bytes_freed > max => {
-                result.messages.push(format!("deleted more than {max} bytes; stopping"));
+                log(format!("deleted more than {max} bytes; stopping"));
                 true
             }
             _ => false,
         };
         for leftover in leftovers {
-            self.delete_leftover(leftover, result)?;
-            if over_limit(result) {
+            self.delete_leftover(leftover, result, log)?;
+            if over_limit(result, log) {
                 return Ok(());
             }
         }
         for path in self.referrers_first(dead)? {
-            result.messages.push(format!("deleting '{path}'"));
+            log(format!("deleting '{path}'"));
             self.db.invalidate(&path)?;
             result.bytes_freed += remove_tree(&self.real_path(&path))?;
             result.paths.push(path.to_absolute());
-            if over_limit(result) {
+            if over_limit(result, log) {
                 return Ok(());
             }
         }
         Ok(())
     }
 
-    fn delete_leftover(&self, leftover: &Leftover, result: &mut GcResult) -> Result<(), StoreError> {
+    fn delete_leftover(
+        &self,
+        leftover: &Leftover,
+        result: &mut GcResult,
+        log: GcLog<'_>,
+    ) -> Result<(), StoreError> {
         let shown = leftover.shown();
-        result.messages.push(format!("deleting '{shown}'"));
+        log(format!("deleting '{shown}'"));
         result.bytes_freed += remove_tree(&leftover.path)?;
         result.paths.push(shown);
         Ok(())
@@ -323,8 +363,8 @@ impl LocalStore {
 
     /// Deletes the `.links` entries nothing else links to any more, and notes how much
     /// hard linking saves (as the reference: shared bytes minus the directory's own).
-    fn remove_unused_links(&self, result: &mut GcResult) -> Result<(), StoreError> {
-        result.messages.push("deleting unused links...".to_owned());
+    fn remove_unused_links(&self, log: GcLog<'_>) -> Result<(), StoreError> {
+        log("deleting unused links...".to_owned());
         let dir = self.store_dir.join(LINKS_DIR);
         let (mut actual, mut unshared) = (0i64, 0i64);
         match fs::symlink_metadata(&dir) {
@@ -344,9 +384,7 @@ impl LocalStore {
                 }
             }
         }
-        result
-            .messages
-            .push(format!("note: hard linking is currently saving {}", render_size(unshared - actual)));
+        log(format!("note: hard linking is currently saving {}", render_size(unshared - actual)));
         Ok(())
     }
 }

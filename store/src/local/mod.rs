@@ -27,7 +27,7 @@ pub use batch::{TextBatch, TextObject};
 pub use built::{PathLocks, StagedOutput};
 pub use error::StoreError;
 pub use fs_tree::remove_tree;
-pub use gc::{GcAction, GcOptions, GcResult, render_size};
+pub use gc::{GcAction, GcLog, GcOptions, GcResult, render_size};
 pub use optimise::OptimiseStats;
 pub use path_info::{PathInfo, content_address};
 pub use verify::{Corruption, VerifyReport};

@@ -17,6 +17,7 @@
 
 use super::LocalStore;
 use super::error::{StoreError, io_err};
+use super::gc::GcLog;
 use crate::hash::{Hash, HashAlgo};
 use crate::store_path::StorePath;
 use std::collections::BTreeMap;
@@ -65,15 +66,15 @@ impl LocalStore {
         self.state_dir.join("gcroots/auto")
     }
 
-    /// The permanent roots of valid paths; `messages` gets the reference's notes on stale
+    /// The permanent roots of valid paths; `log` gets the reference's notes on stale
     /// indirect roots deleted and invalid roots skipped.
-    pub(super) fn find_roots(&self, messages: &mut Vec<String>) -> Result<Roots, StoreError> {
+    pub(super) fn find_roots(&self, log: GcLog<'_>) -> Result<Roots, StoreError> {
         let mut finder = RootFinder {
             store: self,
             store_dir_real: fs::canonicalize(&self.store_dir).ok(),
             auto_dir: self.auto_roots_dir(),
             roots: Roots::new(),
-            messages,
+            log,
         };
         let mut dirs = vec![self.state_dir.join("gcroots")];
         while let Some(dir) = dirs.pop() {
@@ -116,7 +117,7 @@ struct RootFinder<'a> {
     store_dir_real: Option<PathBuf>,
     auto_dir: PathBuf,
     roots: Roots,
-    messages: &'a mut Vec<String>,
+    log: GcLog<'a>,
 }
 
 impl RootFinder<'_> {
@@ -129,7 +130,7 @@ impl RootFinder<'_> {
         match fs::symlink_metadata(&target) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 if link.parent() == Some(self.auto_dir.as_path()) {
-                    self.messages.push(format!(
+                    (self.log)(format!(
                         "removing stale link from \"{}\" to \"{}\"",
                         link.display(),
                         target.display()
@@ -155,7 +156,7 @@ impl RootFinder<'_> {
         if self.store.is_valid(&path)? {
             self.roots.insert(link, path);
         } else {
-            self.messages.push(format!(
+            (self.log)(format!(
                 "skipping invalid root from \"{}\" to \"{}\"",
                 link.display(),
                 target.display()
