@@ -246,6 +246,20 @@ fn registration_is_all_or_nothing() {
 }
 
 #[test]
+fn registering_an_object_that_is_not_in_place_is_refused() {
+    let (_root, store) = new_store();
+    let path = StorePath::from_base_name("11111111111111111111111111111111-absent").unwrap();
+    let info = PathInfo::new(path.clone(), Hash::digest(HashAlgo::Sha256, ""), 1);
+    let err = store.register_valid_paths(&[info]).unwrap_err();
+    let real = store.real_path(&path);
+    assert!(
+        err.to_string().starts_with(&format!("cannot register missing path '{}'", real.display())),
+        "{err}"
+    );
+    assert!(!store.is_valid(&path).unwrap());
+}
+
+#[test]
 fn verify_reports_modified_deleted_and_unregistered_paths() {
     let inputs = new_inputs();
     let (_root, store) = new_store();
