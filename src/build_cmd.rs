@@ -55,6 +55,7 @@ pub fn apply_setting(options: &mut BuildOptions, name: &str, value: &str) -> Res
         }
         "log-lines" => options.log_lines = number()? as usize,
         "print-build-logs" => options.print_build_logs = boolean()?,
+        "auto-optimise-store" => options.auto_optimise = boolean()?,
         _ => return Ok(false),
     }
     Ok(true)

@@ -392,3 +392,71 @@ fn read_write_evaluation_builds_what_it_imports() {
     assert_eq!(succeeds(&out), "42\n");
     assert!(stderr(&out).contains("building '/nix/store/"), "{}", stderr(&out));
 }
+
+#[test]
+fn an_output_symlinking_into_a_path_keeps_it_alive_and_a_copy_does_not() {
+    let env = Env::new();
+    let work = env.dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let link = work.join("result");
+    let link_arg = link.to_str().unwrap();
+    let build = |attr: &str| {
+        let args = ["build", CASES, "-A", attr, "-o", link_arg, "--option", "sandbox-paths", HOST_TOOLS];
+        succeeds(&env.ferrix(&args)).trim().to_owned()
+    };
+    let provider = build("provider");
+    let symlinked = build("bySymlink");
+    let gc = || succeeds(&env.ferrix(&["store", "gc"]));
+    gc();
+    // The symlink refers to a file inside `provider`: the whole path stays, not only it.
+    let target = std::fs::read_link(link.join("file")).unwrap();
+    assert_eq!(target, Path::new(&provider).join("share/file"));
+    assert_eq!(std::fs::read_to_string(env.real(&provider).join("share/file")).unwrap(), "data\n");
+    assert_eq!(std::fs::read_to_string(env.real(&provider).join("other")).unwrap(), "more\n");
+    let valid = |p: &str| env.ferrix(&["store", "path-info", p]).status.success();
+    assert!(valid(&provider) && valid(&symlinked));
+    // The copy refers to nothing: with it as the only root, `provider` goes.
+    let copied = build("byCopy");
+    gc();
+    assert!(!valid(&provider) && !env.real(&provider).exists());
+    assert!(!valid(&symlinked));
+    assert!(valid(&copied));
+    assert_eq!(std::fs::read_to_string(link.join("file")).unwrap(), "data\n");
+}
+
+#[test]
+fn a_collection_during_a_build_keeps_the_builds_inputs() {
+    let env = Env::new();
+    let provider = succeeds(&env.build("provider", &[]));
+    let child = start_build(&env, "lateUser", &[]);
+    // `provider` is no root's: only the running build's temporary roots keep it.
+    succeeds(&env.ferrix(&["store", "gc"]));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(env.ferrix(&["store", "path-info", provider.trim()]).status.success());
+    let late = succeeds(&env.build("lateUser", &[]));
+    assert_eq!(std::fs::read_to_string(env.real(&late)).unwrap(), "data\n");
+}
+
+#[test]
+fn identical_files_of_outputs_share_an_inode_after_optimising() {
+    use std::os::unix::fs::MetadataExt;
+    let env = Env::new();
+    let auto = ["--option", "auto-optimise-store", "true"];
+    let a = succeeds(&env.build("twinA", &auto));
+    let b = succeeds(&env.build("twinB", &auto));
+    let inode = |env: &Env, p: &str, f: &str| std::fs::metadata(env.real(p).join(f)).unwrap().ino();
+    // Auto-optimising links each new output's files through `.links`.
+    assert_eq!(inode(&env, &a, "f"), inode(&env, &b, "f"));
+    assert_ne!(inode(&env, &a, "a"), inode(&env, &b, "b"));
+    let link = env.store().join("nix/store/.links");
+    assert!(std::fs::read_dir(&link).unwrap().count() >= 1);
+    // `ferrix store optimise` over a store built without it.
+    let env = Env::new();
+    let a = succeeds(&env.build("twinA", &[]));
+    let b = succeeds(&env.build("twinB", &[]));
+    assert_ne!(inode(&env, &a, "f"), inode(&env, &b, "f"));
+    let out = env.ferrix(&["store", "optimise"]);
+    assert!(stderr(&out).contains("freed by hard-linking"), "{}", stderr(&out));
+    assert_eq!(inode(&env, &a, "f"), inode(&env, &b, "f"));
+}

@@ -69,8 +69,9 @@ pub(crate) async fn build(
     })
     .await?;
     run_helper(&node, &options, &job, &log_file, &progress).await?;
-    let sandbox = options.sandbox;
-    with_store(&store, move |store| register_outputs(store, &locks, &node, &job.dirs, sandbox, &inputs)).await
+    let settings = (options.sandbox, options.auto_optimise);
+    with_store(&store, move |store| register_outputs(store, &locks, &node, &job.dirs, settings, &inputs))
+        .await
 }
 
 /// A build ready to run.
@@ -79,7 +80,9 @@ struct Job {
     fixed: bool,
 }
 
-/// The closure of the derivation's input sources and the outputs it uses of its inputs.
+/// The closure of the derivation's input sources and the outputs it uses of its inputs,
+/// each made a temporary root of this process (so a concurrent garbage collection keeps
+/// them) and then checked to be still valid.
 fn input_closure(store: &LocalStore, node: &Node) -> Result<BTreeSet<StorePath>, Failure> {
     let mut roots: Vec<StorePath> = node.drv.input_srcs.iter().cloned().collect();
     for (input, used) in &node.drv.input_drvs {
@@ -92,7 +95,17 @@ fn input_closure(store: &LocalStore, node: &Node) -> Result<BTreeSet<StorePath>,
             roots.push(path.clone());
         }
     }
-    store.closure(roots).map_err(failure)
+    for root in &roots {
+        store.add_temp_root(root).map_err(failure)?;
+    }
+    let closure = store.closure(roots).map_err(failure)?;
+    for path in &closure {
+        store.add_temp_root(path).map_err(failure)?;
+        if !store.is_valid(path).map_err(failure)? {
+            return Err(failure(format!("input path '{}' is no longer valid", path.to_absolute())));
+        }
+    }
+    Ok(closure)
 }
 
 /// Makes the build's directories, files and helper spec.

@@ -1,5 +1,6 @@
 //! The settings a realisation runs with (the reference's `max-jobs`, `cores`,
-//! `keep-going`, `sandbox`, `sandbox-paths`, `timeout`, `max-silent-time`, `log-lines`).
+//! `keep-going`, `sandbox`, `sandbox-paths`, `timeout`, `max-silent-time`, `log-lines`,
+//! `auto-optimise-store`).
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -24,6 +25,8 @@ pub struct BuildOptions {
     pub print_build_logs: bool,
     /// How many log lines a failure shows when the log was not shown.
     pub log_lines: usize,
+    /// Hard-link each new output's files with identical ones (`auto-optimise-store`).
+    pub auto_optimise: bool,
     /// The executable run as the sandbox helper (`ferrix __sandbox SPEC`).
     pub helper: PathBuf,
 }
@@ -41,6 +44,7 @@ impl BuildOptions {
             max_silent_time: None,
             print_build_logs: true,
             log_lines: 25,
+            auto_optimise: false,
             helper,
         }
     }

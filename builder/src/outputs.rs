@@ -16,13 +16,14 @@ use ferrix_store::store_path::FileIngestionMethod;
 use ferrix_store::{HashAlgo, StorePath, nar};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Registers the outputs of the build of `node`, whose input closure is `inputs`.
+/// Registers the outputs of the build of `node`, whose input closure is `inputs`; with
+/// `auto_optimise`, hard-links their files with identical ones in the store.
 pub(crate) fn register_outputs(
     store: &LocalStore,
     locks: &PathLocks,
     node: &Node,
     dirs: &SandboxRoot,
-    sandbox: bool,
+    (sandbox, auto_optimise): (bool, bool),
     inputs: &BTreeSet<StorePath>,
 ) -> Result<(), Failure> {
     let drv = node.drv_path.to_absolute();
@@ -105,7 +106,16 @@ pub(crate) fn register_outputs(
     check_outputs(&node.drv_path, &node.drv, &new_outputs, &closure)?;
     let outputs =
         staged.into_iter().map(|(name, out)| (out, infos.remove(name).expect("one info per output")));
-    store.install_built(locks, outputs.collect()).map_err(|e| store_failure(&e))
+    store.install_built(locks, outputs.collect()).map_err(|e| store_failure(&e))?;
+    if auto_optimise {
+        for path in node.outputs.values() {
+            let stats = store.optimise_path(path).map_err(|e| store_failure(&e))?;
+            for warning in stats.warnings {
+                eprintln!("warning: {warning}");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Refuses outputs that refer to each other in a cycle (self-references are fine).

@@ -4,10 +4,11 @@
 //! (`-j`, `--cores`, `-k`, `--timeout`, `--max-silent-time`, `-Q`) or `--option`.
 
 use super::args::Args;
+use super::expr_flags::ExprChoice;
 use crate::build_cmd::{self, BuildRequest};
 use crate::error::CliResult;
 use crate::eval_cmd::{EvalRequest, Input};
-use ferrix_eval::{AutoArg, Output};
+use ferrix_eval::Output;
 use std::path::PathBuf;
 
 /// Runs with the arguments after the program name; `store` as for `nix-instantiate`.
@@ -17,9 +18,11 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     eval.store_root = store;
     let mut options = build_cmd::default_options()?;
     let (mut out_link, mut dry_run) = (Some(PathBuf::from("result")), false);
-    let mut expr = None;
-    let mut files = Vec::new();
+    let mut choice = ExprChoice::default();
     while let Some(a) = args.next_arg() {
+        if choice.flag(&mut args, &a, &mut eval)? {
+            continue;
+        }
         let setting = match a.as_str() {
             "-j" | "--max-jobs" => Some("max-jobs"),
             "--cores" => Some("cores"),
@@ -38,19 +41,6 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             "-o" | "--out-link" => out_link = Some(PathBuf::from(args.value(&a)?)),
             "--no-out-link" => out_link = None,
             "--dry-run" => dry_run = true,
-            "--store" => eval.store_root = Some(PathBuf::from(args.value(&a)?)),
-            "--show-trace" => eval.show_trace = true,
-            "-E" | "--expr" => expr = Some(args.value(&a)?),
-            "-A" | "--attr" => eval.attr_path = Some(args.value(&a)?),
-            "--arg" => {
-                let name = args.value(&a)?;
-                eval.auto_args.push((name, AutoArg::Expr(args.value(&a)?)));
-            }
-            "--argstr" => {
-                let name = args.value(&a)?;
-                eval.auto_args.push((name, AutoArg::Str(args.value(&a)?)));
-            }
-            "-I" | "--include" => eval.include.push(args.value(&a)?),
             "--option" => {
                 let (name, value) = (args.value(&a)?, args.value(&a)?);
                 if name == "system" {
@@ -60,16 +50,9 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                 }
             }
             "--quiet" | "--no-location" => {}
-            s if s.starts_with('-') && s != "-" => return Err(args.unrecognised(s)),
-            _ => files.push(a),
+            s => return Err(args.unrecognised(s)),
         }
     }
-    eval.input = match (expr, files.as_slice()) {
-        (Some(e), []) => Input::Expr(e),
-        (None, [f]) if f == "-" => Input::Stdin,
-        (None, [f]) => Input::File(PathBuf::from(f)),
-        (None, []) => Input::File(PathBuf::from("default.nix")),
-        _ => return Err(args.usage("expected one expression: '-E EXPR', a file, or '-'")),
-    };
+    eval.input = choice.input(&args)?;
     build_cmd::build(BuildRequest { eval, out_link, options, dry_run })
 }

@@ -3,9 +3,10 @@
 //! (read-only unless `--read-write-mode`) and `--parse`.
 
 use super::args::Args;
+use super::expr_flags::ExprChoice;
 use crate::error::CliResult;
 use crate::eval_cmd::{self, EvalRequest, Input};
-use ferrix_eval::{AutoArg, Output};
+use ferrix_eval::Output;
 use std::path::PathBuf;
 
 /// Runs with the arguments after the program name; `store` is the store root given
@@ -15,11 +16,13 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut args = Args::new("nix-instantiate", raw);
     let (mut eval, mut read_write, mut dry_run) = (false, false, false);
     let (mut strict, mut json, mut xml, mut raw_out) = (false, false, false, false);
-    let mut expr = None;
-    let mut files = Vec::new();
+    let mut choice = ExprChoice::default();
     let mut req = EvalRequest::new(Input::Stdin, Output::Nix);
     req.store_root = store;
     while let Some(a) = args.next_arg() {
+        if choice.flag(&mut args, &a, &mut req)? {
+            continue;
+        }
         match a.as_str() {
             "--eval" | "--eval-only" => eval = true,
             "--read-write-mode" => read_write = true,
@@ -27,26 +30,13 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             "--add-root" => req.add_root = Some(PathBuf::from(args.value(&a)?)),
             // Roots are always indirect.
             "--indirect" => {}
-            "--store" => req.store_root = Some(PathBuf::from(args.value(&a)?)),
             "--strict" => strict = true,
             "--parse" => req.parse_only = true,
             "--json" => json = true,
             "--xml" => xml = true,
             "--raw" => raw_out = true,
-            "--show-trace" => req.show_trace = true,
             "--abort-on-warn" => req.abort_on_warn = true,
             "--trace-verbose" => req.trace_verbose = true,
-            "-E" | "--expr" => expr = Some(args.value(&a)?),
-            "-A" | "--attr" => req.attr_path = Some(args.value(&a)?),
-            "--arg" => {
-                let name = args.value(&a)?;
-                req.auto_args.push((name, AutoArg::Expr(args.value(&a)?)));
-            }
-            "--argstr" => {
-                let name = args.value(&a)?;
-                req.auto_args.push((name, AutoArg::Str(args.value(&a)?)));
-            }
-            "-I" | "--include" => req.include.push(args.value(&a)?),
             "--max-call-depth" => {
                 let v = args.value(&a)?;
                 req.max_call_depth =
@@ -81,21 +71,14 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                 }
             }
             "--no-location" | "--quiet" => {}
-            s if s.starts_with('-') && s != "-" => return Err(args.unrecognised(s)),
-            _ => files.push(a),
+            s => return Err(args.unrecognised(s)),
         }
     }
     // As the reference: evaluation is read-only unless asked; instantiation writes
     // unless it is a dry run.
     req.instantiate = !eval && !req.parse_only;
     req.read_write = if req.instantiate { !dry_run } else { read_write };
-    req.input = match (expr, files.as_slice()) {
-        (Some(e), []) => Input::Expr(e),
-        (None, [f]) if f == "-" => Input::Stdin,
-        (None, [f]) => Input::File(PathBuf::from(f)),
-        (None, []) => Input::File(PathBuf::from("default.nix")),
-        _ => return Err(args.usage("expected one expression: '-E EXPR', a file, or '-'")),
-    };
+    req.input = choice.input(&args)?;
     req.output = match (json, xml, raw_out) {
         (true, ..) => Output::Json,
         (_, true, _) => Output::Xml,

@@ -61,6 +61,16 @@ rec {
   hostDeps = sh "host-deps" "cat ${secret} > $out; echo changed > ${secret} || echo read-only >> $out" { __impureHostDeps = [ secret ]; };
   slow = sh "slow" "echo start; sleep 3; echo done > $out" { };
   sleepy = sh "sleepy" "echo start; sleep 60; echo > $out" { };
+  # A path with a file, and two ways of using that file: a symlink (a reference to the
+  # whole path) and a copy (no reference).
+  provider = sh "provider" "mkdir -p $out/share; echo data > $out/share/file; echo more > $out/other" { };
+  bySymlink = sh "by-symlink" "mkdir $out; ln -s ${provider}/share/file $out/file" { };
+  byCopy = sh "by-copy" "mkdir $out; cp ${provider}/share/file $out/file" { };
+  # Uses its input only after a while (a collection runs meanwhile in a test).
+  lateUser = sh "late-user" "echo start; sleep 2; cat ${provider}/share/file > $out" { };
+  # Two outputs holding identical files.
+  twinA = sh "twin-a" "mkdir $out; echo same content > $out/f; echo a > $out/a" { };
+  twinB = sh "twin-b" "mkdir $out; echo same content > $out/f; echo b > $out/b" { };
   # A process that ignores SIGTERM and SIGINT, in the background, then waiting.
   stubborn = sh "stubborn" "(trap '' TERM INT; exec -a ferrix-test-stubborn sleep 67) & echo start; wait" { };
 }
