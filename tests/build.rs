@@ -323,6 +323,14 @@ fn process_runs(name: &str) -> bool {
     })
 }
 
+/// Polls `done` for up to 10 seconds.
+fn wait_until(done: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !done() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Starts `ferrix build -A attr` and waits until its builder printed "start".
 fn start_build(env: &Env, attr: &str, extra: &[&str]) -> std::process::Child {
     let mut args = vec!["build", CASES, "-A", attr, "--no-out-link", "--option", "sandbox-paths", HOST_TOOLS];
@@ -352,17 +360,17 @@ fn a_timeout_and_ctrl_c_kill_the_whole_process_tree() {
     let env = Env::new();
     let out = env.build("stubborn", &["--timeout", "1", "-Q"]);
     assert_eq!(out.status.code(), Some(101), "{}", stderr(&out));
+    wait_until(|| !process_runs("ferrix-test-stubborn"));
     assert!(!process_runs("ferrix-test-stubborn"), "a builder's background process survived the timeout");
     let mut child = start_build(&env, "stubborn", &[]);
+    // The background process may still be starting when the builder says "start".
+    wait_until(|| process_runs("ferrix-test-stubborn"));
     assert!(process_runs("ferrix-test-stubborn"));
     // SAFETY: signals the child we started.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while process_runs("ferrix-test-stubborn") && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    wait_until(|| !process_runs("ferrix-test-stubborn"));
     assert!(!process_runs("ferrix-test-stubborn"), "a builder's background process survived Ctrl-C");
     assert!(std::fs::read_dir(env.store().join("nix/var/ferrix/builds")).unwrap().next().is_none());
 }

@@ -57,17 +57,12 @@ pub(crate) async fn build(
             }
             let inputs = input_closure(store, &node)?;
             let job = prepare(store, &node, &options, &inputs)?;
-            Ok(Some((locks, inputs, job)))
+            Ok(Some((locks, inputs, job, log_path(store, &node.drv_path))))
         })
         .await?
     };
-    let Some((locks, inputs, job)) = prepared else { return Ok(()) };
+    let Some((locks, inputs, job, log_file)) = prepared else { return Ok(()) };
     progress.line(&format!("building '{}'...", node.drv_path.to_absolute()));
-    let log_file = with_store(&store, {
-        let drv = node.drv_path.clone();
-        move |store| Ok(log_path(store, &drv))
-    })
-    .await?;
     run_helper(&node, &options, &job, &log_file, &progress).await?;
     let settings = (options.sandbox, options.auto_optimise);
     with_store(&store, move |store| register_outputs(store, &locks, &node, &job.dirs, settings, &inputs))
