@@ -468,3 +468,15 @@ fn identical_files_of_outputs_share_an_inode_after_optimising() {
     assert!(stderr(&out).contains("freed by hard-linking"), "{}", stderr(&out));
     assert_eq!(inode(&env, &a, "f"), inode(&env, &b, "f"));
 }
+
+#[test]
+fn bin_sh_is_the_static_shell_by_default() {
+    // As the reference packaged by Debian (`sandbox-paths = /bin/sh=/usr/bin/bash-static`;
+    // CI installs bash-static).
+    let env = Env::new();
+    let expr = "derivation { name = \"sh\"; system = \"x86_64-linux\"; builder = \"/bin/sh\"; \
+                args = [ \"-c\" \"echo $BASH_VERSION > $out; test -e /bin/ls || echo alone >> $out\" ]; }";
+    let out = succeeds(&env.ferrix(&["build", "-E", expr, "--no-out-link"]));
+    let written = std::fs::read_to_string(env.real(&out)).unwrap();
+    assert!(written.starts_with('5') && written.ends_with("\nalone\n"), "{written}");
+}

@@ -39,7 +39,7 @@ impl BuildOptions {
             cores: 0,
             keep_going: false,
             sandbox: true,
-            sandbox_paths: Vec::new(),
+            sandbox_paths: default_sandbox_paths(),
             timeout: None,
             max_silent_time: None,
             print_build_logs: true,
@@ -56,4 +56,14 @@ impl BuildOptions {
         }
         std::thread::available_parallelism().map_or(1, |n| n.get())
     }
+}
+
+/// A statically linked shell, which the reference as Debian packages it shows builders
+/// as `/bin/sh` by default (`sandbox-paths = /bin/sh=/usr/bin/bash-static`).
+const STATIC_SHELL: &str = "/usr/bin/bash-static";
+
+/// The default `sandbox-paths`: `/bin/sh` as the static shell, when the host has one.
+fn default_sandbox_paths() -> Vec<(String, PathBuf)> {
+    let shell = PathBuf::from(STATIC_SHELL);
+    if shell.is_file() { vec![("/bin/sh".to_owned(), shell)] } else { Vec::new() }
 }
