@@ -126,23 +126,37 @@ pub fn build(req: BuildRequest) -> CliResult {
             )));
         };
         if let Some(link) = &req.out_link {
-            let mut name = link.as_os_str().to_owned();
-            if i > 0 {
-                name.push(format!("-{}", i + 1));
-            }
-            if instance.output != "out" {
-                name.push(format!("-{}", instance.output));
-            }
-            store.add_perm_root(path, Path::new(&name)).map_err(CliError::failure)?;
+            store
+                .add_perm_root(path, &numbered_link(link, i, &instance.output))
+                .map_err(CliError::failure)?;
         }
         println!("{}", path.to_absolute());
     }
     Ok(())
 }
 
+/// The name of the root for output `output` of the `i`th derivation (from 0): `link`,
+/// then `link-2`, ..., with `-OUTPUT` for an output other than `out`, as the reference.
+fn numbered_link(link: &Path, i: usize, output: &str) -> PathBuf {
+    let mut name = link.as_os_str().to_owned();
+    if i > 0 {
+        name.push(format!("-{}", i + 1));
+    }
+    if output != "out" {
+        name.push(format!("-{output}"));
+    }
+    PathBuf::from(name)
+}
+
 /// Realises store paths (`DRV` or `DRV!OUTPUT,...` builds; a valid path is itself) and
-/// prints the output paths, as `nix-store --realise`.
-pub fn realise_paths(store_root: Option<&Path>, paths: &[String], options: &BuildOptions) -> CliResult {
+/// prints the output paths, as `nix-store --realise`; with `add_root`, makes each a
+/// root and prints the roots instead.
+pub fn realise_paths(
+    store_root: Option<&Path>,
+    paths: &[String],
+    options: &BuildOptions,
+    add_root: Option<&Path>,
+) -> CliResult {
     let store_root = root(store_root)?;
     let store = LocalStore::open(&store_root).map_err(CliError::failure)?;
     let mut wanted: Vec<(StorePath, Option<Vec<String>>)> = Vec::new();
@@ -167,10 +181,16 @@ pub fn realise_paths(store_root: Option<&Path>, paths: &[String], options: &Buil
     }
     let drvs: Vec<StorePath> = wanted.iter().map(|(d, _)| d.clone()).collect();
     let realised = realise(&store_root, &drvs, options).map_err(build_error)?;
-    for ((_, names), (_, outputs)) in wanted.iter().zip(realised.outputs) {
+    for (i, ((_, names), (_, outputs))) in wanted.iter().zip(realised.outputs).enumerate() {
         for (name, path) in outputs {
             if names.as_ref().is_none_or(|n| n.contains(&name)) {
-                println!("{}", path.to_absolute());
+                match add_root {
+                    Some(link) => {
+                        let root = store.add_perm_root(&path, &numbered_link(link, i, &name));
+                        println!("{}", root.map_err(CliError::failure)?.display());
+                    }
+                    None => println!("{}", path.to_absolute()),
+                }
             }
         }
     }

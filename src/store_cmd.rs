@@ -15,7 +15,7 @@ pub fn run(root: Option<&Path>, cmd: StoreCommand) -> CliResult {
     let cmd = match cmd {
         StoreCommand::Restore { path } => return store_ops::restore(&path),
         StoreCommand::Realise { build, paths } => {
-            return crate::build_cmd::realise_paths(root, &paths, &build.options()?);
+            return crate::build_cmd::realise_paths(root, &paths, &build.options()?, None);
         }
         other => other,
     };

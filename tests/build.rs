@@ -305,6 +305,30 @@ fn nix_build_links_results_and_realise_prints_outputs() {
     let outputs = succeeds(&env.ferrix(&["nix-store", "--realise", drv.trim()]));
     assert_eq!(outputs.lines().count(), 2);
     assert!(outputs.contains(dev.trim()));
+    // With --add-root it makes roots named as the reference names them, and prints them.
+    let ok = succeeds(&env.ferrix(&["instantiate", CASES, "-A", "ok"]));
+    let root = link_dir.join("r");
+    let root = root.to_str().unwrap();
+    let args = [
+        "nix-store",
+        "-r",
+        ok.trim(),
+        drv.trim(),
+        "--add-root",
+        root,
+        "--option",
+        "sandbox-paths",
+        HOST_TOOLS,
+    ];
+    let printed = succeeds(&env.ferrix(&args));
+    let names: Vec<String> =
+        ["r", "r-2-dev", "r-2"].iter().map(|n| link_dir.join(n).display().to_string()).collect();
+    let mut printed: Vec<&str> = printed.lines().collect();
+    printed.sort();
+    let mut expected: Vec<&str> = names.iter().map(String::as_str).collect();
+    expected.sort();
+    assert_eq!(printed, expected);
+    assert_eq!(std::fs::read_link(link_dir.join("r-2-dev")).unwrap(), env.real(&dev));
 }
 
 #[test]

@@ -67,8 +67,6 @@ const UNSUPPORTED: &[&str] = &[
     "--force-realise",
     "-f",
     "--repair",
-    "--indirect",
-    "--add-root",
 ];
 
 /// Runs with the arguments after the program name; `store` is the store root given
@@ -84,6 +82,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut ignore_liveness = false;
     let mut store_root = store;
     let mut build_options = build_cmd::default_options()?;
+    let mut add_root = None;
     let mut operands = Vec::new();
     while let Some(a) = args.next_arg() {
         let new_op = match a.as_str() {
@@ -137,6 +136,9 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                 let value = args.value(&a)?;
                 build_cmd::apply_setting(&mut build_options, name, &value).map_err(|e| args.usage(e))?;
             }
+            "--add-root" => add_root = Some(PathBuf::from(args.value(&a)?)),
+            // Roots are always indirect.
+            "--indirect" => {}
             "-k" | "--keep-going" => build_options.keep_going = true,
             "-Q" | "--no-build-output" => build_options.print_build_logs = false,
             "--option" => {
@@ -157,7 +159,9 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
         return Err(args.usage("query flags need '--query'"));
     }
     match op {
-        Op::Realise => build_cmd::realise_paths(store_root.as_deref(), &operands, &build_options),
+        Op::Realise => {
+            build_cmd::realise_paths(store_root.as_deref(), &operands, &build_options, add_root.as_deref())
+        }
         Op::ReadLog => {
             for path in &operands {
                 build_cmd::show_log(store_root.as_deref(), path)?;
