@@ -1,5 +1,6 @@
 //! The Nix search path: `builtins.nixPath` (from `-I` and `$NIX_PATH`) and
-//! `builtins.findFile`, which `<name>` paths call.
+//! `builtins.findFile`, which `<name>` paths call; after the entries, `<ferrix>` finds
+//! the standard library embedded in the binary.
 
 use super::util::{arg, attrs, list, ok, string};
 use super::{PrimOpDef, Ret, prim, unforced};
@@ -70,6 +71,16 @@ fn find_file<'gc>(
         let candidate = rest.and_then(|rest| std::path::absolute(format!("{path}{rest}")).ok());
         if let Some(candidate) = candidate.filter(|c| c.exists()) {
             let p = crate::paths::canonicalise(candidate.as_os_str().as_bytes());
+            return ok(Value::Path(Gc::new(mc, NixString::plain(p))));
+        }
+    }
+    // Last, the standard library embedded in the binary.
+    let prefix = crate::io::stdlib::PREFIX;
+    if let Some(rest) = wanted.strip_prefix(prefix).filter(|r| r.is_empty() || r.starts_with('/')) {
+        let root = ctx.io.store.stdlib()?;
+        let candidate = format!("{}{rest}", root.to_absolute());
+        if ctx.io.store.physical(std::path::Path::new(&candidate))?.is_some() {
+            let p = crate::paths::canonicalise(candidate.as_bytes());
             return ok(Value::Path(Gc::new(mc, NixString::plain(p))));
         }
     }

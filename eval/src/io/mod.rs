@@ -2,6 +2,7 @@
 //! (each file read once, and compiled once for each scope it is imported with; a
 //! directory means its `default.nix`), and the store ([`store`]).
 
+pub mod stdlib;
 pub mod store;
 
 pub use store::EvalStore;
@@ -76,7 +77,8 @@ impl EvalIo {
 
     /// Reads the source at `path` (once) and gives it with its directory.
     fn read(&mut self, sources: &mut Sources, path: &Path) -> Result<(FileId, PathBuf), EvalError> {
-        let file_path = if path.is_dir() { path.join("default.nix") } else { path.to_owned() };
+        let file_path =
+            if self.real_path(path)?.is_dir() { path.join("default.nix") } else { path.to_owned() };
         let base = file_path.parent().unwrap_or(Path::new("/")).to_owned();
         if let Some(&f) = self.by_path.get(&file_path) {
             return Ok((f, base));

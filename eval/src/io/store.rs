@@ -59,6 +59,8 @@ pub struct EvalStore {
     hashes: DrvHashes,
     /// Builds derivations evaluation needs the outputs of (read-write mode).
     pub realiser: Option<Realiser>,
+    /// The standard library's store path, once written.
+    stdlib: Option<StorePath>,
 }
 
 /// A store error as an evaluation error.
@@ -78,6 +80,7 @@ impl EvalStore {
             text_references: HashMap::new(),
             hashes: DrvHashes::new(),
             realiser: None,
+            stdlib: None,
         }
     }
 
@@ -362,6 +365,24 @@ impl EvalStore {
     ) -> Result<StorePath, EvalError> {
         let store = self.local()?;
         store.add_path(path, name, method, HashAlgo::Sha256, &BTreeSet::new()).map_err(store_error)
+    }
+}
+
+impl EvalStore {
+    /// The store path of the embedded standard library, written to the store (in
+    /// either mode, as fetched files are) the first time it is asked for.
+    pub fn stdlib(&mut self) -> Result<StorePath, EvalError> {
+        if let Some(path) = &self.stdlib {
+            return Ok(path.clone());
+        }
+        let fail = |e: std::io::Error| store_error(format!("cannot unpack the standard library: {e}"));
+        let dir = tempfile::tempdir().map_err(fail)?;
+        let tree = dir.path().join(super::stdlib::NAME);
+        std::fs::create_dir(&tree).map_err(fail)?;
+        super::stdlib::unpack(&tree).map_err(fail)?;
+        let path = self.add_fetched(&tree, super::stdlib::NAME, FileIngestionMethod::Recursive)?;
+        self.stdlib = Some(path.clone());
+        Ok(path)
     }
 }
 
