@@ -5,7 +5,7 @@
 
 use crate::error::{CliError, CliResult};
 use crate::eval_cmd::{self, EvalRequest};
-use ferrix_builder::{BuildError, BuildOptions, realise};
+use ferrix_builder::{BuildError, BuildOptions, HostPath, realise};
 use ferrix_store::StorePath;
 use ferrix_store::local::{LocalStore, default_root};
 use std::collections::BTreeMap;
@@ -42,12 +42,23 @@ pub fn apply_setting(options: &mut BuildOptions, name: &str, value: &str) -> Res
                 options.sandbox_paths.clear();
             }
             for entry in value.split_whitespace() {
+                let (entry, optional) = match entry.strip_suffix('?') {
+                    Some(e) => (e, true),
+                    None => (entry, false),
+                };
                 let (inside, host) = entry.split_once('=').unwrap_or((entry, entry));
-                options.sandbox_paths.push((
-                    inside.trim_end_matches('?').to_owned(),
-                    PathBuf::from(host.trim_end_matches('?')),
-                ));
+                options.sandbox_paths.push(HostPath {
+                    inside: inside.to_owned(),
+                    host: PathBuf::from(host),
+                    optional,
+                });
             }
+        }
+        "allowed-impure-host-deps" | "extra-allowed-impure-host-deps" => {
+            if name == "allowed-impure-host-deps" {
+                options.allowed_impure_host_deps.clear();
+            }
+            options.allowed_impure_host_deps.extend(value.split_whitespace().map(PathBuf::from));
         }
         "timeout" => options.timeout = Some(number()?).filter(|&n| n > 0).map(Duration::from_secs),
         "max-silent-time" => {

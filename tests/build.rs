@@ -202,7 +202,16 @@ fn host_files_are_invisible_unless_asked_for_and_then_read_only() {
     let out = env.build("host", &["--argstr", "secret", secret, "-Q"]);
     assert_eq!(out.status.code(), Some(100));
     assert!(stderr(&out).contains("No such file or directory"), "{}", stderr(&out));
-    let out = succeeds(&env.build("hostDeps", &["--argstr", "secret", secret]));
+    // Asking for it is refused unless allowed-impure-host-deps allows it.
+    let out = env.build("hostDeps", &["--argstr", "secret", secret]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!(
+            "requested impure path '{secret}', but it was not in allowed-impure-host-deps"
+        ))
+    );
+    let allowed = ["--argstr", "secret", secret, "--option", "extra-allowed-impure-host-deps", secret];
+    let out = succeeds(&env.build("hostDeps", &allowed));
     assert_eq!(std::fs::read_to_string(env.real(&out)).unwrap(), "host data\nread-only\n");
     assert_eq!(std::fs::read_to_string(secret).unwrap(), "host data\n");
 }
@@ -503,4 +512,26 @@ fn bin_sh_is_the_static_shell_by_default() {
     let out = succeeds(&env.ferrix(&["build", "-E", expr, "--no-out-link"]));
     let written = std::fs::read_to_string(env.real(&out)).unwrap();
     assert!(written.starts_with('5') && written.ends_with("\nalone\n"), "{written}");
+}
+
+#[test]
+fn the_builder_gets_no_terminal_no_inherited_descriptors_and_a_read_only_root() {
+    // Under `script` Ferrix has a terminal, and the shell leaves descriptor 7 open.
+    let env = Env::new();
+    let command = format!(
+        "exec 7</dev/null; {FERRIX} build {CASES} -A holdings --no-out-link --option sandbox-paths '{HOST_TOOLS}'"
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("FERRIX_STORE", env.store())
+        .output()
+        .expect("script (bsdutils) runs");
+    assert!(out.status.success(), "{}", stdout(&out));
+    // (The terminal output holds the progress line; the output path is printed last.)
+    let text = stdout(&out);
+    let start = text.rfind("/nix/store/").unwrap();
+    let path: String = text[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    let seen = std::fs::read_to_string(env.real(&path)).unwrap();
+    // Descriptors 0-2 and the one `ls` reads /proc/self/fd with; tty_nr 0; no writes to /.
+    assert_eq!(seen, "0\n1\n2\n3\n0\nread-only-root\n");
 }

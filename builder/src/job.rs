@@ -5,11 +5,11 @@
 use crate::env::build_env;
 use crate::error::{Failure, PERMANENT, TIMED_OUT};
 use crate::log::{Tail, log_path};
-use crate::options::BuildOptions;
+use crate::options::{BuildOptions, HostPath};
 use crate::outputs::register_outputs;
 use crate::plan::{Node, output_paths, read_derivation};
 use crate::progress::Progress;
-use crate::sandbox::{self, HELPER_COMMAND, SETUP_ERROR_PREFIX, SETUP_FAILED, Spec};
+use crate::sandbox::{self, HELPER_COMMAND, SETUP_FAILED, Spec, setup_error_file};
 use ferrix_store::StorePath;
 use ferrix_store::derivation::DerivationType;
 use ferrix_store::local::LocalStore;
@@ -123,9 +123,19 @@ fn prepare(
     }
     let fixed = drv.derivation_type().map_err(failure)? == DerivationType::Fixed;
     let mut host_paths = options.sandbox_paths.clone();
-    host_paths.extend(impure_host_deps(node).into_iter().map(|p| (p.clone(), PathBuf::from(p))));
+    for path in impure_host_deps(node) {
+        let allowed = options.allowed_impure_host_deps.iter().any(|a| Path::new(&path).starts_with(a));
+        if !allowed {
+            return Err(failure(format!(
+                "derivation '{}' requested impure path '{path}', but it was not in allowed-impure-host-deps",
+                node.drv_path.to_absolute()
+            )));
+        }
+        host_paths.push(HostPath { inside: path.clone(), host: PathBuf::from(path), optional: true });
+    }
     let closure: Vec<StorePath> = inputs.iter().cloned().collect();
-    let dirs = sandbox::prepare(store, &name, &closure, &host_paths, options.sandbox).map_err(failure)?;
+    let dirs =
+        sandbox::prepare(store, &name, &closure, &host_paths, (options.sandbox, fixed)).map_err(failure)?;
     let env = build_env(&node.drv_path, drv, &node.outputs, &dirs.build_top, options.build_cores())
         .map_err(failure)?;
     for (file, contents) in &env.files {
@@ -258,18 +268,33 @@ async fn run_helper(
     }
     let status = child.wait().await.map_err(|e| failure(format!("cannot wait for the builder: {e}")))?;
     let bits = if job.fixed { 0 } else { PERMANENT };
+    let setup_error = std::fs::read_to_string(setup_error_file(&job.dirs.spec_file())).ok();
     match (status.code(), std::os::unix::process::ExitStatusExt::signal(&status)) {
         (Some(0), _) => Ok(()),
-        (Some(SETUP_FAILED), _) if tail.last().is_some_and(|l| l.starts_with(SETUP_ERROR_PREFIX)) => {
-            let reason = tail.last().unwrap_or_default().trim_start_matches(SETUP_ERROR_PREFIX).to_owned();
-            Err(cannot_build(&reason, 0, None))
+        (Some(SETUP_FAILED), _) if setup_error.is_some() => {
+            Err(cannot_build(setup_error.as_deref().unwrap_or_default(), 0, None))
         }
         (Some(code), _) => {
             Err(cannot_build(&format!("builder failed with exit code {code}"), bits, Some(&tail)))
         }
         (None, Some(signal)) => {
-            Err(cannot_build(&format!("builder failed due to signal {signal}"), bits, Some(&tail)))
+            let reason = format!("builder failed due to signal {signal} ({})", signal_name(signal));
+            Err(cannot_build(&reason, bits, Some(&tail)))
         }
         (None, None) => Err(cannot_build("builder failed", bits, Some(&tail))),
+    }
+}
+
+/// The C library's description of a signal ("Killed"), as the reference prints it.
+fn signal_name(signal: i32) -> String {
+    // SAFETY: strsignal returns a string owned by the C library, valid until the next
+    // call; it is copied at once.
+    unsafe {
+        let name = libc::strsignal(signal);
+        if name.is_null() {
+            String::from("unknown signal")
+        } else {
+            std::ffi::CStr::from_ptr(name).to_string_lossy().into_owned()
+        }
     }
 }

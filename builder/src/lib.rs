@@ -19,5 +19,5 @@ mod schedule;
 
 pub use error::BuildError;
 pub use log::{log_path, read_log};
-pub use options::BuildOptions;
+pub use options::{BuildOptions, HostPath};
 pub use schedule::{Realised, missing, realise};

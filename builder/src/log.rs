@@ -39,11 +39,6 @@ impl Tail {
         self.lines.push_back(line.to_owned());
     }
 
-    /// The last line, if any.
-    pub fn last(&self) -> Option<&str> {
-        self.lines.back().map(String::as_str)
-    }
-
     /// "Last N log lines:" and the lines, in the reference's layout.
     pub fn report(&self, drv: &StorePath) -> String {
         let mut text = format!("\n       Last {} log lines:", self.lines.len());

@@ -15,8 +15,11 @@ pub struct BuildOptions {
     pub keep_going: bool,
     /// Build in the namespace sandbox (`--option sandbox false` turns it off).
     pub sandbox: bool,
-    /// Host paths made visible read-only in every sandbox: (path inside, path on the host).
-    pub sandbox_paths: Vec<(String, PathBuf)>,
+    /// Host paths made visible read-only in every sandbox.
+    pub sandbox_paths: Vec<HostPath>,
+    /// The host paths (and what is below them) a derivation may ask to see through
+    /// `__impureHostDeps` (`allowed-impure-host-deps`).
+    pub allowed_impure_host_deps: Vec<PathBuf>,
     /// Kill a build running longer than this.
     pub timeout: Option<Duration>,
     /// Kill a build silent for longer than this.
@@ -40,6 +43,7 @@ impl BuildOptions {
             keep_going: false,
             sandbox: true,
             sandbox_paths: default_sandbox_paths(),
+            allowed_impure_host_deps: DEFAULT_ALLOWED_HOST_DEPS.iter().map(PathBuf::from).collect(),
             timeout: None,
             max_silent_time: None,
             print_build_logs: true,
@@ -58,12 +62,30 @@ impl BuildOptions {
     }
 }
 
+/// A host path shown inside the sandbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPath {
+    /// Where it appears inside (absolute).
+    pub inside: String,
+    pub host: PathBuf,
+    /// Left out when missing on the host (a `?` suffix in `sandbox-paths`).
+    pub optional: bool,
+}
+
+/// What derivations may see of the host by default: its tools and libraries (the one
+/// impurity of the standard library's stdenv, which uses the host's toolchain).
+const DEFAULT_ALLOWED_HOST_DEPS: [&str; 4] = ["/bin", "/usr", "/lib", "/lib64"];
+
 /// A statically linked shell, which the reference as Debian packages it shows builders
 /// as `/bin/sh` by default (`sandbox-paths = /bin/sh=/usr/bin/bash-static`).
 const STATIC_SHELL: &str = "/usr/bin/bash-static";
 
 /// The default `sandbox-paths`: `/bin/sh` as the static shell, when the host has one.
-fn default_sandbox_paths() -> Vec<(String, PathBuf)> {
-    let shell = PathBuf::from(STATIC_SHELL);
-    if shell.is_file() { vec![("/bin/sh".to_owned(), shell)] } else { Vec::new() }
+fn default_sandbox_paths() -> Vec<HostPath> {
+    let host = PathBuf::from(STATIC_SHELL);
+    if host.is_file() {
+        vec![HostPath { inside: "/bin/sh".into(), host, optional: false }]
+    } else {
+        Vec::new()
+    }
 }

@@ -36,7 +36,7 @@ pub fn realise(
         outputs.push((drv.clone(), output_paths(drv, &parsed)?));
     }
     if !plan.nodes.is_empty() {
-        crate::sandbox::remove_stale(&store)?;
+        crate::sandbox::remove_stale(&store);
         let store: SharedStore = Arc::new(Mutex::new(store));
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()

@@ -71,6 +71,8 @@ rec {
   # Two outputs holding identical files.
   twinA = sh "twin-a" "mkdir $out; echo same content > $out/f; echo a > $out/a" { };
   twinB = sh "twin-b" "mkdir $out; echo same content > $out/f; echo b > $out/b" { };
+  # What the builder holds: open descriptors, its terminal, whether / is writable.
+  holdings = sh "holdings" "{ ls /proc/self/fd; cut -d ' ' -f 7 /proc/self/stat; touch /x 2>/dev/null && echo writable-root || echo read-only-root; } > $out" { };
   # A process that ignores SIGTERM and SIGINT, in the background, then waiting.
   stubborn = sh "stubborn" "(trap '' TERM INT; exec -a ferrix-test-stubborn sleep 67) & echo start; wait" { };
 }

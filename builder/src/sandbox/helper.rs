@@ -10,7 +10,7 @@
 //! by a signal kills the helper with the same signal). Both die with their parent.
 
 use super::root::DEVICES;
-use super::{SETUP_ERROR_PREFIX, SETUP_FAILED, Spec};
+use super::{SETUP_FAILED, Spec, setup_error_file};
 use rustix::mount::{MountFlags, MountPropagationFlags, mount, mount_bind, mount_change, mount_remount};
 use rustix::process::{Signal, set_parent_process_death_signal};
 use rustix::thread::UnshareFlags;
@@ -21,23 +21,38 @@ use std::process::Command;
 /// Runs the helper for the spec in the file `spec_path`; returns only on failure
 /// before the builder could start, with the exit status to use.
 pub fn helper_main(spec_path: &Path) -> i32 {
+    // Nothing the caller had open reaches the builder (a directory's descriptor would
+    // lead out of the chroot).
+    // SAFETY: closes descriptors this process does not use; 0, 1 and 2 stay.
+    unsafe { libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32) };
     let result = std::fs::read_to_string(spec_path)
         .map_err(|e| format!("cannot read '{}': {e}", spec_path.display()))
         .and_then(|text| Spec::from_json(&text))
-        .and_then(|spec| if spec.sandbox { run_sandboxed(&spec) } else { Err(exec_builder(&spec)) });
+        .and_then(
+            |spec| if spec.sandbox { run_sandboxed(&spec, spec_path) } else { Err(exec_builder(&spec)) },
+        );
     match result {
         Ok(status) => status,
-        Err(message) => {
-            eprintln!("{SETUP_ERROR_PREFIX}{message}");
-            SETUP_FAILED
-        }
+        Err(message) => setup_failed(spec_path, &message),
     }
+}
+
+/// Reports why the builder could not start (in the log and in the setup error file)
+/// and gives the helper's exit status for it.
+fn setup_failed(spec_path: &Path, message: &str) -> i32 {
+    eprintln!("ferrix: {message}");
+    let _ = std::fs::write(setup_error_file(spec_path), message);
+    SETUP_FAILED
 }
 
 /// Executes the builder in this process; returns only the reason it could not.
 fn exec_builder(spec: &Spec) -> String {
     if let Err(e) = set_parent_process_death_signal(Some(Signal::KILL)) {
         return format!("cannot set the parent death signal: {e}");
+    }
+    // A session of its own: no controlling terminal to read from or type into.
+    if let Err(e) = rustix::process::setsid() {
+        return format!("cannot start a new session: {e}");
     }
     let argv0 =
         Path::new(&spec.builder).file_name().map_or(spec.builder.clone(), |n| n.to_string_lossy().into());
@@ -51,7 +66,7 @@ fn exec_builder(spec: &Spec) -> String {
     format!("executing '{}': {error}", spec.builder)
 }
 
-fn run_sandboxed(spec: &Spec) -> Result<i32, String> {
+fn run_sandboxed(spec: &Spec, spec_path: &Path) -> Result<i32, String> {
     set_parent_process_death_signal(Some(Signal::KILL))
         .map_err(|e| format!("cannot set the parent death signal: {e}"))?;
     let mut flags = UnshareFlags::NEWUSER
@@ -78,9 +93,9 @@ fn run_sandboxed(spec: &Spec) -> Result<i32, String> {
         -1 => Err(format!("cannot fork: {}", std::io::Error::last_os_error())),
         0 => {
             let reason = setup(spec).err().unwrap_or_else(|| exec_builder(spec));
-            eprintln!("{SETUP_ERROR_PREFIX}{reason}");
+            let status = setup_failed(spec_path, &reason);
             // SAFETY: ends the child without running the parent's exit handlers.
-            unsafe { libc::_exit(SETUP_FAILED) }
+            unsafe { libc::_exit(status) }
         }
         child => wait_for(child),
     }
@@ -102,6 +117,11 @@ fn wait_for(child: libc::pid_t) -> Result<i32, String> {
     }
     if libc::WIFSIGNALED(status) {
         let signal = libc::WTERMSIG(status);
+        // No core file of the helper in the caller's directory.
+        let _ = rustix::process::setrlimit(
+            rustix::process::Resource::Core,
+            rustix::process::Rlimit { current: Some(0), maximum: None },
+        );
         // SAFETY: restores the default action and raises the signal on this process.
         unsafe {
             libc::signal(signal, libc::SIG_DFL);

@@ -20,10 +20,13 @@ use std::path::{Path, PathBuf};
 /// The subcommand of the `ferrix` binary that runs the helper.
 pub const HELPER_COMMAND: &str = "__sandbox";
 
-/// Exit status of the helper when it could not start the builder (its reason is the
-/// last line of the log, after [`SETUP_ERROR_PREFIX`]).
+/// Exit status of the helper when it could not start the builder.
 pub(crate) const SETUP_FAILED: i32 = 125;
-pub(crate) const SETUP_ERROR_PREFIX: &str = "ferrix sandbox error: ";
+/// Where the helper writes why it could not start the builder: next to the spec file,
+/// outside the sandbox's root, so a builder cannot fake it.
+pub(crate) fn setup_error_file(spec_file: &Path) -> PathBuf {
+    spec_file.with_file_name("setup-error")
+}
 
 /// What the helper must do, written to a file by the scheduler.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,12 +6,13 @@
 //! directory. Everything is deleted when the [`SandboxRoot`] is dropped.
 
 use crate::error::BuildError;
+use crate::options::HostPath;
 use crate::sandbox::Spec;
 use ferrix_store::StorePath;
 use ferrix_store::local::{LocalStore, remove_tree};
 use std::fs::{self, Permissions};
 use std::os::unix::fs::{PermissionsExt, symlink};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 const PASSWD: &str = "root:x:0:0:Nix build user:/build:/noshell\n\
@@ -19,6 +20,8 @@ const PASSWD: &str = "root:x:0:0:Nix build user:/build:/noshell\n\
                       nobody:x:65534:65534:Nobody:/:/noshell\n";
 const GROUP: &str = "root:x:0:\nnixbld:!:100:\nnogroup:x:65534:\n";
 const HOSTS: &str = "127.0.0.1 localhost\n::1 localhost\n";
+/// A fixed-output build resolves names through the host's files and DNS.
+const NSSWITCH: &str = "hosts: files dns\nservices: files\n";
 /// Device nodes bound from the host.
 pub(crate) const DEVICES: [&str; 6] = ["null", "zero", "full", "random", "urandom", "tty"];
 
@@ -58,36 +61,41 @@ impl Drop for SandboxRoot {
 }
 
 /// Deletes the build directories of processes that no longer run (killed builds).
-pub(crate) fn remove_stale(store: &LocalStore) -> Result<(), BuildError> {
+pub(crate) fn remove_stale(store: &LocalStore) {
     let builds = store.state_dir().join("builds");
-    let Ok(entries) = fs::read_dir(&builds) else { return Ok(()) };
+    let Ok(entries) = fs::read_dir(&builds) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let pid = name.to_str().and_then(|n| n.split('-').next()?.parse::<i32>().ok());
         let alive = pid.and_then(rustix::process::Pid::from_raw).is_some_and(|pid| {
             !matches!(rustix::process::test_kill_process(pid), Err(rustix::io::Errno::SRCH))
         });
-        if !alive {
-            remove_tree(&entry.path())?;
+        // A leftover that cannot be deleted must not stop builds.
+        if !alive && let Err(e) = remove_tree(&entry.path()) {
+            eprintln!("warning: cannot delete the old build directory '{}': {e}", entry.path().display());
         }
     }
-    Ok(())
 }
 
 /// Prepares the directories of a build of `name` whose input closure is `closure`,
-/// exposing the host paths `host_paths` (path inside, path on the host) read-only.
+/// exposing `host_paths` read-only; a fixed-output build also gets what name
+/// resolution needs (the host's `/etc/resolv.conf`, `/etc/services` and `/etc/hosts`).
 pub(crate) fn prepare(
     store: &LocalStore,
     name: &str,
     closure: &[StorePath],
-    host_paths: &[(String, PathBuf)],
-    sandbox: bool,
+    host_paths: &[HostPath],
+    (sandbox, fixed): (bool, bool),
 ) -> Result<SandboxRoot, BuildError> {
     let builds = store.state_dir().join("builds");
+    if !builds.exists() {
+        make_dir(&builds, 0o700)?;
+    }
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let top = builds.join(format!("{}-{n}-{name}", std::process::id()));
     remove_tree(&top)?;
-    fs::create_dir_all(&top).map_err(BuildError::io(format!("create '{}'", top.display())))?;
+    // Private: the spec holds the builder's environment.
+    make_dir(&top, 0o700)?;
     let root = top.join("root");
     let mut prepared = SandboxRoot {
         top,
@@ -113,7 +121,15 @@ pub(crate) fn prepare(
     make_dir(&root.join("nix/store"), 0o1775)?;
     write(&root.join("etc/passwd"), PASSWD)?;
     write(&root.join("etc/group"), GROUP)?;
-    write(&root.join("etc/hosts"), HOSTS)?;
+    let mut host_paths = host_paths.to_vec();
+    if fixed {
+        write(&root.join("etc/nsswitch.conf"), NSSWITCH)?;
+        for file in ["/etc/resolv.conf", "/etc/services", "/etc/hosts"] {
+            host_paths.push(HostPath { inside: file.into(), host: file.into(), optional: true });
+        }
+    } else {
+        write(&root.join("etc/hosts"), HOSTS)?;
+    }
     for device in DEVICES {
         write(&root.join("dev").join(device), "")?;
     }
@@ -134,21 +150,48 @@ pub(crate) fn prepare(
             prepared.binds.push(bind);
         }
     }
-    for (inside, host) in host_paths {
-        let at = Spec::inside(&root, inside);
-        if let Some(parent) = at.parent() {
-            fs::create_dir_all(parent).map_err(BuildError::io(format!("create '{}'", parent.display())))?;
-        }
-        // A host path that does not exist is left out, as the reference does.
-        if fs::metadata(host).is_ok() && !at.exists() {
-            let host =
-                fs::canonicalize(host).map_err(BuildError::io(format!("resolve '{}'", host.display())))?;
-            if let Some(bind) = mount_point(&host, &at, inside)? {
-                prepared.binds.push(bind);
-            }
+    for path in &host_paths {
+        if let Some(bind) = host_mount_point(&root, path)? {
+            prepared.binds.push(bind);
         }
     }
+    // The builder may write in /build, /tmp and the store, not in the root itself.
+    fs::set_permissions(&root, Permissions::from_mode(0o555))
+        .map_err(BuildError::io(format!("set permissions of '{}'", root.display())))?;
     Ok(prepared)
+}
+
+/// Makes the mount point of a host path inside `root`. The path inside must be
+/// absolute and plain (no `..`); a missing host path is an error unless optional; a
+/// path inside the root that exists already (`/etc/passwd`, an input) is left as it is.
+fn host_mount_point(root: &Path, path: &HostPath) -> Result<Option<(PathBuf, String)>, BuildError> {
+    let plain =
+        Path::new(&path.inside).components().all(|c| matches!(c, Component::RootDir | Component::Normal(_)));
+    if !path.inside.starts_with('/') || !plain {
+        return Err(BuildError::Invalid(format!(
+            "the sandbox path '{}' must be absolute and without '..'",
+            path.inside
+        )));
+    }
+    if fs::metadata(&path.host).is_err() {
+        if path.optional {
+            return Ok(None);
+        }
+        return Err(BuildError::Invalid(format!(
+            "path '{}' is configured as part of the 'sandbox-paths' option, but is inaccessible",
+            path.host.display()
+        )));
+    }
+    let at = Spec::inside(root, &path.inside);
+    if fs::symlink_metadata(&at).is_ok() {
+        return Ok(None);
+    }
+    if let Some(parent) = at.parent() {
+        fs::create_dir_all(parent).map_err(BuildError::io(format!("create '{}'", parent.display())))?;
+    }
+    let host =
+        fs::canonicalize(&path.host).map_err(BuildError::io(format!("resolve '{}'", path.host.display())))?;
+    mount_point(&host, &at, &path.inside)
 }
 
 /// Makes at `at` what `host` needs to appear there: a copy of a symlink (no mount), else
