@@ -12,7 +12,7 @@ use crate::progress::Progress;
 use crate::sandbox::{self, HELPER_COMMAND, SETUP_FAILED, Spec, setup_error_file};
 use ferrix_store::StorePath;
 use ferrix_store::derivation::DerivationType;
-use ferrix_store::local::LocalStore;
+use ferrix_store::local::{LocalStore, PathLocks, remove_tree};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,11 +32,38 @@ async fn with_store<T: Send + 'static>(
     let store = store.clone();
     tokio::task::spawn_blocking(move || f(&store.lock().unwrap_or_else(|e| e.into_inner())))
         .await
-        .unwrap_or_else(|e| Err(Failure::new(format!("a build task failed: {e}"))))
+        .unwrap_or_else(|e| Err(task_failed(e)))
 }
 
-fn failure(e: impl std::fmt::Display) -> Failure {
+/// A build task that panicked or was cancelled.
+pub(crate) fn task_failed(e: tokio::task::JoinError) -> Failure {
+    Failure::new(format!("a build task failed: {e}"))
+}
+
+pub(crate) fn failure(e: impl std::fmt::Display) -> Failure {
     Failure::new(e.to_string())
+}
+
+/// Waits (without blocking the runtime, so it can be cancelled) until this process
+/// holds the locks of `outputs`, saying once that it waits.
+async fn lock_outputs(
+    store: &SharedStore,
+    outputs: &BTreeSet<StorePath>,
+    progress: &Progress,
+) -> Result<PathLocks, Failure> {
+    let mut said = false;
+    loop {
+        let wanted = outputs.clone();
+        if let Some(locks) = with_store(store, move |s| s.try_lock_paths(&wanted).map_err(failure)).await? {
+            return Ok(locks);
+        }
+        if !said {
+            let list: Vec<String> = outputs.iter().map(|p| format!("'{}'", p.to_absolute())).collect();
+            progress.line(&format!("waiting for lock on {}", list.join(", ")));
+            said = true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 /// Builds `node`; `Ok` also when another process built it meanwhile.
@@ -47,21 +74,25 @@ pub(crate) async fn build(
     progress: Rc<Progress>,
 ) -> Result<(), Failure> {
     let outputs: BTreeSet<StorePath> = node.outputs.values().cloned().collect();
+    let locks = lock_outputs(&store, &outputs, &progress).await?;
     let prepared = {
         let node = node.clone();
         let options = options.clone();
         with_store(&store, move |store| {
-            let locks = store.lock_paths(&outputs).map_err(failure)?;
-            if outputs.iter().all(|p| store.is_valid(p).unwrap_or(false)) {
+            let mut valid = 0;
+            for path in &outputs {
+                valid += usize::from(store.is_valid(path).map_err(failure)?);
+            }
+            if valid == outputs.len() {
                 return Ok(None);
             }
             let inputs = input_closure(store, &node)?;
-            let job = prepare(store, &node, &options, &inputs)?;
-            Ok(Some((locks, inputs, job, log_path(store, &node.drv_path))))
+            let job = prepare(store, &node, &options, &inputs, valid > 0)?;
+            Ok(Some((inputs, job, log_path(store, &node.drv_path))))
         })
         .await?
     };
-    let Some((locks, inputs, job, log_file)) = prepared else { return Ok(()) };
+    let Some((inputs, job, log_file)) = prepared else { return Ok(()) };
     progress.line(&format!("building '{}'...", node.drv_path.to_absolute()));
     run_helper(&node, &options, &job, &log_file, &progress).await?;
     let settings = (options.sandbox, options.auto_optimise);
@@ -109,6 +140,7 @@ fn prepare(
     node: &Node,
     options: &BuildOptions,
     inputs: &BTreeSet<StorePath>,
+    some_valid: bool,
 ) -> Result<Job, Failure> {
     let drv = &node.drv;
     let name = drv.name().map_err(failure)?.into_owned();
@@ -120,6 +152,19 @@ fn prepare(
             ferrix_store::STORE_DIR,
             store.store_dir().display()
         )));
+    }
+    if !options.sandbox {
+        // The builder writes the outputs at their final places: a valid one would be
+        // overwritten, and leftovers of an earlier attempt are in the way.
+        if some_valid {
+            return Err(failure(format!(
+                "cannot build '{}' without the sandbox: some of its outputs are valid already",
+                node.drv_path.to_absolute()
+            )));
+        }
+        for path in node.outputs.values() {
+            remove_tree(&store.real_path(path)).map_err(failure)?;
+        }
     }
     let fixed = drv.derivation_type().map_err(failure)? == DerivationType::Fixed;
     let mut host_paths = options.sandbox_paths.clone();

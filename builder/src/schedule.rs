@@ -6,7 +6,7 @@
 //! `keep_going` the running builds are stopped. Ctrl-C kills every build.
 
 use crate::error::{BuildError, Failure, failing_status};
-use crate::job::{SharedStore, build};
+use crate::job::{SharedStore, build, task_failed};
 use crate::options::BuildOptions;
 use crate::plan::{output_paths, plan, read_derivation};
 use crate::progress::Progress;
@@ -105,14 +105,19 @@ async fn run(
         }
         let finished = tokio::select! {
             finished = running.join_next() => finished,
-            _ = &mut interrupt => {
+            Ok(()) = &mut interrupt => {
                 running.abort_all();
                 while running.join_next().await.is_some() {}
                 return Err(BuildError::Interrupted);
             }
         };
         let Some(finished) = finished else { break };
-        let (i, result) = finished.map_err(|e| BuildError::Invalid(format!("a build task failed: {e}")))?;
+        let (i, result) = match finished {
+            Ok(done) => done,
+            // Builds stopped after another's failure.
+            Err(e) if e.is_cancelled() && stopping => continue,
+            Err(e) => return Err(BuildError::Invalid(task_failed(e).message)),
+        };
         match result {
             Ok(()) => {
                 progress.finished(true, true);

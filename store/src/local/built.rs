@@ -1,5 +1,5 @@
 //! Making a build's outputs valid. The builder holds the locks of a derivation's output
-//! paths for the whole build ([`LocalStore::lock_paths`]), so no other process builds
+//! paths for the whole build ([`LocalStore::try_lock_paths`]), so no other process builds
 //! or installs them meanwhile; each output the builder produced is moved into the store
 //! under a staging name and canonicalised ([`LocalStore::stage_built`]), hashed and
 //! checked by the caller, and then all outputs are renamed into place and registered in
@@ -10,7 +10,7 @@ use super::LocalStore;
 use super::add::Staging;
 use super::error::{StoreError, io_err};
 use super::fs_tree::{canonicalise_tree, remove_tree, sync_path};
-use super::lock::{FileLock, lock_path};
+use super::lock::{FileLock, try_lock_path};
 use super::path_info::PathInfo;
 use crate::store_path::StorePath;
 use std::collections::BTreeSet;
@@ -37,12 +37,18 @@ impl StagedOutput {
 }
 
 impl LocalStore {
-    /// Blocks until this process holds the locks of all `paths` (taken in order, so
-    /// two processes locking overlapping sets cannot deadlock).
-    pub fn lock_paths(&self, paths: &BTreeSet<StorePath>) -> Result<PathLocks, StoreError> {
+    /// Takes the locks of all `paths` if none is held elsewhere, without waiting;
+    /// `None` (holding nothing) when one is.
+    pub fn try_lock_paths(&self, paths: &BTreeSet<StorePath>) -> Result<Option<PathLocks>, StoreError> {
         let dir = self.lock_dir();
-        let locks = paths.iter().map(|p| lock_path(&dir, p)).collect::<Result<_, _>>()?;
-        Ok(PathLocks { _locks: locks })
+        let mut locks = Vec::with_capacity(paths.len());
+        for path in paths {
+            match try_lock_path(&dir, path)? {
+                Some(lock) => locks.push(lock),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(PathLocks { _locks: locks }))
     }
 
     /// Moves the output a builder left at `location` (on the store's file system) into
@@ -64,7 +70,7 @@ impl LocalStore {
     /// Renames each staged output to its path and registers all of them in one
     /// transaction, under the collector's lock with the outputs made temporary roots
     /// (see `temp_roots.rs`). The caller holds the locks of the paths (from
-    /// [`Self::lock_paths`]). An output whose path is valid already (a fixed output
+    /// [`Self::try_lock_paths`]). An output whose path is valid already (a fixed output
     /// someone else produced) is left as it is.
     pub fn install_built(
         &self,

@@ -48,6 +48,17 @@ pub(crate) fn lock_open_file(file: &File, op: FlockOperation, path: &Path) -> Re
     }
 }
 
+/// Takes the lock for `path` if nobody holds it; `None` when somebody does.
+pub(crate) fn try_lock_path(lock_dir: &Path, path: &StorePath) -> Result<Option<FileLock>, StoreError> {
+    let lock_path = lock_dir.join(format!("{}.lock", path.base_name()));
+    let file = open_lock_file(&lock_path)?;
+    match lock_open_file(&file, FlockOperation::NonBlockingLockExclusive, &lock_path) {
+        Ok(()) => Ok(Some(FileLock { _file: file })),
+        Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::WouldBlock => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Blocks until this process holds the lock for `path`.
 pub(crate) fn lock_path(lock_dir: &Path, path: &StorePath) -> Result<FileLock, StoreError> {
     lock_file(&lock_dir.join(format!("{}.lock", path.base_name())), FlockOperation::LockExclusive)
