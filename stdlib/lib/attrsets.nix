@@ -73,15 +73,7 @@ rec {
     pred: set: removeAttrs set (builtins.filter (name: !(pred name set.${name})) (attrNames set));
   filterAttrsRecursive =
     pred: set:
-    listToAttrs (
-      concatMap (
-        name:
-        let
-          v = set.${name};
-        in
-        if pred name v then [ (nameValuePair name (if isAttrs v then filterAttrsRecursive pred v else v)) ] else [ ]
-      ) (attrNames set)
-    );
+    builtins.mapAttrs (_: v: if isAttrs v then filterAttrsRecursive pred v else v) (filterAttrs pred set);
   foldlAttrs =
     f: init: set:
     builtins.foldl' (acc: name: f acc name set.${name}) init (attrNames set);

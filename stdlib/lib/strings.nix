@@ -67,7 +67,7 @@ rec {
       k = stringLength suffix;
     in
     n >= k && substring (n - k) k s == suffix;
-  hasInfix = infix: s: length (builtins.split (escapeRegex infix) s) > 1;
+  hasInfix = infix: s: length (builtins.split (escapeRegex infix) "${s}") > 1;
   removePrefix =
     prefix: s:
     let
