@@ -11,6 +11,22 @@ rec {
       })
     else
       drv // { meta = (drv.meta or { }) // newAttrs; };
+  dontDistribute = addMetaAttrs { hydraPlatforms = [ ]; };
+  setName = name: drv: drv // { inherit name; };
+  updateName = f: drv: drv // { name = f drv.name; };
+  # "foo-1.0" with suffix "bar" is "foo-bar-1.0".
+  appendToName =
+    suffix:
+    updateName (
+      name:
+      let
+        parsed = builtins.parseDrvName name;
+      in
+      "${parsed.name}-${suffix}-${parsed.version}"
+    );
+  # f applied to the derivations among a set's values.
+  mapDerivationAttrset =
+    f: set: builtins.mapAttrs (_: v: if lib.attrsets.isDerivation v then f v else v) set;
   setPrio = priority: addMetaAttrs { inherit priority; };
   lowPrio = setPrio 10;
   hiPrio = setPrio (-10);

@@ -35,8 +35,10 @@ run() { # run DIR FILE ; sets out, err, rc
   rm -f "$o" "$e"
 }
 
+files=()
+for f in "$@"; do files+=("$(realpath "$f")"); done
 cd "$here"
-if [ $# -gt 0 ]; then files=("$@"); else files=(lib/*.nix errors/*.nix); fi
+if [ $# -eq 0 ]; then files=(lib/*.nix errors/*.nix); fi
 fails=0
 for f in "${files[@]}"; do
   f=${f#"$here"/}

@@ -34,6 +34,14 @@ in
       r.meta
       r.overridden
     ];
+  dontDistribute = (lib.dontDistribute { }).meta; # nixpkgs: meta.hydraPlatforms = [ ]
+  setName = (lib.setName "other" pkg).name;
+  updateName = (lib.updateName (n: n + "-x") pkg).name;
+  appendToName = (lib.appendToName "with-foo" pkg).name; # nixpkgs (same shape): "hello-with-foo-2.12"
+  mapDerivationAttrset = lib.mapDerivationAttrset (d: d.name) {
+    a = pkg;
+    b = 1;
+  };
   getExe = [
     (lib.getExe pkg) # nixpkgs: "/nix/store/...-hello-2.12/bin/hello"
     (lib.getExe withBin)
