@@ -61,48 +61,51 @@ fn expected(file: &Path, suffix: &str) -> String {
     std::fs::read_to_string(&exp).unwrap_or_else(|e| panic!("{}: {e}", exp.display()))
 }
 
-#[test]
-fn lib_tests_print_the_references_values() {
+/// Runs every case of `tests/stdlib/<sub>` (at least `min` of them) and collects what
+/// `judge(file, output, stdout, stderr)` finds wrong.
+fn check_cases(sub: &str, min: usize, judge: impl Fn(&Path, &Output, &str, &str) -> Option<String>) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let nix_instantiate = common::personality(tmp.path(), "nix-instantiate");
-    let files = cases("lib");
-    assert!(files.len() >= 9, "the lib tests are missing: {files:?}");
-    let mut failures = Vec::new();
-    for file in &files {
-        let (out, stdout, stderr) = eval(&nix_instantiate, file);
-        let want = expected(file, "exp");
-        if !out.status.success() {
-            failures.push(format!("{}: failed: {stderr}", file.display()));
-        } else if stdout != want {
-            failures.push(format!("{}:\n  want: {want}\n  got:  {stdout}", file.display()));
-        }
-    }
+    let files = cases(sub);
+    assert!(files.len() >= min, "the {sub} tests are missing: {files:?}");
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let (out, stdout, stderr) = eval(&nix_instantiate, file);
+            judge(file, &out, &stdout, &stderr).map(|why| format!("{}: {why}", file.display()))
+        })
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
+fn lib_tests_print_the_references_values() {
+    check_cases("lib", 9, |file, out, stdout, stderr| {
+        let want = expected(file, "exp");
+        if !out.status.success() {
+            Some(format!("failed: {stderr}"))
+        } else {
+            (stdout != want).then(|| format!("\n  want: {want}\n  got:  {stdout}"))
+        }
+    });
+}
+
+#[test]
 fn lib_errors_are_the_references() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let nix_instantiate = common::personality(tmp.path(), "nix-instantiate");
-    let files = cases("errors");
-    assert!(files.len() >= 3, "the error tests are missing: {files:?}");
-    let mut failures = Vec::new();
-    for file in &files {
-        let (out, _, stderr) = eval(&nix_instantiate, file);
+    check_cases("errors", 3, |file, out, _, stderr| {
         let want = expected(file, "err.exp");
         let name = file.file_stem().and_then(|s| s.to_str()).expect("name");
         let (got, want) = if MESSAGE_ONLY.contains(&name) {
-            (final_message(&stderr).to_owned(), final_message(&want).to_owned())
+            (final_message(stderr), final_message(&want))
         } else {
-            (stderr.clone(), want)
+            (stderr, want.as_str())
         };
         if out.status.code() != Some(1) {
-            failures.push(format!("{}: exit {:?}: {stderr}", file.display(), out.status.code()));
-        } else if got != want {
-            failures.push(format!("{}:\n--- want\n{want}\n--- got\n{got}", file.display()));
+            Some(format!("exit {:?}: {stderr}", out.status.code()))
+        } else {
+            (got != want).then(|| format!("\n--- want\n{want}\n--- got\n{got}"))
         }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    });
 }
 
 /// The brief's contract: every section is a set in `lib`, and (but for `versions` and

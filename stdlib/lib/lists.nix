@@ -1,15 +1,6 @@
 # lib.lists: folds, slicing, searching and set-like operations on lists.
 { lib }:
-let
-  inherit (builtins)
-    length
-    elemAt
-    genList
-    filter
-    head
-    tail
-    ;
-in
+# The builtins inherited below are also the names the functions use.
 rec {
   inherit (builtins)
     length

@@ -17,6 +17,12 @@ let
     ;
   inherit (lib.lists) imap1 last;
   inherit (lib.trivial) boolToString;
+  # A -Dfeature=... option of a Boolean, shown by `render`.
+  mesonFlag =
+    render: feature: flag:
+    assert isString feature;
+    assert builtins.isBool flag;
+    lib.strings.mesonOption feature (render flag);
 in
 rec {
   inherit (builtins)
@@ -166,16 +172,8 @@ rec {
     assert isString feature;
     assert isString value;
     "-D${feature}=${value}";
-  mesonBool =
-    feature: flag:
-    assert isString feature;
-    assert builtins.isBool flag;
-    mesonOption feature (boolToString flag);
-  mesonEnable =
-    feature: flag:
-    assert isString feature;
-    assert builtins.isBool flag;
-    mesonOption feature (if flag then "enabled" else "disabled");
+  mesonBool = mesonFlag boolToString;
+  mesonEnable = mesonFlag (flag: if flag then "enabled" else "disabled");
   cmakeOptionType =
     type: feature: value:
     assert builtins.elem (toUpper type) [
@@ -190,7 +188,6 @@ rec {
     "-D${feature}:${toUpper type}=${value}";
   cmakeBool =
     condition: flag:
-    assert isString condition;
     assert builtins.isBool flag;
     cmakeOptionType "bool" condition (toUpper (boolToString flag));
   cmakeFeature =

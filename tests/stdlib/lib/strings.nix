@@ -135,6 +135,8 @@ in
     (lib.mesonBool "static" false) # nixpkgs: "-Dstatic=false"
     (lib.mesonEnable "docs" true) # nixpkgs: "-Ddocs=enabled"
     (lib.mesonEnable "savage" false) # nixpkgs: "-Dsavage=disabled"
+    (builtins.tryEval (lib.mesonBool "x" "yes")).success
+    (builtins.tryEval (lib.cmakeBool "x" 1)).success
   ];
   cmake = [
     (lib.cmakeOptionType "string" "ENGINE" "sdl2") # nixpkgs: "-DENGINE:STRING=sdl2"
