@@ -17,6 +17,14 @@ let
     ;
   inherit (lib.lists) imap1 last;
   inherit (lib.trivial) boolToString;
+  # --yes-feature or --no-feature, and the same with "=value" when flag is true.
+  autoconfFlag =
+    yes: no: flag: feature:
+    assert isString feature;
+    "--${if flag then yes else no}-${feature}";
+  autoconfFlagAs =
+    plain: flag: feature: value:
+    plain flag feature + lib.strings.optionalString flag "=${value}";
   # A -Dfeature=... option of a Boolean, shown by `render`.
   mesonFlag =
     render: feature: flag:
@@ -153,20 +161,10 @@ rec {
     assert name != file;
     name;
 
-  enableFeature =
-    flag: feature:
-    assert isString feature;
-    "--${if flag then "enable" else "disable"}-${feature}";
-  enableFeatureAs =
-    flag: feature: value:
-    enableFeature flag feature + optionalString flag "=${value}";
-  withFeature =
-    flag: feature:
-    assert isString feature;
-    "--${if flag then "with" else "without"}-${feature}";
-  withFeatureAs =
-    flag: feature: value:
-    withFeature flag feature + optionalString flag "=${value}";
+  enableFeature = autoconfFlag "enable" "disable";
+  enableFeatureAs = autoconfFlagAs enableFeature;
+  withFeature = autoconfFlag "with" "without";
+  withFeatureAs = autoconfFlagAs withFeature;
   mesonOption =
     feature: value:
     assert isString feature;
