@@ -2,17 +2,12 @@
 # flags, names and versions of packages.
 { lib }:
 let
+  # (the set below inherits more builtins, which its own functions use)
   inherit (builtins)
-    stringLength
-    substring
-    concatStringsSep
-    replaceStrings
-    match
     genList
     length
     elemAt
     head
-    isString
     isList
     ;
   inherit (lib.lists) imap1 last;
@@ -20,7 +15,7 @@ let
   # --yes-feature or --no-feature, and the same with "=value" when flag is true.
   autoconfFlag =
     yes: no: flag: feature:
-    assert isString feature;
+    assert builtins.isString feature;
     "--${if flag then yes else no}-${feature}";
   autoconfFlagAs =
     plain: flag: feature: value:
@@ -28,7 +23,7 @@ let
   # A -Dfeature=... option of a Boolean, shown by `render`.
   mesonFlag =
     render: feature: flag:
-    assert isString feature;
+    assert builtins.isString feature;
     assert builtins.isBool flag;
     lib.strings.mesonOption feature (render flag);
 in
