@@ -42,6 +42,7 @@ in
   hasPrefix = [
     (lib.hasPrefix "foo" "foobar") # nixpkgs: true
     (lib.hasPrefix "foo" "barfoo") # nixpkgs: false
+    (lib.hasPrefix "" "x")
   ];
   hasSuffix = [
     (lib.hasSuffix "foo" "foobar") # nixpkgs: false
