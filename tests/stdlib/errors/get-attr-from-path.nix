@@ -1,0 +1,5 @@
+# nixpkgs aborts: cannot find attribute 'a.c'
+let
+  lib = import ../../../stdlib/lib;
+in
+lib.getAttrFromPath [ "a" "c" ] { a.b = 1; }

@@ -1,0 +1,5 @@
+# nixpkgs: error: lists.last: list must not be empty!
+let
+  lib = import ../../../stdlib/lib;
+in
+lib.last [ ]

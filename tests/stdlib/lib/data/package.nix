@@ -1,0 +1,5 @@
+# A package file for callPackageWith's tests.
+{ name, flag }:
+{
+  text = "${name}/${flag}";
+}
