@@ -138,11 +138,24 @@ fn failures_are_reported_as_the_reference_reports_them() {
         ("badspec", 1),
         ("fodBad", 102),
         ("fodRef", 102),
+        ("fodFlatRef", 1),
+        ("loosePerm", 1),
     ] {
         let out = env.build(attr, &["-Q"]);
         assert_eq!(out.status.code(), Some(code), "{attr}: {}", stderr(&out));
         assert_eq!(errors(&out), expected(&format!("{attr}.err")), "{attr}");
     }
+    // The reference names a temporary path here; Ferrix names the output.
+    let out = env.build("fodFlatDir", &["-Q"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "-fod-flat-dir\" should be a non-executable regular file since recursive hashing is \
+                                not enabled (one of outputHashMode={flat,text} is true)"
+        ),
+        "{}",
+        stderr(&out)
+    );
     // Nothing of the failed builds is valid.
     let store = env.store();
     let valid = stdout(&env.ferrix(&["store", "verify"]));

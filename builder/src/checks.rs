@@ -1,10 +1,11 @@
 //! Output checks: `allowedReferences`, `allowedRequisites`, `disallowedReferences` and
 //! `disallowedRequisites` (for every output, from the environment), or with structured
 //! attributes `outputChecks.<output>` (those four plus `maxSize` and `maxClosureSize`),
-//! with the reference's messages. An entry is a store path or the name of one of the
-//! derivation's outputs.
+//! in the reference's order and with its messages. An entry is a store path or the
+//! name of one of the derivation's outputs.
 
 use crate::error::Failure;
+use crate::job::failure;
 use ferrix_store::StorePath;
 use ferrix_store::derivation::Derivation;
 use serde_json::Value;
@@ -17,73 +18,75 @@ pub(crate) struct NewOutput {
     pub nar_size: u64,
 }
 
+/// The closure of a path (including the new outputs) and the sum of its NAR sizes.
+pub(crate) type Closure<'a> = &'a dyn Fn(&StorePath) -> Result<(BTreeSet<StorePath>, u64), Failure>;
+
 /// The checks of one output.
 #[derive(Default)]
 struct Checks {
-    allowed_references: Option<Vec<String>>,
-    allowed_requisites: Option<Vec<String>>,
-    disallowed_references: Vec<String>,
-    disallowed_requisites: Vec<String>,
     max_size: Option<u64>,
     max_closure_size: Option<u64>,
+    allowed_references: Option<Vec<String>>,
+    allowed_requisites: Option<Vec<String>>,
+    disallowed_references: Option<Vec<String>>,
+    disallowed_requisites: Option<Vec<String>>,
+    /// Requisites leave out the output itself (only without structured attributes).
+    ignore_self_refs: bool,
 }
 
-/// Checks every output of `drv`; `closure` gives the closure of a path (including the
-/// new outputs) and the sum of its NAR sizes.
+/// Checks every output of `drv`.
 pub(crate) fn check_outputs(
     drv_path: &StorePath,
     drv: &Derivation,
     outputs: &BTreeMap<String, NewOutput>,
-    closure: &dyn Fn(&StorePath) -> (BTreeSet<StorePath>, u64),
+    closure: Closure<'_>,
 ) -> Result<(), Failure> {
-    let structured = drv.structured_attrs().ok().flatten();
+    let structured = drv.structured_attrs().map_err(failure)?;
     for (name, output) in outputs {
         let checks = match &structured {
-            Some(attrs) => structured_checks(attrs, name),
+            Some(attrs) => structured_checks(drv_path, attrs, name)?,
             None => env_checks(drv),
         };
-        let resolve = |specs: &[String]| resolve(drv_path, name, specs, outputs);
-        let mut bad = BTreeSet::new();
-        let needs_closure = checks.allowed_requisites.is_some()
-            || !checks.disallowed_requisites.is_empty()
-            || checks.max_closure_size.is_some();
-        let (requisites, closure_size) =
-            if needs_closure { closure(&output.path) } else { (BTreeSet::new(), 0) };
-        if let Some(allowed) = &checks.allowed_references {
-            let allowed = resolve(allowed)?;
-            bad.extend(output.references.iter().filter(|r| !allowed.contains(*r)).cloned());
-        }
-        if let Some(allowed) = &checks.allowed_requisites {
-            let allowed = resolve(allowed)?;
-            bad.extend(requisites.iter().filter(|r| **r != output.path && !allowed.contains(*r)).cloned());
-        }
-        let disallowed = resolve(&checks.disallowed_references)?;
-        bad.extend(output.references.iter().filter(|r| disallowed.contains(*r)).cloned());
-        let disallowed = resolve(&checks.disallowed_requisites)?;
-        bad.extend(requisites.iter().filter(|r| disallowed.contains(*r)).cloned());
-        if !bad.is_empty() {
-            let mut message = format!(
-                "output '{}' is not allowed to refer to the following paths:",
-                output.path.to_absolute()
-            );
-            for path in &bad {
-                message.push_str(&format!("\n         {}", path.to_absolute()));
-            }
-            return Err(Failure::new(message));
-        }
         if let Some(max) = checks.max_size.filter(|max| output.nar_size > *max) {
-            return Err(Failure::new(format!(
+            return Err(failure(format!(
                 "path '{}' is too large at {} bytes; limit is {max} bytes",
                 output.path.to_absolute(),
                 output.nar_size
             )));
         }
-        if let Some(max) = checks.max_closure_size.filter(|max| closure_size > *max) {
-            return Err(Failure::new(format!(
-                "closure of path '{}' is too large at {closure_size} bytes; limit is {max} bytes",
-                output.path.to_absolute()
-            )));
+        if let Some(max) = checks.max_closure_size {
+            let (_, size) = closure(&output.path)?;
+            if size > max {
+                return Err(failure(format!(
+                    "closure of path '{}' is too large at {size} bytes; limit is {max} bytes",
+                    output.path.to_absolute()
+                )));
+            }
         }
+        let check = |specs: &Option<Vec<String>>, allowed: bool, recursive: bool| -> Result<(), Failure> {
+            let Some(specs) = specs else { return Ok(()) };
+            let spec = resolve(drv_path, name, specs, outputs)?;
+            let mut used = if recursive { closure(&output.path)?.0 } else { output.references.clone() };
+            if recursive && checks.ignore_self_refs {
+                used.remove(&output.path);
+            }
+            let bad: Vec<&StorePath> = used.iter().filter(|p| spec.contains(*p) != allowed).collect();
+            if bad.is_empty() {
+                return Ok(());
+            }
+            let mut message = format!(
+                "output '{}' is not allowed to refer to the following paths:",
+                output.path.to_absolute()
+            );
+            for path in bad {
+                message.push_str(&format!("\n         {}", path.to_absolute()));
+            }
+            Err(Failure::new(message))
+        };
+        check(&checks.allowed_references, true, false)?;
+        check(&checks.allowed_requisites, true, true)?;
+        check(&checks.disallowed_references, false, false)?;
+        check(&checks.disallowed_requisites, false, true)?;
     }
     Ok(())
 }
@@ -93,31 +96,43 @@ fn env_checks(drv: &Derivation) -> Checks {
     Checks {
         allowed_references: list("allowedReferences"),
         allowed_requisites: list("allowedRequisites"),
-        disallowed_references: list("disallowedReferences").unwrap_or_default(),
-        disallowed_requisites: list("disallowedRequisites").unwrap_or_default(),
-        max_size: None,
-        max_closure_size: None,
+        disallowed_references: list("disallowedReferences"),
+        disallowed_requisites: list("disallowedRequisites"),
+        ignore_self_refs: true,
+        ..Checks::default()
     }
 }
 
-fn structured_checks(attrs: &serde_json::Map<String, Value>, output: &str) -> Checks {
+fn structured_checks(
+    drv_path: &StorePath,
+    attrs: &serde_json::Map<String, Value>,
+    output: &str,
+) -> Result<Checks, Failure> {
     let Some(Value::Object(checks)) = attrs.get("outputChecks").and_then(|c| c.get(output)) else {
-        return Checks::default();
+        return Ok(Checks::default());
     };
-    let list = |k: &str| {
-        checks
-            .get(k)
-            .and_then(Value::as_array)
-            .map(|items| items.iter().filter_map(Value::as_str).map(str::to_owned).collect::<Vec<_>>())
+    let list = |k: &str| -> Result<Option<Vec<String>>, Failure> {
+        let Some(value) = checks.get(k) else { return Ok(None) };
+        let strings = value.as_array().and_then(|items| {
+            items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<String>>>()
+        });
+        match strings {
+            Some(list) => Ok(Some(list)),
+            None => Err(failure(format!(
+                "attribute '{k}' of derivation '{}' must be a list of strings",
+                drv_path.to_absolute()
+            ))),
+        }
     };
-    Checks {
-        allowed_references: list("allowedReferences"),
-        allowed_requisites: list("allowedRequisites"),
-        disallowed_references: list("disallowedReferences").unwrap_or_default(),
-        disallowed_requisites: list("disallowedRequisites").unwrap_or_default(),
+    Ok(Checks {
         max_size: checks.get("maxSize").and_then(Value::as_u64),
         max_closure_size: checks.get("maxClosureSize").and_then(Value::as_u64),
-    }
+        allowed_references: list("allowedReferences")?,
+        allowed_requisites: list("allowedRequisites")?,
+        disallowed_references: list("disallowedReferences")?,
+        disallowed_requisites: list("disallowedRequisites")?,
+        ignore_self_refs: false,
+    })
 }
 
 /// The store paths `specs` name: store paths, or outputs of this derivation.

@@ -20,7 +20,7 @@ use std::process::Stdio;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
-use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::io::AsyncReadExt;
 
 pub(crate) type SharedStore = Arc<Mutex<LocalStore>>;
 
@@ -219,13 +219,60 @@ fn impure_host_deps(node: &Node) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Kills a process group when dropped (the build is over, or abandoned).
+/// Kills a process group when dropped (the build is abandoned or timed out), unless
+/// its id was set to 0 (its leader was reaped).
 struct KillGroup(i32);
 
 impl Drop for KillGroup {
     fn drop(&mut self) {
-        // SAFETY: signals our own helper's process group; it may be gone already.
-        unsafe { libc::kill(-self.0, libc::SIGKILL) };
+        if self.0 > 0 {
+            // SAFETY: signals our own helper's process group; it may be gone already.
+            unsafe { libc::kill(-self.0, libc::SIGKILL) };
+        }
+    }
+}
+
+/// Longest line shown or kept for a failure's report; longer ones are cut there.
+const MAX_LINE: usize = 64 * 1024;
+
+/// A build's output on its way to the log, the terminal and the failure report.
+struct BuildOutput<'a> {
+    log: std::fs::File,
+    tail: Tail,
+    /// The current line so far.
+    line: Vec<u8>,
+    progress: &'a Progress,
+    options: &'a BuildOptions,
+}
+
+impl BuildOutput<'_> {
+    /// Takes a chunk of the builder's output: all of it to the log, each line (cut at
+    /// [`MAX_LINE`]) to the terminal and the tail.
+    fn feed(&mut self, bytes: &[u8]) {
+        let _ = self.log.write_all(bytes);
+        for &byte in bytes {
+            if byte == b'\n' {
+                self.end_line();
+            } else if self.line.len() < MAX_LINE {
+                self.line.push(byte);
+            }
+        }
+    }
+
+    fn end_line(&mut self) {
+        let text = String::from_utf8_lossy(&self.line).into_owned();
+        if self.options.print_build_logs {
+            self.progress.line(&text);
+        }
+        self.tail.push(&text);
+        self.line.clear();
+    }
+
+    /// The output ended: a last line without a newline still counts.
+    fn finish(&mut self) {
+        if !self.line.is_empty() {
+            self.end_line();
+        }
     }
 }
 
@@ -251,7 +298,7 @@ async fn run_helper(
         std::fs::create_dir_all(dir)
             .map_err(|e| failure(format!("cannot create '{}': {e}", dir.display())))?;
     }
-    let mut log = std::fs::File::create(log_file)
+    let log = std::fs::File::create(log_file)
         .map_err(|e| failure(format!("cannot create '{}': {e}", log_file.display())))?;
     let (reader, writer) = std::io::pipe().map_err(|e| failure(format!("cannot make a pipe: {e}")))?;
     let writer2 = writer.try_clone().map_err(|e| failure(format!("cannot make a pipe: {e}")))?;
@@ -265,53 +312,67 @@ async fn run_helper(
         .kill_on_drop(true)
         .spawn()
         .map_err(|e| failure(format!("cannot run the sandbox helper '{}': {e}", options.helper.display())))?;
-    let _group = child.id().map(|pid| KillGroup(pid as i32));
-    let receiver = tokio::net::unix::pipe::Receiver::from_owned_fd(reader.into())
+    let mut group = child.id().map(|pid| KillGroup(pid as i32));
+    let mut receiver = tokio::net::unix::pipe::Receiver::from_owned_fd(reader.into())
         .map_err(|e| failure(format!("cannot read the build's output: {e}")))?;
-    let mut lines = BufReader::new(receiver);
-    let mut tail = Tail::new(options.log_lines);
+    let mut output =
+        BuildOutput { log, tail: Tail::new(options.log_lines), line: Vec::new(), progress, options };
     let started = Instant::now();
-    let mut line = Vec::new();
-    let timed_out = loop {
-        let mut wait = options.max_silent_time;
-        if let Some(timeout) = options.timeout {
-            let left = timeout.saturating_sub(started.elapsed());
-            wait = Some(wait.map_or(left, |w| w.min(left)));
+    // How long the build may go on (any output restarts the silence clock).
+    let allowed = |silence_from: Instant| {
+        let total = options.timeout.map(|t| t.saturating_sub(started.elapsed()));
+        let silent = options.max_silent_time.map(|s| s.saturating_sub(silence_from.elapsed()));
+        match (total, silent) {
+            (Some(t), Some(s)) => Some(t.min(s)),
+            (t, s) => t.or(s),
         }
-        line.clear();
-        let read = lines.read_until(b'\n', &mut line);
-        let result = match wait {
+    };
+    let mut buffer = vec![0; 64 * 1024];
+    let mut timed_out = false;
+    loop {
+        let read = receiver.read(&mut buffer);
+        let result = match allowed(Instant::now()) {
             Some(wait) => match tokio::time::timeout(wait, read).await {
                 Ok(r) => r,
-                Err(_) => break Some(started.elapsed()),
+                Err(_) => {
+                    timed_out = true;
+                    break;
+                }
             },
             None => read.await,
         };
         match result {
-            Ok(0) | Err(_) => break None,
-            Ok(_) => {
-                let _ = log.write_all(&line);
-                let text = String::from_utf8_lossy(&line);
-                let text = text.trim_end_matches('\n');
-                if options.print_build_logs {
-                    progress.line(text);
-                }
-                tail.push(text);
-            }
+            Ok(0) | Err(_) => break,
+            Ok(n) => output.feed(&buffer[..n]),
         }
+    }
+    output.finish();
+    // The builder may close its output and go on: the timeout still applies.
+    let status = match options.timeout {
+        _ if timed_out => None,
+        Some(timeout) => {
+            let left = timeout.saturating_sub(started.elapsed());
+            tokio::time::timeout(left, child.wait()).await.ok()
+        }
+        None => Some(child.wait().await),
     };
-    if let Some(elapsed) = timed_out {
+    let Some(status) = status else {
         let _ = child.start_kill();
         let _ = child.wait().await;
-        let silent = options.timeout.is_none_or(|t| elapsed < t);
+        let silent = options.timeout.is_none_or(|t| started.elapsed() < t);
         let reason = match (silent, options.max_silent_time, options.timeout) {
             (true, Some(s), _) => format!("timed out after {} seconds of silence", s.as_secs()),
             (_, _, Some(t)) => format!("timed out after {} seconds", t.as_secs()),
             _ => "timed out".to_owned(),
         };
-        return Err(cannot_build(&reason, TIMED_OUT, Some(&tail)));
+        return Err(cannot_build(&reason, TIMED_OUT, Some(&output.tail)));
+    };
+    let status = status.map_err(|e| failure(format!("cannot wait for the builder: {e}")))?;
+    // Reaped: its process group id may be reused, so it must not be signalled.
+    if let Some(group) = &mut group {
+        group.0 = 0;
     }
-    let status = child.wait().await.map_err(|e| failure(format!("cannot wait for the builder: {e}")))?;
+    let tail = output.tail;
     let bits = if job.fixed { 0 } else { PERMANENT };
     let setup_error = std::fs::read_to_string(setup_error_file(&job.dirs.spec_file())).ok();
     match (status.code(), std::os::unix::process::ExitStatusExt::signal(&status)) {

@@ -6,15 +6,17 @@
 
 use crate::checks::{NewOutput, check_outputs};
 use crate::error::{Failure, HASH_MISMATCH};
+use crate::job::failure;
 use crate::plan::Node;
 use crate::sandbox::SandboxRoot;
 use ferrix_store::content::content_hash;
 use ferrix_store::derivation::DerivationOutput;
 use ferrix_store::local::{LocalStore, PathInfo, PathLocks, StagedOutput, content_address};
-use ferrix_store::references::hash_and_scan;
+use ferrix_store::references::{ScannedPath, hash_and_scan};
 use ferrix_store::store_path::FileIngestionMethod;
-use ferrix_store::{HashAlgo, StorePath, nar};
+use ferrix_store::{Hash, HashAlgo, StorePath, nar};
 use std::collections::{BTreeMap, BTreeSet};
+use std::os::unix::fs::PermissionsExt;
 
 /// Registers the outputs of the build of `node`, whose input closure is `inputs`; with
 /// `auto_optimise`, hard-links their files with identical ones in the store.
@@ -27,17 +29,22 @@ pub(crate) fn register_outputs(
     inputs: &BTreeSet<StorePath>,
 ) -> Result<(), Failure> {
     let drv = node.drv_path.to_absolute();
-    let store_failure = |e: &dyn std::fmt::Display| Failure::new(e.to_string());
     let mut staged: BTreeMap<&str, StagedOutput> = BTreeMap::new();
     for (name, path) in &node.outputs {
         let location = dirs.output_location(store, path, sandbox);
-        if std::fs::symlink_metadata(&location).is_err() {
+        let Ok(meta) = std::fs::symlink_metadata(&location) else {
             return Err(Failure::new(format!(
                 "builder for '{drv}' failed to produce output path for output '{name}' at \"{}\"",
                 path.to_absolute()
             )));
+        };
+        if !meta.is_symlink() && meta.permissions().mode() & 0o022 != 0 {
+            return Err(Failure::new(format!(
+                "suspicious ownership or permission on \"{}\" for output '{name}'; rejecting this build output",
+                path.to_absolute()
+            )));
         }
-        staged.insert(name, store.stage_built(&location).map_err(|e| store_failure(&e))?);
+        staged.insert(name, store.stage_built(&location).map_err(failure)?);
     }
     let candidates: Vec<StorePath> = inputs.iter().chain(node.outputs.values()).cloned().collect();
     let mut infos = BTreeMap::new();
@@ -57,41 +64,7 @@ pub(crate) fn register_outputs(
         info.deriver = Some(node.drv_path.clone());
         info.ultimate = true;
         if let Some((method, expected)) = fixed {
-            let got = match method {
-                FileIngestionMethod::Recursive => scanned.other_hash.unwrap_or(scanned.nar_hash),
-                _ => {
-                    let meta = std::fs::symlink_metadata(out.path()).map_err(|e| store_failure(&e))?;
-                    if !meta.is_file()
-                        || std::os::unix::fs::PermissionsExt::mode(&meta.permissions()) & 0o100 != 0
-                    {
-                        return Err(Failure::new(format!(
-                            "output path '{}' should be a non-executable regular file since recursive hashing \
-                             is not enabled (one of outputHashMode or outputHash is not set)",
-                            path.to_absolute()
-                        )));
-                    }
-                    content_hash(out.path(), FileIngestionMethod::Flat, expected.algo(), &nar::keep_all)
-                        .map_err(|e| store_failure(&e))?
-                }
-            };
-            if got != *expected {
-                return Err(Failure {
-                    message: format!(
-                        "hash mismatch in fixed-output derivation '{drv}':\n         specified: {}\n            got:    {}",
-                        expected.to_sri(),
-                        got.to_sri()
-                    ),
-                    bits: HASH_MISMATCH,
-                });
-            }
-            if let Some(first) = scanned.references.iter().next() {
-                return Err(Failure::new(format!(
-                    "fixed-output derivations must not reference store paths: '{drv}' references {} distinct \
-                     paths, e.g. '{}'",
-                    scanned.references.len(),
-                    first.to_absolute()
-                )));
-            }
+            let got = check_fixed(node, out, path, (method, expected), &scanned)?;
             info.ca = Some(content_address(method, &got));
         }
         info.references = scanned.references.clone();
@@ -106,16 +79,71 @@ pub(crate) fn register_outputs(
     check_outputs(&node.drv_path, &node.drv, &new_outputs, &closure)?;
     let outputs =
         staged.into_iter().map(|(name, out)| (out, infos.remove(name).expect("one info per output")));
-    store.install_built(locks, outputs.collect()).map_err(|e| store_failure(&e))?;
+    store.install_built(locks, outputs.collect()).map_err(failure)?;
     if auto_optimise {
         for path in node.outputs.values() {
-            let stats = store.optimise_path(path).map_err(|e| store_failure(&e))?;
+            let stats = store.optimise_path(path).map_err(failure)?;
             for warning in stats.warnings {
                 eprintln!("warning: {warning}");
             }
         }
     }
     Ok(())
+}
+
+/// Checks a fixed output against its hash, in the reference's order: references of a
+/// flat, text or non-sha256 output first, then the content's form and hash, then the
+/// references of a recursive sha256 one (none are allowed). Gives the hash it has.
+fn check_fixed(
+    node: &Node,
+    out: &StagedOutput,
+    path: &StorePath,
+    (method, expected): (FileIngestionMethod, &Hash),
+    scanned: &ScannedPath,
+) -> Result<Hash, Failure> {
+    let drv = node.drv_path.to_absolute();
+    let nar_sha256 = method == FileIngestionMethod::Recursive && expected.algo() == HashAlgo::Sha256;
+    if !nar_sha256 && !scanned.references.is_empty() {
+        let name = node.drv.name().map_err(failure)?;
+        return Err(failure(format!(
+            "fixed output derivation '{name}' is not allowed to refer to other store paths.\n       You may need \
+             to use the 'unsafeDiscardReferences' derivation attribute, see the manual for more details."
+        )));
+    }
+    let got = match method {
+        FileIngestionMethod::Recursive => scanned.other_hash.unwrap_or(scanned.nar_hash),
+        _ => {
+            let meta = std::fs::symlink_metadata(out.path()).map_err(failure)?;
+            if !meta.is_file() || meta.permissions().mode() & 0o100 != 0 {
+                return Err(Failure::new(format!(
+                    "output path \"{}\" should be a non-executable regular file since recursive hashing is not \
+                     enabled (one of outputHashMode={{flat,text}} is true)",
+                    path.to_absolute()
+                )));
+            }
+            content_hash(out.path(), FileIngestionMethod::Flat, expected.algo(), &nar::keep_all)
+                .map_err(failure)?
+        }
+    };
+    if got != *expected {
+        return Err(Failure {
+            message: format!(
+                "hash mismatch in fixed-output derivation '{drv}':\n         specified: {}\n            got:    {}",
+                expected.to_sri(),
+                got.to_sri()
+            ),
+            bits: HASH_MISMATCH,
+        });
+    }
+    if let Some(first) = scanned.references.iter().next() {
+        return Err(failure(format!(
+            "fixed-output derivations must not reference store paths: '{drv}' references {} distinct paths, e.g. \
+             '{}'",
+            scanned.references.len(),
+            first.to_absolute()
+        )));
+    }
+    Ok(got)
 }
 
 /// Refuses outputs that refer to each other in a cycle (self-references are fine).
@@ -148,7 +176,7 @@ fn closure_of(
     store: &LocalStore,
     path: &StorePath,
     new: &BTreeMap<String, NewOutput>,
-) -> (BTreeSet<StorePath>, u64) {
+) -> Result<(BTreeSet<StorePath>, u64), Failure> {
     let mut seen = BTreeSet::new();
     let mut size = 0;
     let mut todo = vec![path.clone()];
@@ -159,10 +187,12 @@ fn closure_of(
         if let Some(o) = new.values().find(|o| o.path == p) {
             size += o.nar_size;
             todo.extend(o.references.iter().cloned());
-        } else if let Ok(Some(info)) = store.query_path_info(&p) {
+        } else {
+            let info = store.query_path_info(&p).map_err(failure)?;
+            let info = info.ok_or_else(|| failure(format!("path '{}' is not valid", p.to_absolute())))?;
             size += info.nar_size;
             todo.extend(info.references);
         }
     }
-    (seen, size)
+    Ok((seen, size))
 }

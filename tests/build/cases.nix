@@ -28,6 +28,9 @@ rec {
   fodBad = sh "fod-bad" "echo hello > $out" { outputHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="; };
   fodGood = sh "fod-good" "echo hello > $out" { outputHash = builtins.hashString "sha256" "hello\n"; outputHashAlgo = "sha256"; };
   fodRef = sh "fod-ref" "echo ${dep1} > $out" { outputHashMode = "recursive"; outputHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="; };
+  fodFlatRef = sh "fod-flat-ref" "echo ${dep1} > $out" { outputHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="; };
+  fodFlatDir = sh "fod-flat-dir" "mkdir $out" { outputHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="; };
+  loosePerm = sh "loose-perm" "mkdir $out; chmod 777 $out" { };
   envPlain = sh "env-plain" "export > $out; pwd >> $out; echo $0 >> $out; cat $fooPath >> $out" {
     foo = "passed as a file\n";
     passAsFile = [ "foo" ];

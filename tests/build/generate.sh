@@ -18,7 +18,7 @@ errors() { # ATTR: the reference's stderr for a failing build of ATTR
   "$refnix" nix-build -Q --no-out-link cases.nix -A "$1" 2>&1 >/dev/null \
     | grep -v -e '^  /nix/store/.*\.drv$' -e 'will be built:$' -e "^building '" || true
 }
-for attr in fail dependent noout cycle allowed disallowed badspec fodBad fodRef; do
+for attr in fail dependent noout cycle allowed disallowed badspec fodBad fodRef fodFlatRef loosePerm; do
   write_if_changed "$exp/$attr.err" "$(errors "$attr")"$'\n'
 done
 

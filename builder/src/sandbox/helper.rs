@@ -50,6 +50,8 @@ fn exec_builder(spec: &Spec) -> String {
     if let Err(e) = set_parent_process_death_signal(Some(Signal::KILL)) {
         return format!("cannot set the parent death signal: {e}");
     }
+    // The reference's umask: outputs are not group- or world-writable by accident.
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o022));
     // A session of its own: no controlling terminal to read from or type into.
     if let Err(e) = rustix::process::setsid() {
         return format!("cannot start a new session: {e}");
