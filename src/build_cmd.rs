@@ -128,8 +128,10 @@ pub fn build(req: BuildRequest) -> CliResult {
     let realised = realise(&store_root, &drvs, &req.options).map_err(build_error)?;
     let outputs: BTreeMap<StorePath, BTreeMap<String, StorePath>> = realised.outputs.into_iter().collect();
     let store = LocalStore::open(&store_root).map_err(CliError::failure)?;
-    for (i, instance) in found.iter().enumerate() {
+    for instance in &found {
         let drv = StorePath::parse(&instance.drv_path)?;
+        // Links are numbered by derivation, in the order they first appear.
+        let i = drvs.iter().position(|d| *d == drv).unwrap_or_default();
         let Some(path) = outputs.get(&drv).and_then(|o| o.get(&instance.output)) else {
             return Err(CliError::failure(format!(
                 "derivation '{}' has no output '{}'",
@@ -192,6 +194,14 @@ pub fn realise_paths(
     }
     let drvs: Vec<StorePath> = wanted.iter().map(|(d, _)| d.clone()).collect();
     let realised = realise(&store_root, &drvs, options).map_err(build_error)?;
+    for ((drv, names), (_, outputs)) in wanted.iter().zip(&realised.outputs) {
+        for name in names.iter().flatten().filter(|n| !outputs.contains_key(*n)) {
+            return Err(CliError::failure(format!(
+                "derivation '{}' does not have an output named '{name}'",
+                drv.to_absolute()
+            )));
+        }
+    }
     for (i, ((_, names), (_, outputs))) in wanted.iter().zip(realised.outputs).enumerate() {
         for (name, path) in outputs {
             if names.as_ref().is_none_or(|n| n.contains(&name)) {

@@ -104,6 +104,9 @@ fn builds_register_outputs_as_the_reference() {
     expected.sort();
     assert_eq!(references, expected);
     assert!(query("--deriver").trim().ends_with("-linked.drv"));
+    // An unreadable directory is made readable (0555) like any other.
+    let locked = succeeds(&env.build("lockedDir", &[]));
+    assert_eq!(std::fs::read_to_string(env.real(&locked).join("d/f")).unwrap(), "x\n");
     // Canonical metadata.
     let copy = env.real(path).join("copy");
     let meta = std::fs::metadata(&copy).unwrap();
@@ -322,6 +325,14 @@ fn nix_build_links_results_and_realise_prints_outputs() {
     assert_eq!(std::fs::read_to_string(link.join("file")).unwrap(), "dev\n");
     // The link is a root: its target is the output's place in this store.
     assert_eq!(std::fs::read_link(&link).unwrap(), env.real(&dev));
+    // Links are numbered by derivation: two outputs of one are `result` and `result-dev`.
+    let both = link_dir.join("both");
+    let expr = format!("with import {CASES} {{}}; [ multi multi.dev ok ]");
+    let args = ["-E", &expr, "-o", both.to_str().unwrap(), "--option", "sandbox-paths", HOST_TOOLS];
+    succeeds(&run_with(&nix_build, &args, Some(&env.store()), b""));
+    for name in ["both", "both-dev", "both-2"] {
+        assert!(link_dir.join(name).is_symlink(), "{name}");
+    }
     // `nix-store --realise` of the .drv prints every output.
     let drv = succeeds(&env.ferrix(&["instantiate", CASES, "-A", "multi"]));
     let outputs = succeeds(&env.ferrix(&["nix-store", "--realise", drv.trim()]));

@@ -6,12 +6,14 @@
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// The contents of `.attrs.json`.
-pub(crate) fn attrs_json(attrs: &Map<String, Value>, outputs: &BTreeMap<String, String>) -> String {
-    let mut attrs = attrs.clone();
+/// The attributes `.attrs.json` holds (it is their JSON text).
+pub(crate) fn attrs_json(
+    mut attrs: Map<String, Value>,
+    outputs: &BTreeMap<String, String>,
+) -> Map<String, Value> {
     let outputs = outputs.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
     attrs.insert("outputs".into(), Value::Object(outputs));
-    Value::Object(attrs).to_string()
+    attrs
 }
 
 /// The contents of `.attrs.sh`: one `declare` per attribute whose name is a shell
@@ -99,6 +101,7 @@ mod tests {
             panic!()
         };
         let outputs = BTreeMap::from([("out".to_owned(), "/nix/store/x-a".to_owned())]);
-        assert_eq!(attrs_json(&attrs, &outputs), r#"{"b":1,"outputs":{"out":"/nix/store/x-a"}}"#);
+        let json = Value::Object(attrs_json(attrs, &outputs)).to_string();
+        assert_eq!(json, r#"{"b":1,"outputs":{"out":"/nix/store/x-a"}}"#);
     }
 }

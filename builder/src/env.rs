@@ -36,12 +36,9 @@ pub(crate) fn build_env(
     match structured {
         Some(attrs) => {
             let paths = outputs.iter().map(|(k, v)| (k.clone(), v.to_absolute())).collect();
-            let json = attrs_json(&attrs, &paths);
-            let Ok(serde_json::Value::Object(with_outputs)) = serde_json::from_str(&json) else {
-                unreachable!("attrs_json writes an object")
-            };
-            files.push((".attrs.json".to_owned(), json));
-            files.push((".attrs.sh".to_owned(), attrs_sh(&with_outputs)));
+            let attrs = attrs_json(attrs, &paths);
+            files.push((".attrs.sh".to_owned(), attrs_sh(&attrs)));
+            files.push((".attrs.json".to_owned(), serde_json::Value::Object(attrs).to_string()));
             set("NIX_ATTRS_JSON_FILE", &format!("{build_top}/.attrs.json"));
             set("NIX_ATTRS_SH_FILE", &format!("{build_top}/.attrs.sh"));
         }

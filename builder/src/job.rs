@@ -166,6 +166,15 @@ fn prepare(
             remove_tree(&store.real_path(path)).map_err(failure)?;
         }
     }
+    let structured = drv.structured_attrs().map_err(failure)?;
+    if drv.env.contains_key("exportReferencesGraph")
+        || structured.as_ref().is_some_and(|a| a.contains_key("exportReferencesGraph"))
+    {
+        return Err(failure(format!(
+            "cannot build '{}': its 'exportReferencesGraph' attribute is not supported by Ferrix yet",
+            node.drv_path.to_absolute()
+        )));
+    }
     let fixed = drv.derivation_type().map_err(failure)? == DerivationType::Fixed;
     let mut host_paths = options.sandbox_paths.clone();
     for path in impure_host_deps(node) {

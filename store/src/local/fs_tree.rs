@@ -49,8 +49,9 @@ pub(crate) fn copy_tree(src: &Path, dst: &Path, keep: Keep<'_>) -> Result<(), St
 }
 
 /// Gives every entry under `path` the reference's canonical metadata and syncs it: files
-/// 0444 (0555 when owner-executable), directories 0555, mtime 1; children before parents,
-/// so a directory is made read-only and synced only once its entries are final.
+/// 0444 (0555 when owner-executable), directories 0555, mtime 1. A directory gets its
+/// mode first (so one a builder left unreadable can be listed), its mtime and sync only
+/// once its entries are final.
 pub(crate) fn canonicalise_tree(path: &Path) -> Result<(), StoreError> {
     let meta = fs::symlink_metadata(path).map_err(io_err("cannot read", path))?;
     let kind = meta.file_type();
@@ -58,9 +59,6 @@ pub(crate) fn canonicalise_tree(path: &Path) -> Result<(), StoreError> {
         return set_store_mtime(path);
     }
     let mode = if kind.is_dir() {
-        for entry in fs::read_dir(path).map_err(io_err("cannot read directory", path))? {
-            canonicalise_tree(&entry.map_err(io_err("cannot read directory", path))?.path())?;
-        }
         0o555
     } else if kind.is_file() {
         if is_executable(meta.permissions().mode()) { 0o555 } else { 0o444 }
@@ -69,6 +67,11 @@ pub(crate) fn canonicalise_tree(path: &Path) -> Result<(), StoreError> {
     };
     fs::set_permissions(path, Permissions::from_mode(mode))
         .map_err(io_err("cannot set permissions of", path))?;
+    if kind.is_dir() {
+        for entry in fs::read_dir(path).map_err(io_err("cannot read directory", path))? {
+            canonicalise_tree(&entry.map_err(io_err("cannot read directory", path))?.path())?;
+        }
+    }
     set_store_mtime(path)?;
     sync_path(path)
 }
