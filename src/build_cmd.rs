@@ -195,7 +195,7 @@ pub fn realise_paths(
     let drvs: Vec<StorePath> = wanted.iter().map(|(d, _)| d.clone()).collect();
     let realised = realise(&store_root, &drvs, options).map_err(build_error)?;
     for ((drv, names), (_, outputs)) in wanted.iter().zip(&realised.outputs) {
-        for name in names.iter().flatten().filter(|n| !outputs.contains_key(*n)) {
+        if let Some(name) = names.iter().flatten().find(|n| !outputs.contains_key(*n)) {
             return Err(CliError::failure(format!(
                 "derivation '{}' does not have an output named '{name}'",
                 drv.to_absolute()
