@@ -2,6 +2,9 @@
 # package-set-shaped attribute set. It is embedded in the ferrix binary and written to
 # the store (as the source path ferrix-stdlib) the first time it is looked up.
 { ... }:
-{
+let
   lib = import ./lib;
-}
+  stdenvs = import ./stdenv { inherit lib; };
+  trivial = import ./trivial-builders.nix { inherit lib; inherit (stdenvs) stdenv stdenvNoCC; };
+in
+{ inherit lib; } // stdenvs // trivial

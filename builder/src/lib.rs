@@ -16,6 +16,7 @@ mod plan;
 mod progress;
 pub mod sandbox;
 mod schedule;
+pub mod stdenv;
 
 pub use error::BuildError;
 pub use log::{log_path, read_log};

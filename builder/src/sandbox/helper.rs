@@ -56,6 +56,9 @@ fn exec_builder(spec: &Spec) -> String {
     if let Err(e) = rustix::process::setsid() {
         return format!("cannot start a new session: {e}");
     }
+    if spec.builder == crate::stdenv::BUILDER {
+        return run_in_process(spec);
+    }
     let argv0 =
         Path::new(&spec.builder).file_name().map_or(spec.builder.clone(), |n| n.to_string_lossy().into());
     let error = Command::new(&spec.builder)
@@ -66,6 +69,23 @@ fn exec_builder(spec: &Spec) -> String {
         .current_dir(&spec.workdir)
         .exec();
     format!("executing '{}': {error}", spec.builder)
+}
+
+/// Runs the standard library's generic builder in this process, with the build's
+/// environment and working directory; exits with its status.
+fn run_in_process(spec: &Spec) -> String {
+    for (key, _) in std::env::vars_os() {
+        // SAFETY: this process is single-threaded.
+        unsafe { std::env::remove_var(key) };
+    }
+    for (key, value) in &spec.env {
+        // SAFETY: as above.
+        unsafe { std::env::set_var(key, value) };
+    }
+    if let Err(e) = std::env::set_current_dir(&spec.workdir) {
+        return format!("cannot enter '{}': {e}", spec.workdir);
+    }
+    std::process::exit(crate::stdenv::run())
 }
 
 fn run_sandboxed(spec: &Spec, spec_path: &Path) -> Result<i32, String> {

@@ -150,8 +150,16 @@ pub(crate) fn prepare(
             prepared.binds.push(bind);
         }
     }
+    // Parents before children; a path inside a directory shown whole comes with it
+    // (`/bin/sh` when `/bin` is shown).
+    host_paths.sort_by(|a, b| a.inside.cmp(&b.inside));
+    let mut shown: Vec<String> = Vec::new();
     for path in &host_paths {
+        if shown.iter().any(|dir| Path::new(&path.inside).starts_with(dir)) {
+            continue;
+        }
         if let Some(bind) = host_mount_point(&root, path)? {
+            shown.push(path.inside.clone());
             prepared.binds.push(bind);
         }
     }

@@ -1,0 +1,234 @@
+//! The phases of the generic build, as nixpkgs' `genericBuild` orders and skips them;
+//! the user's phase text and hooks run in the shell, the default phases are decided
+//! here and run their commands there.
+
+use super::BuildFailure;
+use super::shell::Shell;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Functions the shell knows before anything runs.
+const PRELUDE: &str = r#"
+runHook() {
+    local hookName="$1"
+    shift
+    local hook="${!hookName:-}"
+    if [ -n "$hook" ]; then eval "$hook"; fi
+    return 0
+}
+: "${prefix:=${out:-}}"
+# The host's compilers (reached through /usr/bin; /usr/bin/cc is an alternatives link
+# outside the sandbox).
+export CC="${CC:-gcc}" CXX="${CXX:-g++}"
+"#;
+
+/// The default phases, in order.
+const DEFAULT_PHASES: [&str; 9] = [
+    "unpackPhase",
+    "patchPhase",
+    "configurePhase",
+    "buildPhase",
+    "checkPhase",
+    "installPhase",
+    "fixupPhase",
+    "installCheckPhase",
+    "distPhase",
+];
+
+/// The derivation attributes listing inputs whose `bin` directories go on `PATH`.
+const INPUT_LISTS: [&str; 6] = [
+    "nativeBuildInputs",
+    "buildInputs",
+    "propagatedNativeBuildInputs",
+    "propagatedBuildInputs",
+    "depsBuildBuild",
+    "depsHostHost",
+];
+
+/// Runs the whole build: `buildCommand` if the derivation has one, else the phases.
+pub(crate) fn generic_build() -> Result<(), BuildFailure> {
+    let mut shell = Shell::start()?;
+    shell.run(&format!("export PATH={}", shell_quote(&search_path())))?;
+    shell.run(PRELUDE)?;
+    if shell.get("buildCommandPath")?.is_some() {
+        return shell.run(r#"eval "$(< "$buildCommandPath")""#);
+    }
+    if shell.get("buildCommand")?.is_some() {
+        return shell.run(r#"eval "$buildCommand""#);
+    }
+    for phase in phase_list(&mut shell)? {
+        if skipped(&mut shell, &phase)? {
+            continue;
+        }
+        eprintln!("Running phase: {phase}");
+        match shell.get(&phase)? {
+            // The user's own text for the phase replaces the default, hooks included.
+            Some(text) if !text.is_empty() => shell.run(&format!("eval {}", shell_quote(&text)))?,
+            _ => default_phase(&mut shell, &phase)?,
+        }
+    }
+    Ok(())
+}
+
+/// `PATH` for the build: each input's `bin` directory, then the host's tools.
+fn search_path() -> String {
+    let mut dirs: Vec<String> = Vec::new();
+    for list in INPUT_LISTS {
+        for input in std::env::var(list).unwrap_or_default().split_whitespace() {
+            let bin = Path::new(input).join("bin");
+            let bin = bin.to_string_lossy().into_owned();
+            if Path::new(&bin).is_dir() && !dirs.contains(&bin) {
+                dirs.push(bin);
+            }
+        }
+    }
+    dirs.extend(["/usr/bin".to_owned(), "/bin".to_owned()]);
+    dirs.join(":")
+}
+
+/// `$phases` if set, else `$prePhases`, the defaults and `$postPhases`.
+fn phase_list(shell: &mut Shell) -> Result<Vec<String>, BuildFailure> {
+    if let Some(phases) = shell.get("phases")?.filter(|p| !p.trim().is_empty()) {
+        return Ok(phases.split_whitespace().map(str::to_owned).collect());
+    }
+    let mut list: Vec<String> = Vec::new();
+    list.extend(words(shell.get("prePhases")?));
+    list.extend(DEFAULT_PHASES.iter().map(|p| (*p).to_owned()));
+    list.extend(words(shell.get("postPhases")?));
+    Ok(list)
+}
+
+fn words(value: Option<String>) -> Vec<String> {
+    value.unwrap_or_default().split_whitespace().map(str::to_owned).collect()
+}
+
+/// Whether a flag skips `phase`, as nixpkgs' genericBuild decides.
+fn skipped(shell: &mut Shell, phase: &str) -> Result<bool, BuildFailure> {
+    let (flag, skip_when_set) = match phase {
+        "unpackPhase" => ("dontUnpack", true),
+        "patchPhase" => ("dontPatch", true),
+        "configurePhase" => ("dontConfigure", true),
+        "buildPhase" => ("dontBuild", true),
+        "checkPhase" => ("doCheck", false),
+        "installPhase" => ("dontInstall", true),
+        "fixupPhase" => ("dontFixup", true),
+        "installCheckPhase" => ("doInstallCheck", false),
+        "distPhase" => ("doDist", false),
+        _ => return Ok(false),
+    };
+    Ok(shell.flag(flag)? == skip_when_set)
+}
+
+/// The default implementation of `phase`.
+fn default_phase(shell: &mut Shell, phase: &str) -> Result<(), BuildFailure> {
+    let (hook, body) = match phase {
+        "unpackPhase" => return unpack(shell),
+        "patchPhase" => (
+            "Patch",
+            r#"for p in ${patches:-}; do echo "applying patch $p"; patch ${patchFlags:--p1} < "$p"; done"#,
+        ),
+        "configurePhase" => (
+            "Configure",
+            r#"if [ -x "${configureScript:-./configure}" ]; then
+    prefixFlag=()
+    if [ -z "${dontAddPrefix:-}" ]; then prefixFlag=("--prefix=$prefix"); fi
+    "${configureScript:-./configure}" "${prefixFlag[@]}" ${configureFlags:-}
+else
+    echo "no configure script, doing nothing"
+fi"#,
+        ),
+        "buildPhase" => (
+            "Build",
+            r#"if [ -e Makefile ] || [ -e makefile ] || [ -e GNUmakefile ] || [ -n "${makefile:-}" ]; then
+    make ${makefile:+-f $makefile} ${enableParallelBuilding:+-j$NIX_BUILD_CORES} ${makeFlags:-} ${buildFlags:-}
+else
+    echo "no Makefile or custom buildPhase, doing nothing"
+fi"#,
+        ),
+        "checkPhase" => (
+            "Check",
+            r#"make ${makefile:+-f $makefile} ${makeFlags:-} ${checkFlags:-} ${checkTarget:-check}"#,
+        ),
+        "installPhase" => (
+            "Install",
+            r#"if [ -e Makefile ] || [ -e makefile ] || [ -e GNUmakefile ] || [ -n "${makefile:-}" ]; then
+    mkdir -p "$prefix"
+    make ${makefile:+-f $makefile} ${makeFlags:-} ${installFlags:-} ${installTargets:-install}
+else
+    echo "no Makefile or custom installPhase, doing nothing"
+fi"#,
+        ),
+        "fixupPhase" => ("Fixup", ""),
+        "installCheckPhase" => (
+            "InstallCheck",
+            r#"make ${makefile:+-f $makefile} ${makeFlags:-} ${installCheckTarget:-installcheck}"#,
+        ),
+        "distPhase" => ("Dist", ""),
+        other => {
+            return Err(BuildFailure::new(format!("unknown phase '{other}' (no variable of that name)")));
+        }
+    };
+    shell.run(&format!("runHook pre{hook}\n{body}\nrunHook post{hook}"))
+}
+
+/// Unpacks `$srcs` (or `$src`) into the build directory and enters the source root:
+/// `$sourceRoot` if set, else the one directory the sources made.
+fn unpack(shell: &mut Shell) -> Result<(), BuildFailure> {
+    shell.run("runHook preUnpack")?;
+    let srcs = match shell.get("srcs")?.filter(|s| !s.is_empty()) {
+        Some(srcs) => srcs,
+        None => shell.get("src")?.unwrap_or_default(),
+    };
+    if srcs.trim().is_empty() {
+        return Err(BuildFailure::new("variable $src or $srcs should point to the source"));
+    }
+    let cwd = std::env::current_dir()
+        .map_err(|e| BuildFailure::new(format!("cannot read the build directory: {e}")))?;
+    let before = entries(&cwd);
+    for src in srcs.split_whitespace() {
+        let command = if Path::new(src).is_dir() {
+            format!("cp -r --preserve=mode -- {} {}", shell_quote(src), shell_quote(strip_hash(src)))
+        } else {
+            format!("tar xf {}", shell_quote(src))
+        };
+        eprintln!("unpacking source archive {src}");
+        shell.run(&command)?;
+    }
+    let source_root = match shell.get("sourceRoot")?.filter(|s| !s.is_empty()) {
+        Some(root) => root,
+        None => {
+            let new: Vec<PathBuf> =
+                entries(&cwd).difference(&before).filter(|p| p.is_dir()).cloned().collect();
+            match new.as_slice() {
+                [one] => one.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                _ => {
+                    return Err(BuildFailure::new(
+                        "unpacker produced multiple directories (or none); set sourceRoot",
+                    ));
+                }
+            }
+        }
+    };
+    shell.run(&format!(
+        "sourceRoot={}\nchmod -R u+w -- \"$sourceRoot\"\ncd \"$sourceRoot\"\nrunHook postUnpack",
+        shell_quote(&source_root)
+    ))
+}
+
+fn entries(dir: &Path) -> BTreeSet<PathBuf> {
+    std::fs::read_dir(dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default()
+}
+
+/// A store path's name without its hash (`/nix/store/<hash>-name` → `name`).
+fn strip_hash(path: &str) -> &str {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    match base.split_once('-') {
+        Some((hash, name)) if hash.len() == 32 => name,
+        _ => base,
+    }
+}
+
+/// `text` quoted for bash.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}

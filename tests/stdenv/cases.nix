@@ -1,0 +1,49 @@
+# Derivations of the standard library's stdenv and trivial builders, for tests/stdenv.rs.
+with import <ferrix> { };
+rec {
+  text = writeText "hello.txt" "hello world\n";
+  textDir = writeTextDir "share/doc/readme" "read me\n";
+  script = writeShellScriptBin "greet" "echo greetings";
+  command = runCommand "command" { value = "from env"; } ''
+    mkdir -p $out
+    echo "$value" > $out/value
+  '';
+  # A configure/make package from a source tree, with flags and hooks.
+  hello = stdenv.mkDerivation {
+    pname = "hello";
+    version = "1.0";
+    src = ./hello-src;
+    configureFlags = [ "--with-greeting=howdy" ];
+    doCheck = true;
+    preConfigure = ''
+      export FROM_HOOK="set in preConfigure"
+    '';
+    postInstall = ''
+      echo "$FROM_HOOK" > $out/hook
+    '';
+  };
+  # Phases chosen and overridden by the user; finalAttrs and overrideAttrs.
+  phased = stdenv.mkDerivation (finalAttrs: {
+    name = "phased";
+    dontUnpack = true;
+    message = "version ${finalAttrs.version}";
+    version = "2";
+    buildPhase = ''
+      runHook preBuild
+      echo "$message" > built
+      runHook postBuild
+    '';
+    preBuild = "echo pre > order";
+    postBuild = "echo post >> order";
+    installPhase = ''
+      mkdir -p $out
+      cp built order $out/
+    '';
+  });
+  phasedOverridden = phased.overrideAttrs (old: { version = "3"; });
+  failing = stdenv.mkDerivation {
+    name = "failing";
+    dontUnpack = true;
+    buildPhase = "echo about to fail; false; echo not reached";
+  };
+}
