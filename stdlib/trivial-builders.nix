@@ -49,4 +49,46 @@ rec {
     destination = "/bin/${name}";
     text = "#!/bin/bash\n${text}\n";
   };
+
+  # symlinkJoin { name | pname+version, paths, stripPrefix ? "", failOnMissing ? stripPrefix != "", postBuild ? "" }:
+  # one tree of symlinks to the files of all `paths` (the first path wins a collision).
+  symlinkJoin =
+    args@{ paths, stripPrefix ? "", postBuild ? "", failOnMissing ? stripPrefix != "", ... }:
+    let
+      name = args.name or "${args.pname}-${args.version}";
+      extra = removeAttrs args [ "name" "pname" "version" "paths" "stripPrefix" "postBuild" "failOnMissing" ];
+    in
+    runCommand name ({
+      inherit stripPrefix postBuild;
+      paths = map toString paths;
+      failOnMissing = if failOnMissing then "1" else "";
+      passAsFile = [ "paths" ];
+    } // extra) ''
+      mkdir -p $out
+      for i in $(cat "$pathsPath"); do
+        if [ -e "$i$stripPrefix" ]; then
+          lndir -silent "$i$stripPrefix" "$out"
+        elif [ -n "$failOnMissing" ]; then
+          echo "symlinkJoin: the path '$i$stripPrefix' does not exist" >&2
+          exit 1
+        fi
+      done
+      eval "$postBuild"
+    '';
+
+  # linkFarm name entries: a directory of symlinks, from a list of { name, path } or an
+  # attribute set name -> path; names may hold slashes.
+  linkFarm = name: entries:
+    let
+      list = if builtins.isList entries then entries else lib.mapAttrsToList (name: path: { inherit name path; }) entries;
+      link = { name, path }: ''
+        mkdir -p "$(dirname ${lib.escapeShellArg name})"
+        ln -s ${lib.escapeShellArg (toString path)} ${lib.escapeShellArg name}
+      '';
+    in
+    runCommand name { preferLocalBuild = true; } ''
+      mkdir -p $out
+      cd $out
+      ${lib.concatMapStrings link list}
+    '';
 }

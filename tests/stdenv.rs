@@ -96,3 +96,28 @@ fn a_failing_command_fails_the_build() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("about to fail") && !err.contains("not reached"), "{err}");
 }
+
+#[test]
+fn symlink_join_and_link_farm_make_trees_of_symlinks() {
+    let env = Env::new();
+    let joined = env.built("joined");
+    // (Links point at /nix/store/..., which on this host is the store's physical root.)
+    let target = |p: PathBuf| std::fs::read_link(&p).unwrap().to_string_lossy().into_owned();
+    // The first path wins a collision; files of both are there; postBuild ran.
+    assert!(target(joined.join("share/pkg/common")).ends_with("-left/share/pkg/common"));
+    assert!(std::fs::symlink_metadata(joined.join("bin/right")).unwrap().is_symlink());
+    assert!(std::fs::symlink_metadata(joined.join("share")).unwrap().is_dir());
+    assert_eq!(read(&joined.join("added")), "extra\n");
+    let stripped = env.built("stripped");
+    assert!(stripped.to_string_lossy().ends_with("-stripped-1"));
+    assert!(target(stripped.join("pkg/common")).ends_with("-left/share/pkg/common"));
+    assert!(!stripped.join("bin").exists());
+    // With stripPrefix, a path without it is an error (failOnMissing's default).
+    let out = env.build("missing");
+    assert_eq!(out.status.code(), Some(100));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/bin' does not exist"));
+    let farm = env.built("farm");
+    assert!(target(farm.join("a/left")).ends_with("-left"));
+    assert!(target(farm.join("right")).ends_with("-right"));
+    assert!(target(env.built("farmSet").join("l")).ends_with("-left"));
+}

@@ -41,6 +41,23 @@ rec {
     '';
   });
   phasedOverridden = phased.overrideAttrs (old: { version = "3"; });
+  # Two packages with a colliding file, joined.
+  left = runCommand "left" { } "mkdir -p $out/share/pkg $out/bin; echo left > $out/share/pkg/common; echo l > $out/bin/left";
+  right = runCommand "right" { } "mkdir -p $out/share/pkg $out/bin; echo right > $out/share/pkg/common; echo r > $out/bin/right";
+  joined = symlinkJoin {
+    name = "joined";
+    paths = [ left right ];
+    postBuild = "echo extra > $out/added";
+  };
+  stripped = symlinkJoin {
+    pname = "stripped";
+    version = "1";
+    paths = [ left right ];
+    stripPrefix = "/share";
+  };
+  missing = symlinkJoin { name = "missing"; paths = [ left text ]; stripPrefix = "/bin"; };
+  farm = linkFarm "farm" [ { name = "a/left"; path = left; } { name = "right"; path = right; } ];
+  farmSet = linkFarm "farm-set" { "l" = left; };
   failing = stdenv.mkDerivation {
     name = "failing";
     dontUnpack = true;

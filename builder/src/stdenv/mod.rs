@@ -3,7 +3,8 @@
 //! own process after entering the sandbox instead of executing a program). It drives
 //! one bash process (`shell.rs`), so that variables set by the user's hooks carry from
 //! phase to phase, and decides the phases itself (`phases.rs`): the user's own phase
-//! text and hooks run in bash, the defaults are built here.
+//! text and hooks run in bash, the defaults are built here; some commands the shell
+//! calls are Rust too (`commands.rs`: `lndir`).
 //!
 //! So far: `buildCommand`, the phase list with `phases`, `prePhases`/`postPhases`, the
 //! `dont*`/`do*` flags, user phase overrides and `pre*`/`post*` hooks, and the default
@@ -11,6 +12,7 @@
 //! the inputs' `bin` directories, then the host's tools. Fixup (moving files between
 //! outputs, patching shebangs, stripping) and the compiler wrapper are not done yet.
 
+mod commands;
 mod phases;
 mod shell;
 

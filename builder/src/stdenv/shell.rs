@@ -1,11 +1,15 @@
-//! The build's bash process: commands are written to its standard input, each followed
-//! by a marker it writes to a reply pipe (descriptor 3) once the command has finished,
-//! so Rust knows when a command ends and the shell's variables live on between
-//! commands. The shell runs with `set -eu -o pipefail`, as nixpkgs' setup does: a
-//! failing command ends it, which Rust sees as the reply pipe closing.
+//! The build's bash process. Commands are written to its standard input; it talks
+//! back on a reply pipe (its descriptor 3) in records of NUL-terminated fields:
+//! `done` when a command has finished, a variable's value when asked for one, or
+//! `call NAME N ARGS...` when a shell function calls one of the builder's Rust
+//! commands (`lndir`, see `commands.rs`), whose status Rust writes back on a second
+//! pipe (its descriptor 4). The shell's variables live on between commands. It runs
+//! with `set -eu -o pipefail`, as nixpkgs' setup does: a failing command ends it,
+//! which Rust sees as the reply pipe closing.
 
 use super::BuildFailure;
-use std::io::{BufRead, BufReader, PipeReader, Write};
+use super::commands;
+use std::io::{BufRead, BufReader, PipeReader, PipeWriter, Write};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -13,78 +17,113 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 /// The shell the builder uses (from the host, through the allowed impure host deps).
 const BASH: &str = "/bin/bash";
 
+/// What the shell knows from the start: strict mode, and a function per Rust command.
+const SETUP: &str = r#"set -eu -o pipefail
+__ferrixCall() {
+    printf '%s\0' call "$1" "$(($# - 1))" "${@:2}" >&3
+    local status
+    read -r status <&4
+    return "$status"
+}
+lndir() { __ferrixCall lndir "$@"; }"#;
+
 pub(crate) struct Shell {
     child: Child,
     input: ChildStdin,
     replies: BufReader<PipeReader>,
+    answers: PipeWriter,
 }
 
 impl Shell {
     /// Starts bash with the build's environment (this process's).
     pub fn start() -> Result<Shell, BuildFailure> {
         let fail = |e: std::io::Error| BuildFailure::new(format!("cannot start {BASH}: {e}"));
-        let (reader, writer) = std::io::pipe().map_err(fail)?;
-        let writer: OwnedFd = writer.into();
-        let fd = writer.as_raw_fd();
+        let (replies, reply_end) = std::io::pipe().map_err(fail)?;
+        let (answer_end, answers) = std::io::pipe().map_err(fail)?;
+        let (reply_end, answer_end): (OwnedFd, OwnedFd) = (reply_end.into(), answer_end.into());
+        let (reply_fd, answer_fd) = (reply_end.as_raw_fd(), answer_end.as_raw_fd());
         let mut command = Command::new(BASH);
         command.args(["--norc", "--noprofile"]).stdin(Stdio::piped());
-        // SAFETY: only async-signal-safe calls between fork and exec (this process is
-        // single-threaded anyway): the reply pipe becomes descriptor 3.
+        // SAFETY: only async-signal-safe calls between fork and exec: the pipes become
+        // descriptors 3 and 4.
         unsafe {
             command.pre_exec(move || {
-                if libc::dup2(fd, 3) < 0 {
+                if libc::dup2(reply_fd, 3) < 0 || libc::dup2(answer_fd, 4) < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
                 Ok(())
             });
         }
         let mut child = command.spawn().map_err(fail)?;
-        drop(writer);
+        drop((reply_end, answer_end));
         let input = child.stdin.take().ok_or_else(|| BuildFailure::new("bash has no standard input"))?;
-        let mut shell = Shell { child, input, replies: BufReader::new(reader) };
-        shell.run("set -eu -o pipefail")?;
+        let mut shell = Shell { child, input, replies: BufReader::new(replies), answers };
+        shell.run(SETUP)?;
         Ok(shell)
     }
 
     /// Runs `script` in the shell (its standard input is /dev/null); a failure when it
     /// fails, which ends the shell.
     pub fn run(&mut self, script: &str) -> Result<(), BuildFailure> {
-        let text = format!("{{\n{script}\n}} </dev/null\nprintf 'done\\n' >&3\n");
-        if self.input.write_all(text.as_bytes()).and_then(|()| self.input.flush()).is_err() {
-            return Err(self.ended());
-        }
-        let mut reply = String::new();
-        match self.replies.read_line(&mut reply) {
-            Ok(n) if n > 0 && reply == "done\n" => Ok(()),
-            _ => Err(self.ended()),
+        self.send(&format!("{{\n{script}\n}} </dev/null\nprintf '%s\\0' done >&3\n"))?;
+        loop {
+            match self.field()?.as_str() {
+                "done" => return Ok(()),
+                "call" => self.answer_call()?,
+                other => {
+                    return Err(BuildFailure::new(format!(
+                        "unexpected reply from the build shell: '{other}'"
+                    )));
+                }
+            }
         }
     }
 
     /// The value of shell variable `name`, `None` when it is unset.
     pub fn get(&mut self, name: &str) -> Result<Option<String>, BuildFailure> {
-        let script = format!("printf '%s\\0%s\\0' \"${{{name}+set}}\" \"${{{name}-}}\" >&3");
-        let text = format!("{script}\n");
-        if self.input.write_all(text.as_bytes()).and_then(|()| self.input.flush()).is_err() {
-            return Err(self.ended());
-        }
-        let field = |shell: &mut Shell| -> Result<String, BuildFailure> {
-            let mut bytes = Vec::new();
-            match shell.replies.read_until(0, &mut bytes) {
-                Ok(n) if n > 0 => {
-                    bytes.pop();
-                    Ok(String::from_utf8_lossy(&bytes).into_owned())
-                }
-                _ => Err(shell.ended()),
-            }
-        };
-        let set = field(self)?;
-        let value = field(self)?;
+        self.send(&format!("printf '%s\\0' \"${{{name}+set}}\" \"${{{name}-}}\" >&3\n"))?;
+        let set = self.field()?;
+        let value = self.field()?;
         Ok((set == "set").then_some(value))
     }
 
     /// Whether shell variable `name` is set to a non-empty value (a `dont*`/`do*` flag).
     pub fn flag(&mut self, name: &str) -> Result<bool, BuildFailure> {
         Ok(self.get(name)?.is_some_and(|v| !v.is_empty()))
+    }
+
+    fn send(&mut self, text: &str) -> Result<(), BuildFailure> {
+        match self.input.write_all(text.as_bytes()).and_then(|()| self.input.flush()) {
+            Ok(()) => Ok(()),
+            Err(_) => Err(self.ended()),
+        }
+    }
+
+    /// The next NUL-terminated field on the reply pipe.
+    fn field(&mut self) -> Result<String, BuildFailure> {
+        let mut bytes = Vec::new();
+        match self.replies.read_until(0, &mut bytes) {
+            Ok(n) if n > 0 && bytes.last() == Some(&0) => {
+                bytes.pop();
+                Ok(String::from_utf8_lossy(&bytes).into_owned())
+            }
+            _ => Err(self.ended()),
+        }
+    }
+
+    /// Runs the Rust command a shell function called and sends back its status.
+    fn answer_call(&mut self) -> Result<(), BuildFailure> {
+        let name = self.field()?;
+        let count: usize = self.field()?.parse().unwrap_or(0);
+        let args = (0..count).map(|_| self.field()).collect::<Result<Vec<_>, _>>()?;
+        let status = match commands::run(&name, &args) {
+            Ok(()) => 0,
+            Err(message) => {
+                eprintln!("{name}: {message}");
+                1
+            }
+        };
+        self.answers.write_all(format!("{status}\n").as_bytes()).map_err(|_| self.ended())
     }
 
     /// The shell has exited: its status as the build's failure.
