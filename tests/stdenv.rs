@@ -121,3 +121,24 @@ fn symlink_join_and_link_farm_make_trees_of_symlinks() {
     assert!(target(farm.join("right")).ends_with("-right"));
     assert!(target(env.built("farmSet").join("l")).ends_with("-left"));
 }
+
+#[test]
+fn a_program_finds_a_library_through_build_inputs_alone() {
+    let env = Env::new();
+    let greeter = env.built("greeter");
+    let store = env.dir.path().join("store");
+    let refs =
+        run_with(Path::new(FERRIX), &["store", "references", greeter.to_str().unwrap()], Some(&store), b"");
+    let refs = String::from_utf8(refs.stdout).unwrap();
+    // The runtime closure is the library: its path is the program's run path.
+    let libgreet = refs.lines().find(|l| l.ends_with("-libgreet")).unwrap_or_else(|| panic!("{refs}"));
+    assert_eq!(refs.lines().count(), 1, "{refs}");
+    let binary = std::fs::read(greeter.join("bin/greeter")).unwrap();
+    let run_path = format!("{libgreet}/lib");
+    assert!(binary.windows(run_path.len()).any(|w| w == run_path.as_bytes()));
+    // Run with the library's physical place standing in for /nix/store.
+    let lib = store.join(libgreet.trim_start_matches('/')).join("lib");
+    let run =
+        std::process::Command::new(greeter.join("bin/greeter")).env("LD_LIBRARY_PATH", lib).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "hello from libgreet\n");
+}

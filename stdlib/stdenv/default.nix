@@ -25,7 +25,12 @@ let
 
       outputs = finalAttrs.outputs or [ "out" ];
 
-      drvAttrs = removeAttrs finalAttrs (nonDrvAttrs ++ [ "finalPackage" ]) // {
+      # A multiple-output input contributes its `dev` output (else `out`), as nixpkgs'.
+      inputLists = [ "nativeBuildInputs" "buildInputs" "propagatedNativeBuildInputs" "propagatedBuildInputs" ];
+      inputs = lib.genAttrs (builtins.filter (l: finalAttrs ? ${l}) inputLists)
+        (l: lib.chooseDevOutputs (builtins.filter (x: x != null) finalAttrs.${l}));
+
+      drvAttrs = removeAttrs finalAttrs (nonDrvAttrs ++ [ "finalPackage" ]) // inputs // {
         inherit name outputs;
         system = finalAttrs.system or stdenv.system;
         builder = "builtin:ferrix-stdenv";

@@ -58,6 +58,31 @@ rec {
   missing = symlinkJoin { name = "missing"; paths = [ left text ]; stripPrefix = "/bin"; };
   farm = linkFarm "farm" [ { name = "a/left"; path = left; } { name = "right"; path = right; } ];
   farmSet = linkFarm "farm-set" { "l" = left; };
+  # A library, and a program that finds it through buildInputs alone.
+  libgreet = stdenv.mkDerivation {
+    name = "libgreet";
+    dontUnpack = true;
+    buildPhase = ''
+      printf '%s\n' 'const char *greeting(void);' > greet.h
+      printf '%s\n' 'const char *greeting(void) { return "hello from libgreet"; }' > greet.c
+      $CC -shared -fPIC -o libgreet.so greet.c
+    '';
+    installPhase = ''
+      mkdir -p $out/lib $out/include
+      cp libgreet.so $out/lib/
+      cp greet.h $out/include/
+    '';
+  };
+  greeter = stdenv.mkDerivation {
+    name = "greeter";
+    dontUnpack = true;
+    buildInputs = [ libgreet ];
+    buildPhase = ''
+      printf '%s\n' '#include <stdio.h>' '#include <greet.h>' 'int main(void) { puts(greeting()); return 0; }' > main.c
+      $CC main.c -lgreet -o greeter
+    '';
+    installPhase = "mkdir -p $out/bin; cp greeter $out/bin/";
+  };
   failing = stdenv.mkDerivation {
     name = "failing";
     dontUnpack = true;

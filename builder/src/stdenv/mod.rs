@@ -8,11 +8,13 @@
 //!
 //! So far: `buildCommand`, the phase list with `phases`, `prePhases`/`postPhases`, the
 //! `dont*`/`do*` flags, user phase overrides and `pre*`/`post*` hooks, and the default
-//! unpack, patch, configure, build, check, install and installCheck phases; `PATH` from
-//! the inputs' `bin` directories, then the host's tools. Fixup (moving files between
-//! outputs, patching shebangs, stripping) and the compiler wrapper are not done yet.
+//! unpack, patch, configure, build, check, install and installCheck phases; the
+//! inputs' environment and the compiler wrapper (`inputs.rs`); fixup writes
+//! `nix-support/propagated-build-inputs`. Moving files between outputs, patching
+//! shebangs and stripping are not done yet.
 
 mod commands;
+mod inputs;
 mod phases;
 mod shell;
 

@@ -3,6 +3,7 @@
 //! here and run their commands there.
 
 use super::BuildFailure;
+use super::inputs::{input_env, write_wrappers};
 use super::shell::Shell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -17,9 +18,8 @@ runHook() {
     return 0
 }
 : "${prefix:=${out:-}}"
-# The host's compilers (reached through /usr/bin; /usr/bin/cc is an alternatives link
-# outside the sandbox).
-export CC="${CC:-gcc}" CXX="${CXX:-g++}"
+# The compilers: the wrappers, first on PATH.
+export CC="${CC:-cc}" CXX="${CXX:-c++}"
 "#;
 
 /// The default phases, in order.
@@ -35,21 +35,30 @@ const DEFAULT_PHASES: [&str; 9] = [
     "distPhase",
 ];
 
-/// The derivation attributes listing inputs whose `bin` directories go on `PATH`.
-const INPUT_LISTS: [&str; 6] = [
-    "nativeBuildInputs",
-    "buildInputs",
-    "propagatedNativeBuildInputs",
-    "propagatedBuildInputs",
-    "depsBuildBuild",
-    "depsHostHost",
-];
-
 /// Runs the whole build: `buildCommand` if the derivation has one, else the phases.
 pub(crate) fn generic_build() -> Result<(), BuildFailure> {
     let mut shell = Shell::start()?;
-    shell.run(&format!("export PATH={}", shell_quote(&search_path())))?;
+    let inputs = input_env();
+    let wrappers = std::env::current_dir()
+        .map(|d| d.join(".ferrix-cc/bin"))
+        .map_err(|e| BuildFailure::new(format!("cannot read the build directory: {e}")))?;
+    write_wrappers(&wrappers)
+        .map_err(|e| BuildFailure::new(format!("cannot write the compiler wrappers: {e}")))?;
+    let mut path = vec![wrappers.to_string_lossy().into_owned()];
+    path.extend(inputs.path);
+    path.extend(["/usr/bin".to_owned(), "/bin".to_owned()]);
+    shell.run(&format!(
+        "export PATH={}
+export NIX_CFLAGS_COMPILE={}
+export NIX_LDFLAGS={}",
+        shell_quote(&path.join(":")),
+        shell_quote(&inputs.cflags.join(" ")),
+        shell_quote(&inputs.ldflags.join(" "))
+    ))?;
     shell.run(PRELUDE)?;
+    for hook in &inputs.setup_hooks {
+        shell.run(&format!("source {}", shell_quote(&hook.to_string_lossy())))?;
+    }
     if shell.get("buildCommandPath")?.is_some() {
         return shell.run(r#"eval "$(< "$buildCommandPath")""#);
     }
@@ -68,22 +77,6 @@ pub(crate) fn generic_build() -> Result<(), BuildFailure> {
         }
     }
     Ok(())
-}
-
-/// `PATH` for the build: each input's `bin` directory, then the host's tools.
-fn search_path() -> String {
-    let mut dirs: Vec<String> = Vec::new();
-    for list in INPUT_LISTS {
-        for input in std::env::var(list).unwrap_or_default().split_whitespace() {
-            let bin = Path::new(input).join("bin");
-            let bin = bin.to_string_lossy().into_owned();
-            if Path::new(&bin).is_dir() && !dirs.contains(&bin) {
-                dirs.push(bin);
-            }
-        }
-    }
-    dirs.extend(["/usr/bin".to_owned(), "/bin".to_owned()]);
-    dirs.join(":")
 }
 
 /// `$phases` if set, else `$prePhases`, the defaults and `$postPhases`.
@@ -158,7 +151,13 @@ else
     echo "no Makefile or custom installPhase, doing nothing"
 fi"#,
         ),
-        "fixupPhase" => ("Fixup", ""),
+        "fixupPhase" => (
+            "Fixup",
+            r#"if [ -n "${propagatedBuildInputs:-}" ]; then
+    mkdir -p "${dev:-$out}/nix-support"
+    printf '%s' "$propagatedBuildInputs" > "${dev:-$out}/nix-support/propagated-build-inputs"
+fi"#,
+        ),
         "installCheckPhase" => (
             "InstallCheck",
             r#"make ${makefile:+-f $makefile} ${makeFlags:-} ${installCheckTarget:-installcheck}"#,

@@ -1,0 +1,117 @@
+//! The build environment the inputs make, as nixpkgs' setup does with its dependency
+//! lists: every input and what it propagates (its `nix-support/propagated-build-inputs`,
+//! followed transitively) puts its `bin` on `PATH`, its `include` into
+//! `NIX_CFLAGS_COMPILE` (`-isystem`), its `lib` into `NIX_LDFLAGS` (`-L` and `-rpath`),
+//! and has its `nix-support/setup-hook` sourced. A compiler wrapper (`cc`, `gcc`, `c++`,
+//! `g++`, first on `PATH`) hands those flags to the host's compiler, so a program built
+//! with `buildInputs = [ libfoo ]` compiles, links and finds libfoo at run time with no
+//! flags of its own.
+
+use std::path::{Path, PathBuf};
+
+/// The derivation attributes listing inputs.
+const INPUT_LISTS: [&str; 6] = [
+    "nativeBuildInputs",
+    "buildInputs",
+    "propagatedNativeBuildInputs",
+    "propagatedBuildInputs",
+    "depsBuildBuild",
+    "depsHostHost",
+];
+
+/// What the inputs give the build.
+pub(crate) struct InputEnv {
+    pub path: Vec<String>,
+    pub cflags: Vec<String>,
+    pub ldflags: Vec<String>,
+    pub setup_hooks: Vec<PathBuf>,
+}
+
+/// The inputs of this build (from its environment) and all they propagate, in order,
+/// each once.
+fn all_inputs() -> Vec<PathBuf> {
+    let mut order: Vec<PathBuf> = Vec::new();
+    let mut todo: Vec<PathBuf> = Vec::new();
+    for list in INPUT_LISTS.iter().rev() {
+        let items: Vec<PathBuf> =
+            std::env::var(list).unwrap_or_default().split_whitespace().map(PathBuf::from).collect();
+        todo.extend(items.into_iter().rev());
+    }
+    while let Some(input) = todo.pop() {
+        if order.contains(&input) {
+            continue;
+        }
+        let propagated =
+            std::fs::read_to_string(input.join("nix-support/propagated-build-inputs")).unwrap_or_default();
+        order.push(input);
+        todo.extend(propagated.split_whitespace().map(PathBuf::from).collect::<Vec<_>>().into_iter().rev());
+    }
+    order
+}
+
+/// The environment the inputs make.
+pub(crate) fn input_env() -> InputEnv {
+    let mut env =
+        InputEnv { path: Vec::new(), cflags: Vec::new(), ldflags: Vec::new(), setup_hooks: Vec::new() };
+    for input in all_inputs() {
+        let dir = |sub: &str| {
+            Some(input.join(sub)).filter(|d| d.is_dir()).map(|d| d.to_string_lossy().into_owned())
+        };
+        env.path.extend(dir("bin"));
+        if let Some(include) = dir("include") {
+            env.cflags.extend(["-isystem".to_owned(), include]);
+        }
+        if let Some(lib) = dir("lib") {
+            env.ldflags.extend([format!("-L{lib}"), "-rpath".to_owned(), lib]);
+        }
+        let hook = input.join("nix-support/setup-hook");
+        if hook.is_file() {
+            env.setup_hooks.push(hook);
+        }
+    }
+    env
+}
+
+/// The compiler wrapper: adds `NIX_CFLAGS_COMPILE`, and when linking `NIX_LDFLAGS`
+/// (linker flags passed through `-Wl,`), to the host compiler's arguments.
+const WRAPPER: &str = r#"#!/bin/bash
+real="$1"
+shift
+link=1
+for arg in "$@"; do
+    case "$arg" in
+        -c | -S | -E | -M | -MM) link=0 ;;
+    esac
+done
+extra=(${NIX_CFLAGS_COMPILE:-})
+if [ "$link" = 1 ]; then
+    flags=(${NIX_LDFLAGS:-})
+    i=0
+    while [ "$i" -lt "${#flags[@]}" ]; do
+        flag="${flags[$i]}"
+        case "$flag" in
+            -L*) extra+=("$flag") ;;
+            -rpath) i=$((i + 1)); extra+=("-Wl,-rpath,${flags[$i]}") ;;
+            *) extra+=("-Wl,$flag") ;;
+        esac
+        i=$((i + 1))
+    done
+fi
+exec "$real" "${extra[@]}" "$@"
+"#;
+
+/// Writes the compiler wrappers into `dir` (a `bin` directory to put first on `PATH`).
+pub(crate) fn write_wrappers(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir)?;
+    let wrapper = dir.join(".cc-wrapper");
+    std::fs::write(&wrapper, WRAPPER)?;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))?;
+    for (name, real) in [("cc", "gcc"), ("gcc", "gcc"), ("c++", "g++"), ("g++", "g++")] {
+        let script = format!("#!/bin/bash\nexec {} /usr/bin/{real} \"$@\"\n", wrapper.display());
+        let path = dir.join(name);
+        std::fs::write(&path, script)?;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
+    }
+    Ok(())
+}
