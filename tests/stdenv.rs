@@ -142,3 +142,36 @@ fn a_program_finds_a_library_through_build_inputs_alone() {
         std::process::Command::new(greeter.join("bin/greeter")).env("LD_LIBRARY_PATH", lib).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&run.stdout), "hello from libgreet\n");
 }
+
+#[test]
+fn multiple_outputs_sort_files_and_a_user_needs_only_the_library() {
+    let env = Env::new();
+    let store = env.dir.path().join("store");
+    let user = env.built("multiUser");
+    let output = |name: &str| {
+        let expr = format!("(import {CASES}).libmulti.{name}.outPath");
+        let out = run_with(Path::new(FERRIX), &["eval", "-E", &expr], Some(&store), b"");
+        let path = String::from_utf8(out.stdout).unwrap();
+        store.join(path.trim().trim_matches('"').trim_start_matches('/'))
+    };
+    let (out, dev, doc, man) = (output("out"), output("dev"), output("doc"), output("man"));
+    // Headers and pkg-config files to dev, docs to doc, man pages (all sections, with no
+    // devman or devdoc output) to man; the library stays in out.
+    assert!(out.join("lib/libmulti.so").is_file());
+    assert!(!out.join("include").exists() && !out.join("share").exists());
+    assert!(dev.join("include/multi.h").is_file() && dev.join("lib/pkgconfig/multi.pc").is_file());
+    assert!(doc.join("share/doc/multi/README").is_file());
+    assert!(man.join("share/man/man1/multi.1").is_file() && man.join("share/man/man3/multi.3").is_file());
+    // dev propagates out, so the user finds the library through `buildInputs = [ libmulti ]`.
+    let propagated = read(&dev.join("nix-support/propagated-build-inputs"));
+    assert!(propagated.trim().ends_with("-libmulti-1.0"), "{propagated:?}");
+    // The user's runtime closure is the library's out: not dev, doc or man.
+    let refs = run_with(Path::new(FERRIX), &["store", "closure", user.to_str().unwrap()], Some(&store), b"");
+    let refs = String::from_utf8(refs.stdout).unwrap();
+    let names: Vec<&str> = refs.lines().map(|l| l.split_once('-').map_or(l, |(_, n)| n)).collect();
+    assert_eq!(names, ["libmulti-1.0", "multi-user"], "{refs}");
+    let lib = out.join("lib");
+    let run =
+        std::process::Command::new(user.join("bin/multi-user")).env("LD_LIBRARY_PATH", lib).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "hello from libmulti\n");
+}

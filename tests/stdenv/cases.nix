@@ -83,6 +83,36 @@ rec {
     '';
     installPhase = "mkdir -p $out/bin; cp greeter $out/bin/";
   };
+  # A multiple-output library installing everything into $out; fixup sorts it.
+  libmulti = stdenv.mkDerivation {
+    name = "libmulti-1.0";
+    outputs = [ "out" "dev" "doc" "man" ];
+    dontUnpack = true;
+    buildPhase = ''
+      printf '%s\n' 'const char *multi(void);' > multi.h
+      printf '%s\n' 'const char *multi(void) { return "hello from libmulti"; }' > multi.c
+      $CC -shared -fPIC -o libmulti.so multi.c
+    '';
+    installPhase = ''
+      mkdir -p $out/lib/pkgconfig $out/include $out/share/doc/multi $out/share/man/man1 $out/share/man/man3
+      cp libmulti.so $out/lib/
+      cp multi.h $out/include/
+      echo "Name: multi" > $out/lib/pkgconfig/multi.pc
+      echo "read me" > $out/share/doc/multi/README
+      echo ".TH MULTI 1" > $out/share/man/man1/multi.1
+      echo ".TH MULTI 3" > $out/share/man/man3/multi.3
+    '';
+  };
+  multiUser = stdenv.mkDerivation {
+    name = "multi-user";
+    dontUnpack = true;
+    buildInputs = [ libmulti ];
+    buildPhase = ''
+      printf '%s\n' '#include <stdio.h>' '#include <multi.h>' 'int main(void) { puts(multi()); return 0; }' > main.c
+      $CC main.c -lmulti -o multi-user
+    '';
+    installPhase = "mkdir -p $out/bin; cp multi-user $out/bin/";
+  };
   failing = stdenv.mkDerivation {
     name = "failing";
     dontUnpack = true;

@@ -1,7 +1,8 @@
 //! The build environment the inputs make, as nixpkgs' setup does with its dependency
 //! lists: every input and what it propagates (its `nix-support/propagated-build-inputs`,
 //! followed transitively) puts its `bin` on `PATH`, its `include` into
-//! `NIX_CFLAGS_COMPILE` (`-isystem`), its `lib` into `NIX_LDFLAGS` (`-L` and `-rpath`),
+//! `NIX_CFLAGS_COMPILE` (`-isystem`), its `lib` (when it holds libraries) into
+//! `NIX_LDFLAGS` (`-L` and `-rpath`),
 //! and has its `nix-support/setup-hook` sourced. A compiler wrapper (`cc`, `gcc`, `c++`,
 //! `g++`, first on `PATH`) hands those flags to the host's compiler, so a program built
 //! with `buildInputs = [ libfoo ]` compiles, links and finds libfoo at run time with no
@@ -61,7 +62,9 @@ pub(crate) fn input_env() -> InputEnv {
         if let Some(include) = dir("include") {
             env.cflags.extend(["-isystem".to_owned(), include]);
         }
-        if let Some(lib) = dir("lib") {
+        // Only a `lib` holding libraries (`lib*` entries), as nixpkgs' bintools hook: a
+        // `dev` output's `lib/pkgconfig` is no reason to link or run from there.
+        if let Some(lib) = dir("lib").filter(|d| holds_libraries(Path::new(d))) {
             env.ldflags.extend([format!("-L{lib}"), "-rpath".to_owned(), lib]);
         }
         let hook = input.join("nix-support/setup-hook");
@@ -70,6 +73,12 @@ pub(crate) fn input_env() -> InputEnv {
         }
     }
     env
+}
+
+fn holds_libraries(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("lib")))
+        .unwrap_or(false)
 }
 
 /// The compiler wrapper: adds `NIX_CFLAGS_COMPILE`, and when linking `NIX_LDFLAGS`

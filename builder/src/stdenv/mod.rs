@@ -9,12 +9,13 @@
 //! So far: `buildCommand`, the phase list with `phases`, `prePhases`/`postPhases`, the
 //! `dont*`/`do*` flags, user phase overrides and `pre*`/`post*` hooks, and the default
 //! unpack, patch, configure, build, check, install and installCheck phases; the
-//! inputs' environment and the compiler wrapper (`inputs.rs`); fixup writes
-//! `nix-support/propagated-build-inputs`. Moving files between outputs, patching
-//! shebangs and stripping are not done yet.
+//! inputs' environment and the compiler wrapper (`inputs.rs`); multiple outputs
+//! (`outputs.rs`: the output variables, `setOutputFlags`, `moveToOutput`, fixup's moves
+//! and propagation). Patching shebangs and stripping are not done yet.
 
 mod commands;
 mod inputs;
+mod outputs;
 mod phases;
 mod shell;
 

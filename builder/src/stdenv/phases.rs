@@ -4,6 +4,7 @@
 
 use super::BuildFailure;
 use super::inputs::{input_env, write_wrappers};
+use super::outputs::{OUTPUT_FLAGS, assign_output_variables, fixup_outputs, propagate_dev};
 use super::shell::Shell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -59,6 +60,7 @@ export NIX_LDFLAGS={}",
     for hook in &inputs.setup_hooks {
         shell.run(&format!("source {}", shell_quote(&hook.to_string_lossy())))?;
     }
+    assign_output_variables(&mut shell)?;
     if shell.get("buildCommandPath")?.is_some() {
         return shell.run(r#"eval "$(< "$buildCommandPath")""#);
     }
@@ -123,6 +125,7 @@ fn default_phase(shell: &mut Shell, phase: &str) -> Result<(), BuildFailure> {
         "configurePhase" => (
             "Configure",
             r#"if [ -x "${configureScript:-./configure}" ]; then
+    OUTPUT_FLAGS
     prefixFlag=()
     if [ -z "${dontAddPrefix:-}" ]; then prefixFlag=("--prefix=$prefix"); fi
     "${configureScript:-./configure}" "${prefixFlag[@]}" ${configureFlags:-}
@@ -151,13 +154,7 @@ else
     echo "no Makefile or custom installPhase, doing nothing"
 fi"#,
         ),
-        "fixupPhase" => (
-            "Fixup",
-            r#"if [ -n "${propagatedBuildInputs:-}" ]; then
-    mkdir -p "${dev:-$out}/nix-support"
-    printf '%s' "$propagatedBuildInputs" > "${dev:-$out}/nix-support/propagated-build-inputs"
-fi"#,
-        ),
+        "fixupPhase" => return fixup(shell),
         "installCheckPhase" => (
             "InstallCheck",
             r#"make ${makefile:+-f $makefile} ${makeFlags:-} ${installCheckTarget:-installcheck}"#,
@@ -167,7 +164,27 @@ fi"#,
             return Err(BuildFailure::new(format!("unknown phase '{other}' (no variable of that name)")));
         }
     };
+    let body = body.replace("OUTPUT_FLAGS", OUTPUT_FLAGS);
     shell.run(&format!("runHook pre{hook}\n{body}\nrunHook post{hook}"))
+}
+
+/// Fixup: outputs made writable, files moved between outputs, propagated inputs
+/// recorded in the `dev` output (else `out`), and the `dev` output propagating the
+/// others.
+fn fixup(shell: &mut Shell) -> Result<(), BuildFailure> {
+    shell.run(
+        r#"for output in ${outputs:-out}; do [ -e "${!output}" ] && chmod -R u+w "${!output}"; done
+runHook preFixup"#,
+    )?;
+    fixup_outputs(shell)?;
+    shell.run(
+        r#"if [ -n "${propagatedBuildInputs:-}" ]; then
+    mkdir -p "${!outputDev}/nix-support"
+    printf '%s ' $propagatedBuildInputs > "${!outputDev}/nix-support/propagated-build-inputs"
+fi"#,
+    )?;
+    propagate_dev(shell)?;
+    shell.run("runHook postFixup")
 }
 
 /// Unpacks `$srcs` (or `$src`) into the build directory and enters the source root:

@@ -1,0 +1,241 @@
+//! Multiple outputs, as nixpkgs' multiple-outputs setup hook: which output each kind of
+//! file belongs to (`outputDev`, `outputBin`, ... with their fallbacks), the configure
+//! flags that install there (`setOutputFlags`), `moveToOutput`, the moves of fixup
+//! (headers, pkg-config, cmake and aclocal files to `dev`; docs, man and info pages
+//! by section), and the `dev` output propagating the others.
+
+use super::BuildFailure;
+use super::shell::Shell;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Each output variable and the names it falls back through (`@x` stands for the
+/// value of variable `x`; `REMOVE` deletes what would go there).
+const CHAIN: [(&str, &[&str]); 9] = [
+    ("outputDev", &["dev", "out"]),
+    ("outputBin", &["bin", "out"]),
+    ("outputInclude", &["@outputDev"]),
+    ("outputLib", &["lib", "out"]),
+    ("outputDoc", &["doc", "out"]),
+    ("outputDevdoc", &["devdoc", "REMOVE"]),
+    ("outputMan", &["man", "@outputBin"]),
+    ("outputDevman", &["devman", "devdoc", "@outputMan"]),
+    ("outputInfo", &["info", "@outputBin"]),
+];
+
+/// Sets each output variable the user has not set to the first name in its chain that
+/// is an output (or `REMOVE`).
+pub(crate) fn assign_output_variables(shell: &mut Shell) -> Result<(), BuildFailure> {
+    for (variable, chain) in CHAIN {
+        if shell.flag(variable)? {
+            continue;
+        }
+        let mut found = None;
+        for candidate in chain {
+            let value = match candidate.strip_prefix('@') {
+                Some(other) => shell.get(other)?.filter(|v| !v.is_empty()),
+                None if *candidate == "REMOVE" => Some("REMOVE".to_owned()),
+                None => shell.flag(candidate)?.then(|| (*candidate).to_owned()),
+            };
+            if value.is_some() {
+                found = value;
+                break;
+            }
+        }
+        let Some(value) = found else {
+            return Err(BuildFailure::new(format!(
+                "_assignFirst: could not find a non-empty variable for {variable}"
+            )));
+        };
+        shell.run(&format!("{variable}={value}"))?;
+    }
+    Ok(())
+}
+
+/// The configure flags that install each kind of file into its output, prepended to
+/// `configureFlags` (unless `setOutputFlags` is set and empty, or there is one output).
+pub(crate) const OUTPUT_FLAGS: &str = r#"if [ "${outputs:-out}" != out ] && [ "${setOutputFlags-1}" != "" ]; then
+    shareDocName="${shareDocName:-$(printf '%s' "$name" | sed -e 's/-[^a-zA-Z].*//')}"
+    configureFlags="--bindir=${!outputBin}/bin --sbindir=${!outputBin}/sbin --includedir=${!outputInclude}/include --oldincludedir=${!outputInclude}/include --mandir=${!outputMan}/share/man --infodir=${!outputInfo}/share/info --docdir=${!outputDoc}/share/doc/$shareDocName --libdir=${!outputLib}/lib --libexecdir=${!outputLib}/libexec --localedir=${!outputLib}/share/locale ${configureFlags:-}"
+    installFlags="pkgconfigdir=${!outputDev}/lib/pkgconfig m4datadir=${!outputDev}/share/aclocal aclocaldir=${!outputDev}/share/aclocal ${installFlags:-}"
+fi"#;
+
+/// The outputs' paths, from the environment.
+fn output_paths() -> Vec<PathBuf> {
+    let names = std::env::var("outputs").unwrap_or_else(|_| "out".to_owned());
+    names.split_whitespace().filter_map(|n| std::env::var(n).ok()).map(PathBuf::from).collect()
+}
+
+/// `moveToOutput PATTERN DESTINATION`: moves what matches `PATTERN` (relative; `*`
+/// allowed in its last component) in every other output to the same place in
+/// `DESTINATION` (an output path, or `REMOVE` to delete it), merging directories.
+pub(crate) fn move_to_output(pattern: &str, destination: &str) -> Result<(), String> {
+    let (parent, last) = pattern.rsplit_once('/').unwrap_or(("", pattern));
+    for output in output_paths() {
+        if output == Path::new(destination) {
+            continue;
+        }
+        let dir = output.join(parent);
+        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let mut matches: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| glob_match(last, &e.file_name().to_string_lossy()))
+            .map(|e| e.path())
+            .collect();
+        matches.sort();
+        for source in matches {
+            let relative = source.strip_prefix(&output).map_err(|e| e.to_string())?.to_owned();
+            if destination == "REMOVE" {
+                eprintln!("Removing {}", source.display());
+                remove(&source)?;
+            } else {
+                let target = Path::new(destination).join(&relative);
+                eprintln!("Moving {} to {}", source.display(), target.display());
+                move_path(&source, &target)?;
+            }
+            // Directories left empty go, up to the output itself.
+            let mut up = source.parent();
+            while let Some(dir) = up.filter(|d| d.starts_with(&output)) {
+                if fs::remove_dir(dir).is_err() {
+                    break;
+                }
+                up = dir.parent();
+            }
+        }
+    }
+    Ok(())
+}
+
+fn move_path(source: &Path, target: &Path) -> Result<(), String> {
+    let error =
+        |e: std::io::Error| format!("cannot move '{}' to '{}': {e}", source.display(), target.display());
+    if source.is_dir() && !source.is_symlink() && target.is_dir() {
+        for entry in fs::read_dir(source).map_err(error)? {
+            let entry = entry.map_err(error)?;
+            move_path(&entry.path(), &target.join(entry.file_name()))?;
+        }
+        return fs::remove_dir(source).map_err(error);
+    }
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent).map_err(error)?;
+    }
+    fs::rename(source, target).map_err(error)
+}
+
+fn remove(path: &Path) -> Result<(), String> {
+    let result =
+        if path.is_dir() && !path.is_symlink() { fs::remove_dir_all(path) } else { fs::remove_file(path) };
+    result.map_err(|e| format!("cannot remove '{}': {e}", path.display()))
+}
+
+/// Whether `name` matches `pattern`, where `*` matches any run of characters.
+fn glob_match(pattern: &str, name: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == name,
+        Some((head, rest)) => {
+            let Some(tail) = name.strip_prefix(head) else { return false };
+            (0..=tail.len()).any(|i| tail.is_char_boundary(i) && glob_match(rest, &tail[i..]))
+        }
+    }
+}
+
+/// The moves of fixup and the `dev` output's propagation, as nixpkgs' `_multioutDocs`,
+/// `_multioutDevs` and `_multioutPropagateDev`.
+pub(crate) fn fixup_outputs(shell: &mut Shell) -> Result<(), BuildFailure> {
+    let path_of = |shell: &mut Shell, var: &str| -> Result<String, BuildFailure> {
+        let name = shell.get(var)?.unwrap_or_default();
+        if name == "REMOVE" {
+            return Ok(name);
+        }
+        Ok(shell.get(&name)?.unwrap_or_default())
+    };
+    let moves = |pairs: &[(&str, &str)], shell: &mut Shell| -> Result<(), BuildFailure> {
+        for (pattern, var) in pairs {
+            let destination = path_of(shell, var)?;
+            move_to_output(pattern, &destination).map_err(BuildFailure::new)?;
+        }
+        Ok(())
+    };
+    moves(
+        &[
+            ("share/info", "outputInfo"),
+            ("share/doc", "outputDoc"),
+            ("share/gtk-doc", "outputDevdoc"),
+            ("share/devhelp/books", "outputDevdoc"),
+            ("share/man", "outputMan"),
+            ("share/man/man3", "outputDevman"),
+        ],
+        shell,
+    )?;
+    if single_output(shell)? {
+        return Ok(());
+    }
+    if shell.get("moveToDev")?.is_none_or(|v| !v.is_empty()) {
+        moves(
+            &[
+                ("include", "outputInclude"),
+                ("lib/pkgconfig", "outputDev"),
+                ("share/pkgconfig", "outputDev"),
+                ("lib/cmake", "outputDev"),
+                ("share/aclocal", "outputDev"),
+            ],
+            shell,
+        )?;
+    }
+    Ok(())
+}
+
+fn single_output(shell: &mut Shell) -> Result<bool, BuildFailure> {
+    Ok(shell.get("outputs")?.is_none_or(|o| o.trim() == "out"))
+}
+
+/// The `dev` output (else the first) propagates the outputs holding binaries, headers
+/// and libraries (`propagatedBuildOutputs`), after what fixup recorded there.
+pub(crate) fn propagate_dev(shell: &mut Shell) -> Result<(), BuildFailure> {
+    if single_output(shell)? {
+        return Ok(());
+    }
+    let outputs = shell.get("outputs")?.unwrap_or_default();
+    let propagater = match shell.get("outputDev")?.filter(|v| !v.is_empty()) {
+        Some(dev) => dev,
+        None => outputs.split_whitespace().next().unwrap_or("out").to_owned(),
+    };
+    let names: Vec<String> = match shell.get("propagatedBuildOutputs")? {
+        Some(list) => list.split_whitespace().map(str::to_owned).collect(),
+        None => {
+            let mut names = Vec::new();
+            for var in ["outputBin", "outputInclude", "outputLib"] {
+                if let Some(name) = shell.get(var)?.filter(|n| !n.contains(&propagater)) {
+                    names.push(name);
+                }
+            }
+            names.sort();
+            names.dedup();
+            names
+        }
+    };
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut script = format!("mkdir -p \"${{{propagater}}}/nix-support\"\n");
+    for name in names {
+        script.push_str(&format!(
+            "printf ' %s' \"${{{name}}}\" >> \"${{{propagater}}}/nix-support/propagated-build-inputs\"\n"
+        ));
+    }
+    shell.run(&script)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob_match;
+
+    #[test]
+    fn globs_match_runs_of_characters() {
+        assert!(glob_match("man*", "man3"));
+        assert!(glob_match("*.pc", "foo.pc"));
+        assert!(glob_match("include", "include"));
+        assert!(!glob_match("man*", "info"));
+        assert!(!glob_match("*.pc", "foo.pcx"));
+    }
+}
