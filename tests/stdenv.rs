@@ -134,6 +134,8 @@ fn a_program_finds_a_library_through_build_inputs_alone() {
     let libgreet = refs.lines().find(|l| l.ends_with("-libgreet")).unwrap_or_else(|| panic!("{refs}"));
     assert_eq!(refs.lines().count(), 1, "{refs}");
     let binary = std::fs::read(greeter.join("bin/greeter")).unwrap();
+    // Built with -g, stripped of its debugging sections in fixup.
+    assert!(!binary.windows(11).any(|w| w == b".debug_info"), "not stripped");
     let run_path = format!("{libgreet}/lib");
     assert!(binary.windows(run_path.len()).any(|w| w == run_path.as_bytes()));
     // Run with the library's physical place standing in for /nix/store.
@@ -174,4 +176,19 @@ fn multiple_outputs_sort_files_and_a_user_needs_only_the_library() {
     let run =
         std::process::Command::new(user.join("bin/multi-user")).env("LD_LIBRARY_PATH", lib).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&run.stdout), "hello from libmulti\n");
+}
+
+#[test]
+fn fixup_patches_interpreters_to_the_inputs() {
+    let env = Env::new();
+    let scripts = env.built("scripts");
+    let first_line = |f: &str| read(&scripts.join(f)).lines().next().unwrap_or_default().to_owned();
+    // `#!/usr/bin/env myinterp` and `#!/bin/myinterp -e` both find the input's interpreter.
+    assert!(
+        first_line("bin/a").starts_with("#!/nix/store/")
+            && first_line("bin/a").ends_with("-interp/bin/myinterp")
+    );
+    assert!(first_line("bin/b").ends_with("-interp/bin/myinterp -e"), "{}", first_line("bin/b"));
+    // Files that are not executable are left alone.
+    assert_eq!(first_line("share/not-executable"), "#!/usr/bin/env myinterp");
 }

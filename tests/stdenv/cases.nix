@@ -79,7 +79,7 @@ rec {
     buildInputs = [ libgreet ];
     buildPhase = ''
       printf '%s\n' '#include <stdio.h>' '#include <greet.h>' 'int main(void) { puts(greeting()); return 0; }' > main.c
-      $CC main.c -lgreet -o greeter
+      $CC -g main.c -lgreet -o greeter
     '';
     installPhase = "mkdir -p $out/bin; cp greeter $out/bin/";
   };
@@ -112,6 +112,20 @@ rec {
       $CC main.c -lmulti -o multi-user
     '';
     installPhase = "mkdir -p $out/bin; cp multi-user $out/bin/";
+  };
+  # An interpreter in the store, and scripts whose interpreters fixup patches.
+  interp = runCommand "interp" { } "mkdir -p $out/bin; printf '#!/bin/sh\\nexec /bin/sh \"$@\"\\n' > $out/bin/myinterp; chmod +x $out/bin/myinterp";
+  scripts = stdenv.mkDerivation {
+    name = "scripts";
+    dontUnpack = true;
+    nativeBuildInputs = [ interp ];
+    installPhase = ''
+      mkdir -p $out/bin $out/share
+      printf '#!/usr/bin/env myinterp\necho via env\n' > $out/bin/a
+      printf '#!/bin/myinterp -e\necho direct\n' > $out/bin/b
+      printf '#!/usr/bin/env myinterp\n' > $out/share/not-executable
+      chmod +x $out/bin/a $out/bin/b
+    '';
   };
   failing = stdenv.mkDerivation {
     name = "failing";

@@ -1,5 +1,5 @@
 //! Commands of the generic builder written in Rust and called from the build's shell
-//! as functions: `moveToOutput` (see `outputs.rs`), and `lndir [-silent] SRC DST`, which mirrors the tree `SRC` into `DST` with a
+//! as functions: `moveToOutput` (see `outputs.rs`), `patchShebangs` (see `shebangs.rs`), and `lndir [-silent] SRC DST`, which mirrors the tree `SRC` into `DST` with a
 //! directory for each directory and a symlink for everything else, leaving what `DST`
 //! has already (the first of several trees wins), as X11's lndir, which nixpkgs'
 //! `symlinkJoin` and `buildEnv` use.
@@ -17,6 +17,10 @@ pub(crate) fn run(name: &str, args: &[String]) -> Result<(), String> {
             };
             lndir(Path::new(src.as_str()), Path::new(dst.as_str()))
         }
+        "patchShebangs" => match args.split_first() {
+            Some((search_path, paths)) => super::shebangs::patch_shebangs(search_path, paths),
+            None => Err("usage: patchShebangs PATH...".to_owned()),
+        },
         "moveToOutput" => match args {
             [pattern, destination] => super::outputs::move_to_output(pattern, destination),
             _ => Err("usage: moveToOutput PATTERN OUTPUT-PATH".to_owned()),

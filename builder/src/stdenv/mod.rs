@@ -11,12 +11,14 @@
 //! unpack, patch, configure, build, check, install and installCheck phases; the
 //! inputs' environment and the compiler wrapper (`inputs.rs`); multiple outputs
 //! (`outputs.rs`: the output variables, `setOutputFlags`, `moveToOutput`, fixup's moves
-//! and propagation). Patching shebangs and stripping are not done yet.
+//! and propagation); fixup also strips (`strip -S`, host binutils) and patches
+//! shebangs (`shebangs.rs`).
 
 mod commands;
 mod inputs;
 mod outputs;
 mod phases;
+mod shebangs;
 mod shell;
 
 /// The builder of the standard library's derivations.

@@ -23,6 +23,25 @@ runHook() {
 export CC="${CC:-cc}" CXX="${CXX:-c++}"
 "#;
 
+/// What fixup does to each output: strip debugging symbols from binaries and libraries
+/// (`stripDebugList`; failures on files that are not objects are ignored), then patch
+/// the scripts' interpreters.
+const FIXUP_OUTPUTS: &str = r#"savedPrefix="$prefix"
+for output in ${outputs:-out}; do
+    prefix="${!output}"
+    [ -e "$prefix" ] || continue
+    if [ -z "${dontStrip:-}" ]; then
+        for dir in ${stripDebugList:-lib lib32 lib64 libexec bin sbin}; do
+            if [ -d "$prefix/$dir" ]; then
+                find "$prefix/$dir" -type f ! -path "$prefix/lib/debug/*" -print0 |
+                    xargs -r -0 -n1 strip -S -p 2>/dev/null || true
+            fi
+        done
+    fi
+    if [ -z "${dontPatchShebangs:-}" ]; then patchShebangs "$prefix"; fi
+done
+prefix="$savedPrefix""#;
+
 /// The default phases, in order.
 const DEFAULT_PHASES: [&str; 9] = [
     "unpackPhase",
@@ -177,6 +196,7 @@ fn fixup(shell: &mut Shell) -> Result<(), BuildFailure> {
 runHook preFixup"#,
     )?;
     fixup_outputs(shell)?;
+    shell.run(FIXUP_OUTPUTS)?;
     shell.run(
         r#"if [ -n "${propagatedBuildInputs:-}" ]; then
     mkdir -p "${!outputDev}/nix-support"
