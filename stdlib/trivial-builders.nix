@@ -91,4 +91,33 @@ rec {
       cd $out
       ${lib.concatMapStrings link list}
     '';
+
+  # writeShellApplication { name, text, runtimeInputs ? [], runtimeEnv ? null,
+  #   bashOptions ? [ "errexit" "nounset" "pipefail" ], checkPhase ? null, inheritPath ? true, ... }:
+  # bin/NAME, a bash script with strict options, its inputs' bin directories on PATH,
+  # checked for syntax (`bash -n`; the host has no shellcheck) unless checkPhase is given.
+  writeShellApplication =
+    { name, text, runtimeInputs ? [ ], runtimeEnv ? null, bashOptions ? [ "errexit" "nounset" "pipefail" ]
+    , checkPhase ? null, inheritPath ? true, meta ? { }, derivationArgs ? { }, excludeShellChecks ? [ ]
+    , extraShellCheckFlags ? [ ] }:
+    writeTextFile {
+      inherit name meta derivationArgs;
+      executable = true;
+      destination = "/bin/${name}";
+      text = lib.concatStrings [
+        "#!/bin/bash\n"
+        (lib.concatMapStrings (option: "set -o ${option}\n") bashOptions)
+        (lib.optionalString (runtimeEnv != null)
+          (lib.concatStrings (lib.mapAttrsToList (n: v: "export ${n}=${lib.escapeShellArg (toString v)}\n") runtimeEnv)))
+        (lib.optionalString (runtimeInputs != [ ])
+          "export PATH=\"${lib.makeBinPath runtimeInputs}${lib.optionalString inheritPath ":$PATH"}\"\n")
+        "\n"
+        text
+      ];
+      checkPhase = if checkPhase != null then checkPhase else ''
+        runHook preCheck
+        bash -n "$target"
+        runHook postCheck
+      '';
+    };
 }

@@ -192,3 +192,21 @@ fn fixup_patches_interpreters_to_the_inputs() {
     // Files that are not executable are left alone.
     assert_eq!(first_line("share/not-executable"), "#!/usr/bin/env myinterp");
 }
+
+#[test]
+fn write_shell_application_makes_a_strict_script_with_its_inputs_on_path() {
+    let env = Env::new();
+    let app = env.built("app");
+    let script = read(&app.join("bin/app"));
+    let lines: Vec<&str> = script.lines().collect();
+    assert_eq!(lines[..4], ["#!/bin/bash", "set -o errexit", "set -o nounset", "set -o pipefail"]);
+    assert_eq!(lines[4], "export GREETING='hi there'");
+    assert!(
+        lines[5].starts_with("export PATH=\"/nix/store/") && lines[5].ends_with("-interp/bin:$PATH\""),
+        "{}",
+        lines[5]
+    );
+    // A syntax error fails the build.
+    let out = env.build("badApp");
+    assert_eq!(out.status.code(), Some(100), "{}", String::from_utf8_lossy(&out.stderr));
+}

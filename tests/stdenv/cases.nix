@@ -127,6 +127,13 @@ rec {
       chmod +x $out/bin/a $out/bin/b
     '';
   };
+  app = writeShellApplication {
+    name = "app";
+    runtimeInputs = [ interp ];
+    runtimeEnv = { GREETING = "hi there"; };
+    text = "echo \"$GREETING\"; command -v myinterp";
+  };
+  badApp = writeShellApplication { name = "bad-app"; text = "if then fi"; };
   failing = stdenv.mkDerivation {
     name = "failing";
     dontUnpack = true;
