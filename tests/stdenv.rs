@@ -164,6 +164,10 @@ fn multiple_outputs_sort_files_and_a_user_needs_only_the_library() {
     assert!(dev.join("include/multi.h").is_file() && dev.join("lib/pkgconfig/multi.pc").is_file());
     assert!(doc.join("share/doc/multi/README").is_file());
     assert!(man.join("share/man/man1/multi.1").is_file() && man.join("share/man/man3/multi.3").is_file());
+    // The pkg-config file points at the headers' new place.
+    let pc = read(&dev.join("lib/pkgconfig/multi.pc"));
+    let dev_path = format!("/{}", dev.strip_prefix(&store).unwrap().display());
+    assert!(pc.contains(&format!("includedir={dev_path}/include\n")), "{pc}");
     // dev propagates out, so the user finds the library through `buildInputs = [ libmulti ]`.
     let propagated = read(&dev.join("nix-support/propagated-build-inputs"));
     assert!(propagated.trim().ends_with("-libmulti-1.0"), "{propagated:?}");

@@ -97,7 +97,7 @@ rec {
       mkdir -p $out/lib/pkgconfig $out/include $out/share/doc/multi $out/share/man/man1 $out/share/man/man3
       cp libmulti.so $out/lib/
       cp multi.h $out/include/
-      echo "Name: multi" > $out/lib/pkgconfig/multi.pc
+      printf '%s\n' "prefix=$out" 'includedir=''${prefix}/include' 'Name: multi' > $out/lib/pkgconfig/multi.pc
       echo "read me" > $out/share/doc/multi/README
       echo ".TH MULTI 1" > $out/share/man/man1/multi.1
       echo ".TH MULTI 3" > $out/share/man/man3/multi.3

@@ -1,8 +1,9 @@
 //! Multiple outputs, as nixpkgs' multiple-outputs setup hook: which output each kind of
 //! file belongs to (`outputDev`, `outputBin`, ... with their fallbacks), the configure
 //! flags that install there (`setOutputFlags`), `moveToOutput`, the moves of fixup
-//! (headers, pkg-config, cmake and aclocal files to `dev`; docs, man and info pages
-//! by section), and the `dev` output propagating the others.
+//! (headers, pkg-config, cmake and aclocal files to `dev`, with the pkg-config files'
+//! `includedir` following the headers; docs, man and info pages by section), and the
+//! `dev` output propagating the others.
 
 use super::BuildFailure;
 use super::shell::Shell;
@@ -181,6 +182,27 @@ pub(crate) fn fixup_outputs(shell: &mut Shell) -> Result<(), BuildFailure> {
             ],
             shell,
         )?;
+        let include = path_of(shell, "outputInclude")?;
+        let dev = path_of(shell, "outputDev")?;
+        rewrite_pkgconfig(Path::new(&dev), &include).map_err(BuildFailure::new)?;
+    }
+    Ok(())
+}
+
+/// In the `dev` output's pkg-config files, `includedir=${prefix}` becomes the include
+/// output's path, since the headers moved there.
+fn rewrite_pkgconfig(dev: &Path, include: &str) -> Result<(), String> {
+    for dir in ["lib/pkgconfig", "share/pkgconfig"] {
+        let Ok(entries) = fs::read_dir(dev.join(dir)) else { continue };
+        for entry in entries.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "pc")) {
+            let path = entry.path();
+            let text =
+                fs::read_to_string(&path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+            let rewritten = text.replace("includedir=${prefix}", &format!("includedir={include}"));
+            if rewritten != text {
+                fs::write(&path, rewritten).map_err(|e| format!("cannot write '{}': {e}", path.display()))?;
+            }
+        }
     }
     Ok(())
 }
