@@ -5,9 +5,9 @@
 
 use crate::error::{CliError, CliResult};
 use crate::eval_cmd::{self, EvalRequest};
+use crate::store_ops::{self, root};
 use ferrix_builder::{BuildError, BuildOptions, HostPath, realise};
 use ferrix_store::StorePath;
-use ferrix_store::local::{LocalStore, default_root};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -72,14 +72,6 @@ pub fn apply_setting(options: &mut BuildOptions, name: &str, value: &str) -> Res
     Ok(true)
 }
 
-/// The store's physical root: the one given, else the default.
-fn root(store_root: Option<&Path>) -> CliResult<PathBuf> {
-    match store_root {
-        Some(r) => Ok(r.to_owned()),
-        None => default_root().map_err(CliError::failure),
-    }
-}
-
 fn build_error(e: BuildError) -> CliError {
     match e {
         BuildError::Failed { status, .. } => CliError::silent(status),
@@ -127,7 +119,7 @@ pub fn build(req: BuildRequest) -> CliResult {
     }
     let realised = realise(&store_root, &drvs, &req.options).map_err(build_error)?;
     let outputs: BTreeMap<StorePath, BTreeMap<String, StorePath>> = realised.outputs.into_iter().collect();
-    let store = LocalStore::open(&store_root).map_err(CliError::failure)?;
+    let store = store_ops::open(Some(&store_root))?;
     for instance in &found {
         let drv = StorePath::parse(&instance.drv_path)?;
         // Links are numbered by derivation, in the order they first appear.
@@ -171,7 +163,7 @@ pub fn realise_paths(
     add_root: Option<&Path>,
 ) -> CliResult {
     let store_root = root(store_root)?;
-    let store = LocalStore::open(&store_root).map_err(CliError::failure)?;
+    let store = store_ops::open(Some(&store_root))?;
     let mut wanted: Vec<(StorePath, Option<Vec<String>>)> = Vec::new();
     let mut missing = Vec::new();
     for arg in paths {
@@ -179,7 +171,7 @@ pub fn realise_paths(
             Some((p, o)) => (p, Some(o.split(',').map(str::to_owned).collect())),
             None => (arg.as_str(), None),
         };
-        let path = crate::store_ops::resolve(&store, path)?;
+        let path = store_ops::resolve(&store, path)?;
         if path.is_derivation() {
             wanted.push((path, outputs));
         } else if store.is_valid(&path).map_err(CliError::failure)? {
@@ -220,8 +212,8 @@ pub fn realise_paths(
 
 /// Prints the build log of a derivation, or of the derivation that built a path.
 pub fn show_log(store_root: Option<&Path>, path: &str) -> CliResult {
-    let store = LocalStore::open(&root(store_root)?).map_err(CliError::failure)?;
-    let path = crate::store_ops::resolve(&store, path)?;
+    let store = store_ops::open(store_root)?;
+    let path = store_ops::resolve(&store, path)?;
     let drv = if path.is_derivation() {
         Some(path.clone())
     } else {

@@ -115,10 +115,7 @@ fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>,
     options.nix_path = ferrix_eval::parse_search_path(entries);
     let mut evaluator = std::mem::ManuallyDrop::new(Evaluator::new(options));
     if req.read_write {
-        let root = match &req.store_root {
-            Some(root) => root.clone(),
-            None => ferrix_store::local::default_root().map_err(CliError::failure)?,
-        };
+        let root = crate::store_ops::root(req.store_root.as_deref())?;
         let build = match req.build_options.take() {
             Some(options) => options,
             None => crate::build_cmd::default_options()?,

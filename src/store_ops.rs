@@ -17,13 +17,17 @@ impl From<local::StoreError> for CliError {
     }
 }
 
+/// The store's physical root: `root`, or the default one.
+pub fn root(root: Option<&Path>) -> CliResult<std::path::PathBuf> {
+    match root {
+        Some(r) => Ok(r.to_owned()),
+        None => Ok(local::default_root()?),
+    }
+}
+
 /// Opens the store at `root`, or at the default root.
 pub fn open(root: Option<&Path>) -> CliResult<LocalStore> {
-    let root = match root {
-        Some(r) => r.to_owned(),
-        None => local::default_root()?,
-    };
-    Ok(LocalStore::open(&root)?)
+    Ok(LocalStore::open(&self::root(root)?)?)
 }
 
 /// Resolves a command-line argument to the store object it names: `/nix/store/...`

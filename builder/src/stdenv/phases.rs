@@ -6,6 +6,7 @@ use super::BuildFailure;
 use super::inputs::{input_env, write_wrappers};
 use super::outputs::{OUTPUT_FLAGS, assign_output_variables, fixup_outputs, propagate_dev};
 use super::shell::Shell;
+use crate::attrs::shell_escape;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -71,13 +72,13 @@ pub(crate) fn generic_build() -> Result<(), BuildFailure> {
         "export PATH={}
 export NIX_CFLAGS_COMPILE={}
 export NIX_LDFLAGS={}",
-        shell_quote(&path.join(":")),
-        shell_quote(&inputs.cflags.join(" ")),
-        shell_quote(&inputs.ldflags.join(" "))
+        shell_escape(&path.join(":")),
+        shell_escape(&inputs.cflags.join(" ")),
+        shell_escape(&inputs.ldflags.join(" "))
     ))?;
     shell.run(PRELUDE)?;
     for hook in &inputs.setup_hooks {
-        shell.run(&format!("source {}", shell_quote(&hook.to_string_lossy())))?;
+        shell.run(&format!("source {}", shell_escape(&hook.to_string_lossy())))?;
     }
     assign_output_variables(&mut shell)?;
     if shell.get("buildCommandPath")?.is_some() {
@@ -93,7 +94,7 @@ export NIX_LDFLAGS={}",
         eprintln!("Running phase: {phase}");
         match shell.get(&phase)? {
             // The user's own text for the phase replaces the default, hooks included.
-            Some(text) if !text.is_empty() => shell.run(&format!("eval {}", shell_quote(&text)))?,
+            Some(text) if !text.is_empty() => shell.run(&format!("eval {}", shell_escape(&text)))?,
             _ => default_phase(&mut shell, &phase)?,
         }
     }
@@ -223,9 +224,9 @@ fn unpack(shell: &mut Shell) -> Result<(), BuildFailure> {
     let before = entries(&cwd);
     for src in srcs.split_whitespace() {
         let command = if Path::new(src).is_dir() {
-            format!("cp -r --preserve=mode -- {} {}", shell_quote(src), shell_quote(strip_hash(src)))
+            format!("cp -r --preserve=mode -- {} {}", shell_escape(src), shell_escape(strip_hash(src)))
         } else {
-            format!("tar xf {}", shell_quote(src))
+            format!("tar xf {}", shell_escape(src))
         };
         eprintln!("unpacking source archive {src}");
         shell.run(&command)?;
@@ -247,7 +248,7 @@ fn unpack(shell: &mut Shell) -> Result<(), BuildFailure> {
     };
     shell.run(&format!(
         "sourceRoot={}\nchmod -R u+w -- \"$sourceRoot\"\ncd \"$sourceRoot\"\nrunHook postUnpack",
-        shell_quote(&source_root)
+        shell_escape(&source_root)
     ))
 }
 
@@ -262,9 +263,4 @@ fn strip_hash(path: &str) -> &str {
         Some((hash, name)) if hash.len() == 32 => name,
         _ => base,
     }
-}
-
-/// `text` quoted for bash.
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
 }
