@@ -2,6 +2,7 @@
 //! or as `ferrix nix-store ...`), Ferrix takes the reference's command-line syntax.
 
 pub mod args;
+pub mod build_flags;
 pub mod expr_flags;
 pub mod nix_build;
 pub mod nix_hash;

@@ -4,6 +4,7 @@
 //! (`-j`, `--cores`, `-k`, `--timeout`, `--max-silent-time`, `-Q`) or `--option`.
 
 use super::args::Args;
+use super::build_flags;
 use super::expr_flags::ExprChoice;
 use crate::build_cmd::{self, BuildRequest};
 use crate::error::CliResult;
@@ -23,21 +24,11 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
         if choice.flag(&mut args, &a, &mut eval)? {
             continue;
         }
-        let setting = match a.as_str() {
-            "-j" | "--max-jobs" => Some("max-jobs"),
-            "--cores" => Some("cores"),
-            "--timeout" => Some("timeout"),
-            "--max-silent-time" => Some("max-silent-time"),
-            _ => None,
-        };
-        if let Some(name) = setting {
-            let value = args.value(&a)?;
-            build_cmd::apply_setting(&mut options, name, &value).map_err(|e| args.usage(e))?;
+        // (`--option system` is evaluation's.)
+        if a != "--option" && build_flags::flag(&mut args, &a, &mut options)? {
             continue;
         }
         match a.as_str() {
-            "-k" | "--keep-going" => options.keep_going = true,
-            "-Q" | "--no-build-output" => options.print_build_logs = false,
             "-o" | "--out-link" => out_link = Some(PathBuf::from(args.value(&a)?)),
             "--no-out-link" => out_link = None,
             "--dry-run" => dry_run = true,
@@ -45,8 +36,8 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                 let (name, value) = (args.value(&a)?, args.value(&a)?);
                 if name == "system" {
                     eval.system = Some(value);
-                } else if !build_cmd::apply_setting(&mut options, &name, &value).map_err(|e| args.usage(e))? {
-                    return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet")));
+                } else {
+                    build_flags::option(&args, &mut options, &name, &value)?;
                 }
             }
             "--quiet" | "--no-location" => {}

@@ -62,11 +62,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                             Some(options) => options,
                             None => req.build_options.insert(crate::build_cmd::default_options()?),
                         };
-                        if !crate::build_cmd::apply_setting(options, &name, &value)
-                            .map_err(|e| args.usage(e))?
-                        {
-                            return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet")));
-                        }
+                        super::build_flags::option(&args, options, &name, &value)?;
                     }
                 }
             }

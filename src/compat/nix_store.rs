@@ -6,6 +6,7 @@
 //! clear error.
 
 use super::args::Args;
+use super::build_flags;
 use crate::build_cmd;
 use crate::error::{CliError, CliResult};
 use crate::hashing;
@@ -131,22 +132,10 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             }
             "--ignore-liveness" => ignore_liveness = true,
             "--store" => store_root = Some(PathBuf::from(args.value("--store")?)),
-            "-j" | "--max-jobs" | "--cores" | "--timeout" | "--max-silent-time" => {
-                let name = if a == "-j" { "max-jobs" } else { a.trim_start_matches('-') };
-                let value = args.value(&a)?;
-                build_cmd::apply_setting(&mut build_options, name, &value).map_err(|e| args.usage(e))?;
-            }
             "--add-root" => add_root = Some(PathBuf::from(args.value(&a)?)),
             // Roots are always indirect.
             "--indirect" => {}
-            "-k" | "--keep-going" => build_options.keep_going = true,
-            "-Q" | "--no-build-output" => build_options.print_build_logs = false,
-            "--option" => {
-                let (name, value) = (args.value(&a)?, args.value(&a)?);
-                if !build_cmd::apply_setting(&mut build_options, &name, &value).map_err(|e| args.usage(e))? {
-                    return Err(args.usage(format!("option '{name}' is not supported by Ferrix yet")));
-                }
-            }
+            s if build_flags::flag(&mut args, s, &mut build_options)? => {}
             s if UNSUPPORTED.contains(&s) => {
                 return Err(CliError::usage("nix-store", format!("'{s}' is not supported by Ferrix yet")));
             }
