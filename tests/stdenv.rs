@@ -19,9 +19,18 @@ impl Env {
         Env { dir: tempfile::tempdir().unwrap() }
     }
 
+    fn store(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
     fn build(&self, attr: &str) -> Output {
         let args = ["build", CASES, "-A", attr, "--no-out-link"];
-        run_with(Path::new(FERRIX), &args, Some(&self.dir.path().join("store")), b"")
+        run_with(Path::new(FERRIX), &args, Some(&self.store()), b"")
+    }
+
+    /// What `ferrix ARGS` prints with this store.
+    fn ferrix(&self, args: &[&str]) -> String {
+        String::from_utf8(run_with(Path::new(FERRIX), args, Some(&self.store()), b"").stdout).unwrap()
     }
 
     /// Builds `attr` and gives its output's physical place.
@@ -29,8 +38,15 @@ impl Env {
         let out = self.build(attr);
         assert!(out.status.success(), "{attr}: {}", String::from_utf8_lossy(&out.stderr));
         let path = String::from_utf8(out.stdout).unwrap();
-        self.dir.path().join("store").join(path.trim().trim_start_matches('/'))
+        self.store().join(path.trim().trim_start_matches('/'))
     }
+}
+
+/// What `program` prints, run with `lib` (a library's physical place, standing in for
+/// its /nix/store path) on the library search path.
+fn run_linked(program: &Path, lib: &Path) -> String {
+    let run = std::process::Command::new(program).env("LD_LIBRARY_PATH", lib).output().unwrap();
+    String::from_utf8_lossy(&run.stdout).into_owned()
 }
 
 fn read(path: &Path) -> String {
@@ -58,13 +74,7 @@ fn a_configure_and_make_package_builds_runs_and_keeps_hook_variables() {
     assert_eq!(String::from_utf8_lossy(&run.stdout), "howdy from a configured package\n");
     // A variable exported in preConfigure was still set in postInstall.
     assert_eq!(read(&out.join("hook")), "set in preConfigure\n");
-    let log = run_with(
-        Path::new(FERRIX),
-        &["log", out.to_str().unwrap()],
-        Some(&env.dir.path().join("store")),
-        b"",
-    );
-    let log = String::from_utf8_lossy(&log.stdout).into_owned();
+    let log = env.ferrix(&["log", out.to_str().unwrap()]);
     let phases: Vec<&str> = log.lines().filter_map(|l| l.strip_prefix("Running phase: ")).collect();
     let expected = [
         "unpackPhase",
@@ -126,10 +136,7 @@ fn symlink_join_and_link_farm_make_trees_of_symlinks() {
 fn a_program_finds_a_library_through_build_inputs_alone() {
     let env = Env::new();
     let greeter = env.built("greeter");
-    let store = env.dir.path().join("store");
-    let refs =
-        run_with(Path::new(FERRIX), &["store", "references", greeter.to_str().unwrap()], Some(&store), b"");
-    let refs = String::from_utf8(refs.stdout).unwrap();
+    let refs = env.ferrix(&["store", "references", greeter.to_str().unwrap()]);
     // The runtime closure is the library: its path is the program's run path.
     let libgreet = refs.lines().find(|l| l.ends_with("-libgreet")).unwrap_or_else(|| panic!("{refs}"));
     assert_eq!(refs.lines().count(), 1, "{refs}");
@@ -138,22 +145,17 @@ fn a_program_finds_a_library_through_build_inputs_alone() {
     assert!(!binary.windows(11).any(|w| w == b".debug_info"), "not stripped");
     let run_path = format!("{libgreet}/lib");
     assert!(binary.windows(run_path.len()).any(|w| w == run_path.as_bytes()));
-    // Run with the library's physical place standing in for /nix/store.
-    let lib = store.join(libgreet.trim_start_matches('/')).join("lib");
-    let run =
-        std::process::Command::new(greeter.join("bin/greeter")).env("LD_LIBRARY_PATH", lib).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "hello from libgreet\n");
+    let lib = env.store().join(libgreet.trim_start_matches('/')).join("lib");
+    assert_eq!(run_linked(&greeter.join("bin/greeter"), &lib), "hello from libgreet\n");
 }
 
 #[test]
 fn multiple_outputs_sort_files_and_a_user_needs_only_the_library() {
     let env = Env::new();
-    let store = env.dir.path().join("store");
+    let store = env.store();
     let user = env.built("multiUser");
     let output = |name: &str| {
-        let expr = format!("(import {CASES}).libmulti.{name}.outPath");
-        let out = run_with(Path::new(FERRIX), &["eval", "-E", &expr], Some(&store), b"");
-        let path = String::from_utf8(out.stdout).unwrap();
+        let path = env.ferrix(&["eval", "-E", &format!("(import {CASES}).libmulti.{name}.outPath")]);
         store.join(path.trim().trim_matches('"').trim_start_matches('/'))
     };
     let (out, dev, doc, man) = (output("out"), output("dev"), output("doc"), output("man"));
@@ -172,14 +174,10 @@ fn multiple_outputs_sort_files_and_a_user_needs_only_the_library() {
     let propagated = read(&dev.join("nix-support/propagated-build-inputs"));
     assert!(propagated.trim().ends_with("-libmulti-1.0"), "{propagated:?}");
     // The user's runtime closure is the library's out: not dev, doc or man.
-    let refs = run_with(Path::new(FERRIX), &["store", "closure", user.to_str().unwrap()], Some(&store), b"");
-    let refs = String::from_utf8(refs.stdout).unwrap();
+    let refs = env.ferrix(&["store", "closure", user.to_str().unwrap()]);
     let names: Vec<&str> = refs.lines().map(|l| l.split_once('-').map_or(l, |(_, n)| n)).collect();
     assert_eq!(names, ["libmulti-1.0", "multi-user"], "{refs}");
-    let lib = out.join("lib");
-    let run =
-        std::process::Command::new(user.join("bin/multi-user")).env("LD_LIBRARY_PATH", lib).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "hello from libmulti\n");
+    assert_eq!(run_linked(&user.join("bin/multi-user"), &out.join("lib")), "hello from libmulti\n");
 }
 
 #[test]

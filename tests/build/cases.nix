@@ -31,8 +31,6 @@ rec {
   fodFlatRef = sh "fod-flat-ref" "echo ${dep1} > $out" { outputHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="; };
   fodFlatDir = sh "fod-flat-dir" "mkdir $out" { outputHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="; };
   loosePerm = sh "loose-perm" "mkdir $out; chmod 777 $out" { };
-  # A subdirectory the builder left unreadable.
-  lockedDir = sh "locked-dir" "mkdir -p $out/d; echo x > $out/d/f; chmod 000 $out/d" { };
   envPlain = sh "env-plain" "export > $out; pwd >> $out; echo $0 >> $out; cat $fooPath >> $out" {
     foo = "passed as a file\n";
     passAsFile = [ "foo" ];

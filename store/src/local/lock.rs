@@ -50,7 +50,7 @@ pub(crate) fn lock_open_file(file: &File, op: FlockOperation, path: &Path) -> Re
 
 /// Takes the lock for `path` if nobody holds it; `None` when somebody does.
 pub(crate) fn try_lock_path(lock_dir: &Path, path: &StorePath) -> Result<Option<FileLock>, StoreError> {
-    let lock_path = lock_dir.join(format!("{}.lock", path.base_name()));
+    let lock_path = lock_file_of(lock_dir, path);
     let file = open_lock_file(&lock_path)?;
     match lock_open_file(&file, FlockOperation::NonBlockingLockExclusive, &lock_path) {
         Ok(()) => Ok(Some(FileLock { _file: file })),
@@ -61,5 +61,10 @@ pub(crate) fn try_lock_path(lock_dir: &Path, path: &StorePath) -> Result<Option<
 
 /// Blocks until this process holds the lock for `path`.
 pub(crate) fn lock_path(lock_dir: &Path, path: &StorePath) -> Result<FileLock, StoreError> {
-    lock_file(&lock_dir.join(format!("{}.lock", path.base_name())), FlockOperation::LockExclusive)
+    lock_file(&lock_file_of(lock_dir, path), FlockOperation::LockExclusive)
+}
+
+/// The lock file of store path `path`.
+fn lock_file_of(lock_dir: &Path, path: &StorePath) -> std::path::PathBuf {
+    lock_dir.join(format!("{}.lock", path.base_name()))
 }
