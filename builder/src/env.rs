@@ -5,9 +5,9 @@
 //! caller's `impureEnvVars`.
 
 use crate::attrs::{attrs_json, attrs_sh};
-use crate::error::BuildError;
-use ferrix_store::derivation::{Derivation, DerivationType};
+use ferrix_store::derivation::Derivation;
 use ferrix_store::{Hash, HashAlgo, StorePath};
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a builder starts with.
@@ -17,14 +17,16 @@ pub(crate) struct BuildEnv {
     pub files: Vec<(String, String)>,
 }
 
-/// The environment of `drv`'s builder run in `build_top` with `cores` cores.
+/// The environment of `drv`'s builder (with its parsed structured attributes, if any;
+/// `fixed` for a fixed-output derivation) run in `build_top` with `cores` cores.
 pub(crate) fn build_env(
-    drv_path: &StorePath,
     drv: &Derivation,
+    structured: Option<Map<String, Value>>,
+    fixed: bool,
     outputs: &BTreeMap<String, StorePath>,
     build_top: &str,
     cores: usize,
-) -> Result<BuildEnv, BuildError> {
+) -> BuildEnv {
     let mut vars = BTreeMap::new();
     let mut files = Vec::new();
     let mut set = |k: &str, v: &str| vars.insert(k.to_owned(), v.to_owned());
@@ -32,7 +34,6 @@ pub(crate) fn build_env(
     set("HOME", "/homeless-shelter");
     set("NIX_STORE", ferrix_store::STORE_DIR);
     set("NIX_BUILD_CORES", &cores.to_string());
-    let structured = drv.structured_attrs().map_err(|e| invalid(drv_path, e))?;
     match structured {
         Some(attrs) => {
             let paths = outputs.iter().map(|(k, v)| (k.clone(), v.to_absolute())).collect();
@@ -59,7 +60,7 @@ pub(crate) fn build_env(
     for name in ["NIX_BUILD_TOP", "TMPDIR", "TEMPDIR", "TMP", "TEMP", "PWD"] {
         set(name, build_top);
     }
-    if drv.derivation_type().map_err(|e| invalid(drv_path, e))? == DerivationType::Fixed {
+    if fixed {
         set("NIX_OUTPUT_CHECKED", "1");
         let impure = drv.env.get("impureEnvVars").map(String::as_str).unwrap_or_default();
         for name in impure.split_whitespace() {
@@ -70,9 +71,5 @@ pub(crate) fn build_env(
     }
     set("NIX_LOG_FD", "2");
     set("TERM", "xterm-256color");
-    Ok(BuildEnv { vars, files })
-}
-
-fn invalid(drv_path: &StorePath, e: impl std::fmt::Display) -> BuildError {
-    BuildError::Invalid(format!("derivation '{}': {e}", drv_path.to_absolute()))
+    BuildEnv { vars, files }
 }

@@ -177,7 +177,7 @@ fn prepare(
     }
     let fixed = drv.derivation_type().map_err(failure)? == DerivationType::Fixed;
     let mut host_paths = options.sandbox_paths.clone();
-    for path in impure_host_deps(node) {
+    for path in impure_host_deps(node, structured.as_ref()) {
         let allowed = options.allowed_impure_host_deps.iter().any(|a| Path::new(&path).starts_with(a));
         if !allowed {
             return Err(failure(format!(
@@ -190,8 +190,7 @@ fn prepare(
     let closure: Vec<StorePath> = inputs.iter().cloned().collect();
     let dirs =
         sandbox::prepare(store, &name, &closure, &host_paths, (options.sandbox, fixed)).map_err(failure)?;
-    let env = build_env(&node.drv_path, drv, &node.outputs, &dirs.build_top, options.build_cores())
-        .map_err(failure)?;
+    let env = build_env(drv, structured, fixed, &node.outputs, &dirs.build_top, options.build_cores());
     for (file, contents) in &env.files {
         let at = dirs.build_dir.join(file);
         std::fs::write(&at, contents)
@@ -216,8 +215,11 @@ fn prepare(
 }
 
 /// The host paths a derivation asks to see (`__impureHostDeps`).
-fn impure_host_deps(node: &Node) -> Vec<String> {
-    if let Ok(Some(attrs)) = node.drv.structured_attrs() {
+fn impure_host_deps(
+    node: &Node,
+    structured: Option<&serde_json::Map<String, serde_json::Value>>,
+) -> Vec<String> {
+    if let Some(attrs) = structured {
         let list = attrs.get("__impureHostDeps").and_then(|v| v.as_array()).cloned().unwrap_or_default();
         return list.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
     }
