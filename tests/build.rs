@@ -7,8 +7,8 @@
 
 mod common;
 
-use common::{FERRIX, run_with};
-use std::path::{Path, PathBuf};
+use common::{FERRIX, TempStore, run_with};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/build/cases.nix");
@@ -16,18 +16,19 @@ const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/build/expecte
 /// The host tools the builders use, exposed read-only.
 const HOST_TOOLS: &str = "/bin /usr /lib /lib64";
 
-/// A throwaway store and working directory.
-struct Env {
-    dir: tempfile::TempDir,
+/// A throwaway store, with the build of `tests/build/cases.nix`.
+struct Env(TempStore);
+
+impl std::ops::Deref for Env {
+    type Target = TempStore;
+    fn deref(&self) -> &TempStore {
+        &self.0
+    }
 }
 
 impl Env {
     fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn store(&self) -> PathBuf {
-        self.dir.path().join("store")
+        Env(TempStore::new())
     }
 
     /// `ferrix build CASES -A attr --no-out-link` with the host tools and 2 cores.
@@ -46,15 +47,6 @@ impl Env {
         ];
         args.extend_from_slice(extra);
         self.ferrix(&args)
-    }
-
-    fn ferrix(&self, args: &[&str]) -> Output {
-        run_with(Path::new(FERRIX), args, Some(&self.store()), b"")
-    }
-
-    /// The physical file of a store path printed by a build.
-    fn real(&self, path: &str) -> PathBuf {
-        self.store().join(path.trim().trim_start_matches('/'))
     }
 }
 

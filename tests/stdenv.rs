@@ -4,41 +4,34 @@
 
 mod common;
 
-use common::{FERRIX, run_with};
+use common::TempStore;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/stdenv/cases.nix");
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+/// A throwaway store, with the build of `tests/stdenv/cases.nix`.
+struct Env(TempStore);
 
 impl Env {
     fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn store(&self) -> PathBuf {
-        self.dir.path().join("store")
+        Env(TempStore::new())
     }
 
     fn build(&self, attr: &str) -> Output {
-        let args = ["build", CASES, "-A", attr, "--no-out-link"];
-        run_with(Path::new(FERRIX), &args, Some(&self.store()), b"")
+        self.0.ferrix(&["build", CASES, "-A", attr, "--no-out-link"])
     }
 
     /// What `ferrix ARGS` prints with this store.
     fn ferrix(&self, args: &[&str]) -> String {
-        String::from_utf8(run_with(Path::new(FERRIX), args, Some(&self.store()), b"").stdout).unwrap()
+        String::from_utf8(self.0.ferrix(args).stdout).unwrap()
     }
 
     /// Builds `attr` and gives its output's physical place.
     fn built(&self, attr: &str) -> PathBuf {
         let out = self.build(attr);
         assert!(out.status.success(), "{attr}: {}", String::from_utf8_lossy(&out.stderr));
-        let path = String::from_utf8(out.stdout).unwrap();
-        self.store().join(path.trim().trim_start_matches('/'))
+        self.0.real(&String::from_utf8(out.stdout).unwrap())
     }
 }
 
@@ -145,14 +138,14 @@ fn a_program_finds_a_library_through_build_inputs_alone() {
     assert!(!binary.windows(11).any(|w| w == b".debug_info"), "not stripped");
     let run_path = format!("{libgreet}/lib");
     assert!(binary.windows(run_path.len()).any(|w| w == run_path.as_bytes()));
-    let lib = env.store().join(libgreet.trim_start_matches('/')).join("lib");
+    let lib = env.0.store().join(libgreet.trim_start_matches('/')).join("lib");
     assert_eq!(run_linked(&greeter.join("bin/greeter"), &lib), "hello from libgreet\n");
 }
 
 #[test]
 fn multiple_outputs_sort_files_and_a_user_needs_only_the_library() {
     let env = Env::new();
-    let store = env.store();
+    let store = env.0.store();
     let user = env.built("multiUser");
     let output = |name: &str| {
         let path = env.ferrix(&["eval", "-E", &format!("(import {CASES}).libmulti.{name}.outPath")]);

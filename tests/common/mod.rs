@@ -59,3 +59,29 @@ pub fn fails(program: &Path, args: &[&str], store: Option<&Path>, code: i32) -> 
     );
     String::from_utf8(out.stderr).expect("utf-8 output")
 }
+
+/// A throwaway store, and a directory around it, for tests that build.
+pub struct TempStore {
+    pub dir: tempfile::TempDir,
+}
+
+impl TempStore {
+    pub fn new() -> TempStore {
+        TempStore { dir: tempfile::tempdir().expect("a temporary directory") }
+    }
+
+    /// The store's physical root.
+    pub fn store(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    /// Runs `ferrix ARGS` with this store.
+    pub fn ferrix(&self, args: &[&str]) -> Output {
+        run_with(Path::new(FERRIX), args, Some(&self.store()), b"")
+    }
+
+    /// The physical place of a store path (as a build prints it).
+    pub fn real(&self, path: &str) -> PathBuf {
+        self.store().join(path.trim().trim_start_matches('/'))
+    }
+}
