@@ -176,6 +176,7 @@ fn prepare(
         )));
     }
     let fixed = drv.derivation_type().map_err(failure)? == DerivationType::Fixed;
+    check_builtin(node, fixed)?;
     let mut host_paths = options.sandbox_paths.clone();
     for path in impure_host_deps(node, structured.as_ref()) {
         let allowed = options.allowed_impure_host_deps.iter().any(|a| Path::new(&path).starts_with(a));
@@ -212,6 +213,20 @@ fn prepare(
     std::fs::write(&spec_file, spec.to_json())
         .map_err(|e| failure(format!("cannot write '{}': {e}", spec_file.display())))?;
     Ok(Job { dirs, fixed })
+}
+
+/// Refuses a `builtin:` builder Ferrix does not have, and a `builtin:fetchurl` whose
+/// output is not fixed in advance (it runs outside the sandbox).
+fn check_builtin(node: &Node, fixed: bool) -> Result<(), Failure> {
+    let Some(name) = node.drv.builder.strip_prefix("builtin:") else { return Ok(()) };
+    let drv = node.drv_path.to_absolute();
+    match node.drv.builder.as_str() {
+        crate::fetchurl::BUILDER if !fixed => Err(failure(format!(
+            "cannot build '{drv}': 'builtin:fetchurl' must be a fixed-output derivation"
+        ))),
+        crate::fetchurl::BUILDER | crate::stdenv::BUILDER => Ok(()),
+        _ => Err(failure(format!("cannot build '{drv}': unsupported builtin builder '{name}'"))),
+    }
 }
 
 /// The host paths a derivation asks to see (`__impureHostDeps`).

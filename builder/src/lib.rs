@@ -8,6 +8,7 @@ mod attrs;
 mod checks;
 mod env;
 mod error;
+mod fetchurl;
 mod job;
 mod log;
 mod options;

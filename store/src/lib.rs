@@ -13,6 +13,7 @@ pub mod nixbase32;
 pub mod references;
 pub mod store_path;
 pub mod topo;
+pub mod url;
 
 pub use hash::{Hash, HashAlgo, HashEncoding, HashError, Hasher};
 pub use store_path::{STORE_DIR, StorePath, StorePathError};

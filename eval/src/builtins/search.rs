@@ -74,11 +74,11 @@ fn find_file<'gc>(
             return ok(Value::Path(Gc::new(mc, NixString::plain(p))));
         }
     }
-    // Last, the standard library embedded in the binary.
-    let prefix = crate::io::stdlib::PREFIX;
-    if let Some(rest) = wanted.strip_prefix(prefix).filter(|r| r.is_empty() || r.starts_with('/')) {
+    // Last, the standard library embedded in the binary, which also holds the
+    // reference's `<nix/...>` files.
+    if let Some(inside) = crate::io::stdlib::inside(&wanted) {
         let root = ctx.io.store.stdlib()?;
-        let candidate = format!("{}{rest}", root.to_absolute());
+        let candidate = format!("{}{inside}", root.to_absolute());
         if ctx.io.store.physical(std::path::Path::new(&candidate))?.is_some() {
             let p = crate::paths::canonicalise(candidate.as_bytes());
             return ok(Value::Path(Gc::new(mc, NixString::plain(p))));

@@ -14,6 +14,13 @@ pub const PREFIX: &str = "ferrix";
 /// The name of its store path.
 pub const NAME: &str = "ferrix-stdlib";
 
+/// Where the search path entry `wanted` is inside the standard library (`/lib` for
+/// `ferrix/lib`, `/corepkgs/fetchurl.nix` for `nix/fetchurl.nix`), if it is there.
+pub fn inside(wanted: &str) -> Option<String> {
+    let under = |prefix: &str| wanted.strip_prefix(prefix).filter(|r| r.is_empty() || r.starts_with('/'));
+    under(PREFIX).map(str::to_owned).or_else(|| under("nix").map(|rest| format!("/corepkgs{rest}")))
+}
+
 /// Writes the embedded tree into the empty directory `dir`.
 pub fn unpack(dir: &Path) -> io::Result<()> {
     write_entries(&STDLIB, dir)

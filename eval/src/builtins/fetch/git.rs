@@ -5,7 +5,7 @@
 //! neither `rev` nor `ref` is given, with the reference's warning and attributes.
 
 use super::tarball::unpack_tar;
-use super::{fetching, local_file, not_local, scheme, store_path_value};
+use super::{fetching, local_file, not_local, store_path_value};
 use crate::builtins::Ret;
 use crate::builtins::unforced;
 use crate::builtins::util::{attribute, bool, new_string, ok, string};
@@ -13,6 +13,7 @@ use crate::error::EvalError;
 use crate::value::{AttrsBuilder, Value};
 use crate::vm::{Ctx, Vm};
 use ferrix_store::store_path::{FileIngestionMethod, make_source_path};
+use ferrix_store::url::scheme;
 use ferrix_store::{Hash, HashAlgo, nar};
 use gc_arena::Mutation;
 use std::ffi::OsStr;

@@ -17,10 +17,9 @@ use crate::error::EvalError;
 use crate::value::{NixString, StringContext, Value};
 use crate::vm::Ctx;
 use ferrix_store::store_path::{FileIngestionMethod, check_name, make_fixed_output_path};
+use ferrix_store::url::UrlError;
 use ferrix_store::{Hash, HashAlgo, HashEncoding, StorePath};
 use gc_arena::{Gc, Mutation};
-use std::ffi::OsStr;
-use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
 pub const PRIMOPS: &[PrimOpDef] = &[
@@ -115,69 +114,14 @@ fn hash_mismatch(url: &str, specified: &Hash, got: &Hash) -> EvalError {
     )
 }
 
+/// The local file `url` names; an evaluation error for any other URL.
+fn local_file(url: &str) -> Result<PathBuf, EvalError> {
+    ferrix_store::url::local_file(url).map_err(|e| EvalError::eval(e.to_string(), None))
+}
+
 /// The error of fetching `url`, which is not on this machine.
 fn not_local(url: &str) -> EvalError {
-    EvalError::eval(
-        format!(
-            "Ferrix cannot fetch '{url}': fetching over the network is not supported (use a file:// URL or a local path)"
-        ),
-        None,
-    )
-}
-
-/// The scheme of `url` (`https` in `https://...`), if it has one.
-fn scheme(url: &str) -> Option<&str> {
-    let (scheme, _) = url.split_once(':')?;
-    let mut chars = scheme.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
-    valid.then_some(scheme)
-}
-
-/// The local file a `file://` URL names (its host empty or `localhost`; query and
-/// fragment dropped, `%XX` escapes decoded). Other URLs are refused, and a string
-/// without a scheme is no URL (as the reference says).
-fn local_file(url: &str) -> Result<PathBuf, EvalError> {
-    let Some(scheme) = scheme(url) else {
-        return Err(EvalError::eval(format!("URL '{url}' doesn't have a scheme"), None));
-    };
-    let rest = &url[scheme.len() + 1..];
-    let path = match rest.strip_prefix("//") {
-        Some(authority_path) => {
-            let slash = authority_path.find('/').unwrap_or(authority_path.len());
-            let (host, path) = authority_path.split_at(slash);
-            (host.is_empty() || host == "localhost").then_some(path)
-        }
-        None => Some(rest),
-    };
-    match path {
-        Some(path) if scheme == "file" && path.starts_with('/') => {
-            let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
-            Ok(PathBuf::from(OsStr::from_bytes(&percent_decode(path))))
-        }
-        _ => Err(not_local(url)),
-    }
-}
-
-/// `s` with its `%XX` escapes decoded (a `%` not followed by two hex digits stays).
-fn percent_decode(s: &str) -> Vec<u8> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-            Some(b) if bytes[i] == b'%' => {
-                out.push(b);
-                i += 3;
-            }
-            _ => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    out
+    EvalError::eval(UrlError::NotLocal(url.to_owned()).to_string(), None)
 }
 
 /// The string of a store path, with the path in its context.
@@ -191,21 +135,4 @@ fn store_path_value<'gc>(mc: &Mutation<'gc>, path: &StorePath) -> Value<'gc> {
 fn fetching(input: &str, mut e: EvalError) -> EvalError {
     e.add_trace(format!("while fetching the input '{input}'"), None);
     e
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_urls() {
-        assert_eq!(local_file("file:///a/b%20c.txt?x=1#y").unwrap(), PathBuf::from("/a/b c.txt"));
-        assert_eq!(local_file("file://localhost/a").unwrap(), PathBuf::from("/a"));
-        assert_eq!(local_file("file:/a").unwrap(), PathBuf::from("/a"));
-        for url in ["https://example.com/x", "file://host/a", "foo://x", "file:a"] {
-            assert!(local_file(url).unwrap_err().to_string().contains("over the network"), "{url}");
-        }
-        assert!(local_file("/a/b").unwrap_err().to_string().contains("doesn't have a scheme"));
-        assert_eq!(percent_decode("100%"), b"100%");
-    }
 }

@@ -31,11 +31,9 @@ pub(super) fn fetchurl<'gc>(
         return ok(store_path_value(mc, &path));
     }
     let file = local_file(&url)?;
+    let mut reader = File::open(&file)
+        .map_err(|_| EvalError::eval(ferrix_store::url::unreadable_file(&url, &file), None))?;
     let unreadable = |reason: String| EvalError::eval(format!("unable to download '{url}': {reason}"), None);
-    // Worded as curl, which the reference reads `file://` URLs with.
-    let mut reader = File::open(&file).map_err(|_| {
-        unreadable(format!("Could not read a file:// file (37) Could not open file {}", file.display()))
-    })?;
     if let Some(expected) = sha256 {
         let mut hasher = Hasher::new(HashAlgo::Sha256);
         std::io::copy(&mut reader, &mut hasher).map_err(|e| unreadable(e.to_string()))?;
