@@ -231,9 +231,9 @@ pub struct EvalArgs {
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Select an attribute path of the result (`a.b.0`).
+    /// Select an attribute path of the result (`a.b.0`); may be repeated
     #[arg(short = 'A', long = "attr", value_name = "PATH")]
-    pub attr: Option<String>,
+    pub attr: Vec<String>,
     /// Add a search path entry (`prefix=path` or `path`).
     #[arg(short = 'I', long = "include", value_name = "PATH")]
     pub include: Vec<String>,
@@ -262,7 +262,7 @@ impl EvalArgs {
         let mut req = EvalRequest::new(input, output);
         // JSON output forces what it prints, as `nix eval --json` does.
         req.strict = self.strict || self.json;
-        req.attr_path = self.attr;
+        req.attr_paths = self.attr;
         req.max_call_depth = self.max_call_depth;
         req.show_trace = self.show_trace;
         req.trace_verbose = self.trace_verbose;
@@ -279,9 +279,9 @@ pub struct InstantiateArgs {
     /// An expression to instantiate instead of a file.
     #[arg(short = 'E', long = "expr")]
     pub expr: Option<String>,
-    /// Select an attribute path of the result (`a.b.0`).
+    /// Select an attribute path of the result (`a.b.0`); may be repeated
     #[arg(short = 'A', long = "attr", value_name = "PATH")]
-    pub attr: Option<String>,
+    pub attr: Vec<String>,
     /// Pass `NAME = EXPR` to the top-level function.
     #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"])]
     pub arg: Vec<String>,
@@ -311,7 +311,7 @@ impl InstantiateArgs {
         req.instantiate = true;
         req.read_write = !self.dry_run;
         req.store_root = store;
-        req.attr_path = self.attr;
+        req.attr_paths = self.attr;
         req.include = self.include;
         req.add_root = self.add_root;
         req.show_trace = self.show_trace;

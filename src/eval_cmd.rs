@@ -21,7 +21,8 @@ pub struct EvalRequest {
     pub output: Output,
     /// `--strict`: force the whole value before printing it.
     pub strict: bool,
-    pub attr_path: Option<String>,
+    /// `-A` paths, each selected from the value in turn (none: the value itself).
+    pub attr_paths: Vec<String>,
     pub auto_args: Vec<(String, AutoArg)>,
     /// `-I` entries, searched before `$NIX_PATH`.
     pub include: Vec<String>,
@@ -53,7 +54,7 @@ impl EvalRequest {
             input,
             output,
             strict: false,
-            attr_path: None,
+            attr_paths: Vec::new(),
             auto_args: Vec::new(),
             include: Vec::new(),
             max_call_depth: None,
@@ -78,9 +79,9 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// The evaluator and request for `req`. (The evaluator is never dropped: the process
+/// The evaluator and the requests for `req`: one per `-A` path. (The evaluator is never dropped: the process
 /// ends after it, and freeing the evaluation's heap would only cost time.)
-fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>, Request)> {
+fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>, Vec<Request>)> {
     let cwd = std::env::current_dir()?;
     let input = std::mem::replace(&mut req.input, Input::Stdin);
     let (origin, text, base) = match input {
@@ -130,59 +131,72 @@ fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>,
         origin,
         text,
         base_dir: base,
-        attr_path: req.attr_path.take(),
+        attr_path: None,
         auto_args: std::mem::take(&mut req.auto_args),
         output: req.output,
         strict: req.strict,
     };
-    Ok((evaluator, request))
+    let paths = std::mem::take(&mut req.attr_paths);
+    if paths.is_empty() {
+        return Ok((evaluator, vec![request]));
+    }
+    let requests =
+        paths.into_iter().map(|path| Request { attr_path: Some(path), ..request.clone() }).collect();
+    Ok((evaluator, requests))
+}
+
+/// The derivations each request's value holds, in order.
+fn instantiate_all(
+    evaluator: &mut Evaluator,
+    requests: Vec<Request>,
+) -> Result<Vec<ferrix_eval::Instance>, ferrix_eval::EvalError> {
+    let mut found = Vec::new();
+    for request in requests {
+        found.extend(evaluator.instantiate(request)?);
+    }
+    Ok(found)
 }
 
 /// Instantiates for a build: the derivations found (written to the store), or the
 /// evaluation error rendered on standard error.
 pub fn instantiate(mut req: EvalRequest) -> CliResult<Vec<ferrix_eval::Instance>> {
-    let (mut evaluator, request) = start(&mut req)?;
-    evaluator.instantiate(request).map_err(|e| {
+    let (mut evaluator, requests) = start(&mut req)?;
+    instantiate_all(&mut evaluator, requests).map_err(|e| {
         eprint!("{}", evaluator.render_error(&e, req.show_trace));
         CliError::silent(1)
     })
 }
 
-/// Evaluates and prints; an evaluation error is rendered with its source line.
+/// Evaluates and prints (each `-A` path's value on a line of its own); an evaluation
+/// error is rendered with its source line.
 pub fn run(mut req: EvalRequest) -> CliResult {
-    let (mut evaluator, request) = start(&mut req)?;
-    let output = req.output;
-    if req.instantiate {
-        let result = evaluator
-            .instantiate(request)
-            .and_then(|found| print_instances(&mut evaluator, &found, req.add_root.as_deref()));
-        return result.map_err(|e| {
-            eprint!("{}", evaluator.render_error(&e, req.show_trace));
-            CliError::silent(1)
-        });
-    }
-    let result = if req.parse_only {
-        evaluator.parse_only(request.origin, request.text, &request.base_dir).map(String::into_bytes)
-    } else {
-        evaluator.eval(request)
+    let (mut evaluator, requests) = start(&mut req)?;
+    let failed = |evaluator: &Evaluator, e: ferrix_eval::EvalError| {
+        eprint!("{}", evaluator.render_error(&e, req.show_trace));
+        CliError::silent(1)
     };
-    if std::env::var_os("FERRIX_SHOW_STATS").is_some() {
-        eprintln!("{}", serde_json::json!({ "peakRssKiB": peak_rss_kib() }));
+    if req.instantiate {
+        return instantiate_all(&mut evaluator, requests)
+            .and_then(|found| print_instances(&mut evaluator, &found, req.add_root.as_deref()))
+            .map_err(|e| failed(&evaluator, e));
     }
-    match result {
-        Ok(mut bytes) => {
-            // An XML document ends with its own newline; raw output has none.
-            if matches!(output, Output::Nix | Output::Json) {
-                bytes.push(b'\n');
-            }
-            std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)?;
-            Ok(())
+    for request in requests {
+        let result = if req.parse_only {
+            evaluator.parse_only(request.origin, request.text, &request.base_dir).map(String::into_bytes)
+        } else {
+            evaluator.eval(request)
+        };
+        if std::env::var_os("FERRIX_SHOW_STATS").is_some() {
+            eprintln!("{}", serde_json::json!({ "peakRssKiB": peak_rss_kib() }));
         }
-        Err(e) => {
-            eprint!("{}", evaluator.render_error(&e, req.show_trace));
-            Err(CliError::silent(1))
+        let mut bytes = result.map_err(|e| failed(&evaluator, e))?;
+        // An XML document ends with its own newline; raw output has none.
+        if matches!(req.output, Output::Nix | Output::Json) {
+            bytes.push(b'\n');
         }
+        std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)?;
     }
+    Ok(())
 }
 
 /// Prints each derivation found as `nix-instantiate` does: its `.drv` path (or the GC

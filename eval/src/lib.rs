@@ -69,6 +69,7 @@ pub enum AutoArg {
 }
 
 /// What to evaluate.
+#[derive(Clone)]
 pub struct Request {
     pub origin: Origin,
     pub text: String,

@@ -21,7 +21,7 @@ impl ExprChoice {
     pub fn flag(&mut self, args: &mut Args, flag: &str, req: &mut EvalRequest) -> CliResult<bool> {
         match flag {
             "-E" | "--expr" => self.expr = Some(args.value(flag)?),
-            "-A" | "--attr" => req.attr_path = Some(args.value(flag)?),
+            "-A" | "--attr" => req.attr_paths.push(args.value(flag)?),
             "--arg" => {
                 let name = args.value(flag)?;
                 req.auto_args.push((name, AutoArg::Expr(args.value(flag)?)));
