@@ -1,4 +1,4 @@
-//! The package set in `corpus/` against the reference: every package's (and output's)
+//! The instantiation package set in `tests/corpus/drv-set/` against the reference: every package's (and output's)
 //! `.drv` path and output path, for the plain set, with overlays and for another
 //! system, must be the reference's (`tests/corpus/expected-paths.json`, produced by
 //! `tests/corpus/generate.sh`); instantiating the set writes every one of those `.drv`
@@ -46,8 +46,10 @@ fn drv_paths(v: &serde_json::Value, out: &mut Vec<String>) {
 #[test]
 fn corpus_paths_are_the_references() {
     let store = tempfile::tempdir().expect("temporary store");
-    let printed =
-        ferrix(store.path(), &["nix-instantiate", "--eval", "--strict", "--json", "corpus/paths.nix"]);
+    let printed = ferrix(
+        store.path(),
+        &["nix-instantiate", "--eval", "--strict", "--json", "tests/corpus/drv-set/paths.nix"],
+    );
     let expected = std::fs::read_to_string(repo().join("tests/corpus/expected-paths.json")).expect("golden");
     let got: serde_json::Value = serde_json::from_str(&printed).expect("JSON output");
     let want: serde_json::Value = serde_json::from_str(&expected).expect("golden JSON");
@@ -63,7 +65,7 @@ fn instantiating_the_corpus_writes_every_drv() {
     let mut drvs = Vec::new();
     drv_paths(&want["plain"], &mut drvs);
     assert!(drvs.len() > 10, "{drvs:?}");
-    let printed = ferrix(store.path(), &["nix-instantiate", "corpus/default.nix"]);
+    let printed = ferrix(store.path(), &["nix-instantiate", "tests/corpus/drv-set/default.nix"]);
     assert!(!printed.is_empty());
     for drv in drvs {
         let file = store.path().join(drv.trim_start_matches('/'));

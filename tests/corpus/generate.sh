@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Regenerate tests/corpus/expected-paths.json: the .drv and output paths of every
-# derivation of the corpus package set (corpus/paths.nix: the plain set, the set with
+# derivation of the corpus package set (tests/corpus/drv-set/paths.nix: the plain set, the set with
 # overlays, and the plain set for aarch64-linux), as the reference Nix computes them:
 #
-#   nix-instantiate --eval --strict --json corpus/paths.nix
+#   nix-instantiate --eval --strict --json tests/corpus/drv-set/paths.nix
 #
 # run with cwd = the repository root (the file name is relative) in an environment
 # cleared of everything but PATH and HOME. The output holds no absolute path of the
@@ -21,7 +21,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 # (refnix itself needs chroot/unshare from the sbin directories; nothing evaluated reads PATH)
 env -i PATH=/usr/bin:/bin:/usr/sbin:/sbin HOME=/tmp \
-  "$refnix" nix-instantiate --eval --strict --json corpus/paths.nix >"$out"
+  "$refnix" nix-instantiate --eval --strict --json tests/corpus/drv-set/paths.nix >"$out"
 expected=$here/expected-paths.json
 if [ ! -f "$expected" ] || ! cmp -s "$out" "$expected"; then
   cp "$out" "$expected"
