@@ -1,34 +1,71 @@
 # Trivial builders (nixpkgs' build-support/trivial-builders in shape): derivations
-# made from a shell command or a text, on the standard library's stdenv.
+# made from a shell command or a text, on the standard library's stdenvs.
 { lib, stdenv, stdenvNoCC }:
-rec {
-  # runCommandWith { name, stdenv ? stdenv, derivationArgs ? {} } buildCommand
-  runCommandWith =
-    { name, stdenv ? stdenvNoCC, derivationArgs ? { } }:
-    buildCommand:
-    stdenv.mkDerivation ({ inherit name buildCommand; passAsFile = [ "buildCommand" ]; } // derivationArgs);
+let
+  # A destination or prefix inside an output: "" (none), or "/" and at least a name.
+  isSubpath = p: lib.hasPrefix "/" p && p != "/";
 
-  runCommand = name: env: runCommandWith { inherit name; derivationArgs = env; };
-  runCommandLocal = runCommand;
+  # writeShellScript's arguments to writeTextFile.
+  shellScript = name: text: {
+    inherit name;
+    executable = true;
+    text = "#!/bin/bash\n${text}\n";
+    checkPhase = ''${stdenv.shellDryRun} "$target"'';
+  };
+in
+rec {
+  # runCommandWith { name, stdenv ? stdenv, runLocal ? false, derivationArgs ? {} } buildCommand:
+  # the command run by `stdenv`'s builder; a local build never substituted if runLocal.
+  runCommandWith =
+    let defaultStdenv = stdenv;
+    in
+    { name, stdenv ? defaultStdenv, runLocal ? false, derivationArgs ? { } }:
+    buildCommand:
+    stdenv.mkDerivation ({
+      enableParallelBuilding = true;
+      inherit name buildCommand;
+      passAsFile = [ "buildCommand" ] ++ derivationArgs.passAsFile or [ ];
+    } // lib.optionalAttrs runLocal {
+      preferLocalBuild = true;
+      allowSubstitutes = false;
+    } // removeAttrs derivationArgs [ "passAsFile" ]);
+
+  # Without a C compiler (runCommand, runCommandLocal) and with one (runCommandCC).
+  runCommand = name: env: runCommandWith { inherit name; stdenv = stdenvNoCC; derivationArgs = env; };
+  runCommandLocal = name: env:
+    runCommandWith { inherit name; stdenv = stdenvNoCC; runLocal = true; derivationArgs = env; };
   runCommandCC = name: env: runCommandWith { inherit name stdenv; derivationArgs = env; };
 
-  # writeTextFile { name, text, executable ? false, destination ? "", checkPhase ? "" }
+  # writeTextFile { name, text, executable ? false, destination ? "", checkPhase ? "",
+  #   meta ? {}, passthru ? {}, allowSubstitutes ? false, preferLocalBuild ? true,
+  #   derivationArgs ? {} }: `text` at $out + destination. An executable at /bin/X
+  # gets meta.mainProgram = X.
   writeTextFile =
-    { name, text, executable ? false, destination ? "", checkPhase ? "", meta ? { }, derivationArgs ? { } }:
-    runCommandWith {
-      inherit name;
-      derivationArgs = {
-        inherit text executable checkPhase meta;
-        passAsFile = [ "text" ];
-        destination = destination;
-      } // derivationArgs;
-    } ''
-      target=$out${lib.escapeShellArg destination}
-      if [ -n "$destination" ]; then mkdir -p "$(dirname "$target")"; fi
-      if [ -e "$textPath" ]; then mv "$textPath" "$target"; else printf '%s' "$text" > "$target"; fi
-      if [ -n "$executable" ]; then chmod +x "$target"; fi
-      eval "$checkPhase"
+    { name, text, executable ? false, destination ? "", checkPhase ? "", meta ? { }, passthru ? { }
+    , allowSubstitutes ? false, preferLocalBuild ? true, derivationArgs ? { } }:
+    let
+      program = builtins.match "/bin/([^/]+)" destination;
+    in
+    assert destination != "" -> isSubpath destination || throw ''
+      destination must be an absolute path, relative to the derivation's out path,
+      got '${destination}' instead.
+
+      Ensure that the path starts with a / and specifies at least the filename.
     '';
+    stdenvNoCC.mkDerivation ({
+      inherit name text executable checkPhase destination allowSubstitutes preferLocalBuild;
+      passAsFile = [ "text" ] ++ derivationArgs.passAsFile or [ ];
+      buildCommand = ''
+        target=$out$destination
+        mkdir -p "$(dirname "$target")"
+        if [ -e "''${textPath:-}" ]; then mv "$textPath" "$target"; else printf '%s' "$text" > "$target"; fi
+        if [ -n "$executable" ]; then chmod +x "$target"; fi
+        eval "$checkPhase"
+      '';
+      meta = lib.optionalAttrs (executable && program != null) { mainProgram = builtins.head program; }
+        // meta // derivationArgs.meta or { };
+      passthru = passthru // derivationArgs.passthru or { };
+    } // removeAttrs derivationArgs [ "passAsFile" "meta" "passthru" ]);
 
   writeText = name: text: writeTextFile { inherit name text; };
   writeTextDir = path: text: writeTextFile {
@@ -38,59 +75,74 @@ rec {
   };
   writeScript = name: text: writeTextFile { inherit name text; executable = true; };
   writeScriptBin = name: text: writeTextFile { inherit name text; executable = true; destination = "/bin/${name}"; };
-  writeShellScript = name: text: writeTextFile {
-    inherit name;
-    executable = true;
-    text = "#!/bin/bash\n${text}\n";
-  };
-  writeShellScriptBin = name: text: writeTextFile {
-    inherit name;
-    executable = true;
-    destination = "/bin/${name}";
-    text = "#!/bin/bash\n${text}\n";
-  };
 
-  # symlinkJoin { name | pname+version, paths, stripPrefix ? "", failOnMissing ? stripPrefix != "", postBuild ? "" }:
-  # one tree of symlinks to the files of all `paths` (the first path wins a collision).
+  # A bash script, its syntax checked (`bash -n`) when it is built.
+  writeShellScript = name: text: writeTextFile (shellScript name text);
+  writeShellScriptBin = name: text: writeTextFile (shellScript name text // { destination = "/bin/${name}"; });
+
+  # symlinkJoin { name | pname+version, paths, stripPrefix ? "", failOnMissing ? stripPrefix == "",
+  #   postBuild ? "", preferLocalBuild ? true, allowSubstitutes ? false, ... }:
+  # one tree of symlinks to the files of all `paths` (each with stripPrefix appended;
+  # the first path wins a collision). A path that is not a directory fails the build
+  # if failOnMissing, else it is skipped.
   symlinkJoin =
-    args@{ paths, stripPrefix ? "", postBuild ? "", failOnMissing ? stripPrefix != "", ... }:
+    args@{ paths, stripPrefix ? "", postBuild ? "", failOnMissing ? stripPrefix == ""
+    , preferLocalBuild ? true, allowSubstitutes ? false, ... }:
     let
-      name = args.name or "${args.pname}-${args.version}";
-      extra = removeAttrs args [ "name" "pname" "version" "paths" "stripPrefix" "postBuild" "failOnMissing" ];
+      name = args.name or (
+        assert args ? pname && args ? version
+          || throw "symlinkJoin requires either a `name` OR `pname` and `version`";
+        "${args.pname}-${args.version}");
+      # Nested lists keep their shape and nulls stay (the derivation's string
+      # flattens both); the shell skips the empty words.
+      mapPaths = map (p: if p == null then null else if builtins.isList p then mapPaths p else "${p}${stripPrefix}");
+      link = if failOnMissing then ''lndir -silent "$i" "$out"'' else ''if test -d "$i"; then lndir -silent "$i" "$out"; fi'';
+      extra = removeAttrs args [ "name" "paths" "stripPrefix" "postBuild" "failOnMissing" ];
     in
-    runCommand name ({
-      inherit stripPrefix postBuild;
-      paths = map toString paths;
-      failOnMissing = if failOnMissing then "1" else "";
-      passAsFile = [ "paths" ];
-    } // extra) ''
-      mkdir -p $out
-      for i in $(cat "$pathsPath"); do
-        if [ -e "$i$stripPrefix" ]; then
-          lndir -silent "$i$stripPrefix" "$out"
-        elif [ -n "$failOnMissing" ]; then
-          echo "symlinkJoin: the path '$i$stripPrefix' does not exist" >&2
-          exit 1
-        fi
-      done
-      eval "$postBuild"
-    '';
+    assert stripPrefix != "" -> isSubpath stripPrefix || throw ''
+      stripPrefix must be either an empty string (disable stripping behavior), or relative path prefixed with /.
 
-  # linkFarm name entries: a directory of symlinks, from a list of { name, path } or an
-  # attribute set name -> path; names may hold slashes.
+      Ensure that the path starts with / and specifies path to the subdirectory.
+    '';
+    stdenvNoCC.mkDerivation ({
+      inherit name preferLocalBuild allowSubstitutes;
+      enableParallelBuilding = true;
+      paths = mapPaths paths;
+      passAsFile = [ "buildCommand" "paths" ];
+      buildCommand = ''
+        mkdir -p $out
+        for i in $(cat "$pathsPath"); do
+          ${link}
+        done
+        ${postBuild}
+      '';
+    } // extra);
+
+  # linkFarm name entries: a directory of symlinks, from an attribute set name -> path
+  # or a list of { name, path } (a later entry of a name wins); names may hold slashes.
   linkFarm = name: entries:
     let
-      list = if builtins.isList entries then entries else lib.mapAttrsToList (name: path: { inherit name path; }) entries;
-      link = { name, path }: ''
-        mkdir -p "$(dirname ${lib.escapeShellArg name})"
-        ln -s ${lib.escapeShellArg (toString path)} ${lib.escapeShellArg name}
+      set =
+        if builtins.isAttrs entries then entries
+        else if builtins.isList entries then builtins.foldl' (acc: e: acc // { ${e.name} = e.path; }) { } entries
+        else throw "linkFarm entries must be either attrs or a list!";
+      link = name: path: ''
+        mkdir -p -- "$(dirname -- ${lib.escapeShellArg name})"
+        ln -s -- ${lib.escapeShellArg "${path}"} ${lib.escapeShellArg name}
       '';
     in
-    runCommand name { preferLocalBuild = true; } ''
+    runCommand name {
+      preferLocalBuild = true;
+      allowSubstitutes = false;
+      passthru.entries = set;
+    } ''
       mkdir -p $out
       cd $out
-      ${lib.concatMapStrings link list}
+      ${lib.concatStrings (lib.mapAttrsToList link set)}
     '';
+
+  # linkFarmFromDrvs name drvs: a link named after each derivation's name.
+  linkFarmFromDrvs = name: drvs: linkFarm name (map (drv: { inherit (drv) name; path = drv; }) drvs);
 
   # writeShellApplication { name, text, runtimeInputs ? [], runtimeEnv ? null,
   #   bashOptions ? [ "errexit" "nounset" "pipefail" ], checkPhase ? null, inheritPath ? true, ... }:
@@ -98,12 +150,14 @@ rec {
   # checked for syntax (`bash -n`; the host has no shellcheck) unless checkPhase is given.
   writeShellApplication =
     { name, text, runtimeInputs ? [ ], runtimeEnv ? null, bashOptions ? [ "errexit" "nounset" "pipefail" ]
-    , checkPhase ? null, inheritPath ? true, meta ? { }, derivationArgs ? { }, excludeShellChecks ? [ ]
-    , extraShellCheckFlags ? [ ] }:
+    , checkPhase ? null, inheritPath ? true, meta ? { }, passthru ? { }, derivationArgs ? { }
+    , excludeShellChecks ? [ ], extraShellCheckFlags ? [ ] }:
     writeTextFile {
-      inherit name meta derivationArgs;
+      inherit name meta passthru derivationArgs;
       executable = true;
       destination = "/bin/${name}";
+      allowSubstitutes = true;
+      preferLocalBuild = false;
       text = lib.concatStrings [
         "#!/bin/bash\n"
         (lib.concatMapStrings (option: "set -o ${option}\n") bashOptions)
@@ -116,7 +170,7 @@ rec {
       ];
       checkPhase = if checkPhase != null then checkPhase else ''
         runHook preCheck
-        bash -n "$target"
+        ${stdenv.shellDryRun} "$target"
         runHook postCheck
       '';
     };

@@ -115,14 +115,80 @@ fn symlink_join_and_link_farm_make_trees_of_symlinks() {
     assert!(stripped.to_string_lossy().ends_with("-stripped-1"));
     assert!(target(stripped.join("pkg/common")).ends_with("-left/share/pkg/common"));
     assert!(!stripped.join("bin").exists());
-    // With stripPrefix, a path without it is an error (failOnMissing's default).
-    let out = env.build("missing");
+    // With stripPrefix, a path without it is skipped (failOnMissing's default is
+    // `stripPrefix == ""`), unless failOnMissing is set.
+    let missing = env.built("missing");
+    assert!(target(missing.join("left")).ends_with("-left/bin/left"));
+    assert_eq!(std::fs::read_dir(&missing).unwrap().count(), 1);
+    let out = env.build("missingStrict");
     assert_eq!(out.status.code(), Some(100));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/bin' does not exist"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-hello.txt/bin: Not a directory"));
+    // Without stripPrefix, a path that is not a directory fails the build, unless
+    // failOnMissing is false.
+    assert_eq!(env.build("joinFile").status.code(), Some(100));
+    assert!(env.built("joinLenient").join("bin/left").is_symlink());
+    let nested = env.built("joinNested");
+    assert!(nested.join("bin/left").is_symlink() && nested.join("bin/right").is_symlink());
+    // A symlink to a directory is linked as it is (its own target), not mirrored.
+    let linked = env.built("joinLinkedDir");
+    assert_eq!(target(linked.join("alias")), "real");
+    assert!(std::fs::symlink_metadata(linked.join("real")).unwrap().is_dir());
     let farm = env.built("farm");
     assert!(target(farm.join("a/left")).ends_with("-left"));
     assert!(target(farm.join("right")).ends_with("-right"));
     assert!(target(env.built("farmSet").join("l")).ends_with("-left"));
+    // A later entry of a name wins; linkFarmFromDrvs names links after the derivations.
+    assert!(target(env.built("farmRepeated").join("x")).ends_with("-right"));
+    assert!(target(env.built("farmDrvs").join("left")).ends_with("-left"));
+}
+
+#[test]
+fn run_command_cc_has_the_compiler_and_run_command_has_not() {
+    let env = Env::new();
+    let with = env.built("withCC");
+    assert_eq!(read(&with.join("cc")), "cc");
+    assert!(read(&with.join("which")).contains("/.ferrix-cc/bin/cc"), "{}", read(&with.join("which")));
+    assert!(with.join("prog").is_file());
+    let without = env.built("withoutCC");
+    assert_eq!(read(&without.join("cc")), "unset");
+    assert_eq!(read(&without.join("cflags")), "unset");
+    assert!(!read(&without.join("which")).contains(".ferrix-cc"));
+    // writeShellScript checks the script's syntax.
+    assert_eq!(env.build("badShellScript").status.code(), Some(100));
+}
+
+#[test]
+fn packages_outputs_and_trivial_builders_carry_nixpkgs_attributes() {
+    let env = Env::new();
+    let out = env.0.ferrix(&["eval", "--json", "--strict", "-f", CASES, "-A", "evaluated"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let want = serde_json::json!({
+        // Each output carries outputSpecified (the top-level value does not), its own
+        // outputName and paths, and the package's passthru, meta and overrideAttrs.
+        "outputSpecified": [false, true, true],
+        "outputNames": ["lib", "lib", "dev", "out"],
+        "devCarries": ["passed", "d", "passed", "pkg"],
+        "devPaths": [true, true],
+        "topIsFirst": true,
+        "getDevOfLib": "lib",
+        "getDevOfPkg": "dev",
+        "overriddenDev": ["renamed", "dev"],
+        // bin, else out, else the first output; and man.
+        "outputsToInstall": [["out"], ["bin", "man"], ["out", "man"], ["lib"], ["out"], ["bin", "man"]],
+        "ccs": [true, true, true, ""],
+        // runCommand, then runCommandLocal (local, never substituted, passAsFile merged).
+        "runCommand": [[true, null, null, ["buildCommand"]], [true, true, false, ["buildCommand", "more"]]],
+        "writeTextFile": ["tool", 1, false, true],
+        "scriptMainProgram": "s",
+        "notProgram": false,
+        "badDestinations": [true, true, false],
+        "badPrefixes": [true, true, false],
+        "noName": true,
+        "joinAttrs": [true, false, [1, null, 1]],
+        "farm": [["x"], true, false],
+    });
+    assert_eq!(got, want);
 }
 
 #[test]

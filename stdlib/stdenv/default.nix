@@ -2,14 +2,33 @@
 # which runs the phases and the user's hooks in the host's bash. The host's tools and
 # libraries (/bin, /usr, /lib, /lib64) are the one impurity: every derivation asks for
 # them through __impureHostDeps.
+#
+# Two stdenvs, as nixpkgs has: `stdenv`, whose builds get the host's C compiler behind
+# a wrapper (`$CC`, `$CXX`, the inputs' -isystem/-L flags), and `stdenvNoCC`, without.
+# The generic builder sets the compiler up only for derivations with `ferrixWrapCC`.
 { lib }:
 let
-  inherit (builtins) removeAttrs isFunction;
+  inherit (builtins) removeAttrs isFunction elem head;
 
   hostDeps = [ "/bin" "/usr" "/lib" "/lib64" ];
 
   # What mkDerivation keeps out of the derivation's attributes.
   nonDrvAttrs = [ "passthru" "meta" "pname" "version" ];
+
+  # The dependency lists; each element is taken through lib.getDev, as nixpkgs does.
+  inputLists = lib.concatMap (l: [ l "${l}Propagated" ]) [
+    "depsBuildBuild"
+    "depsBuildTarget"
+    "depsHostHost"
+    "depsTargetTarget"
+  ] ++ [ "nativeBuildInputs" "buildInputs" "propagatedNativeBuildInputs" "propagatedBuildInputs" ];
+
+  # nixpkgs' default meta.outputsToInstall: `bin`, else `out`, else the first output;
+  # and `man` when there is one.
+  outputsToInstall = outputs:
+    let has = o: elem o outputs;
+    in [ (if has "bin" then "bin" else if has "out" then "out" else head outputs) ]
+      ++ lib.optional (has "man") "man";
 
   mkDerivationWith = stdenv: fpargs:
     let
@@ -25,8 +44,6 @@ let
 
       outputs = finalAttrs.outputs or [ "out" ];
 
-      # A multiple-output input contributes its `dev` output (else `out`), as nixpkgs'.
-      inputLists = [ "nativeBuildInputs" "buildInputs" "propagatedNativeBuildInputs" "propagatedBuildInputs" ];
       inputs = lib.genAttrs (builtins.filter (l: finalAttrs ? ${l}) inputLists)
         (l: lib.chooseDevOutputs (builtins.filter (x: x != null) finalAttrs.${l}));
 
@@ -35,33 +52,48 @@ let
         system = finalAttrs.system or stdenv.system;
         builder = "builtin:ferrix-stdenv";
         __impureHostDeps = hostDeps ++ (finalAttrs.__impureHostDeps or [ ]);
-      };
-
-      drv = derivation drvAttrs;
+      } // lib.optionalAttrs (stdenv.cc != null) { ferrixWrapCC = true; };
 
       meta = {
-        outputsToInstall = [ (builtins.head outputs) ] ++ lib.optional (builtins.elem "man" outputs) "man";
+        outputsToInstall = outputsToInstall outputs;
         name = name;
       } // (lib.optionalAttrs (finalAttrs ? pname) { inherit (finalAttrs) pname; })
         // (lib.optionalAttrs (finalAttrs ? version) { inherit (finalAttrs) version; })
         // (finalAttrs.meta or { });
 
-      package = drv // (finalAttrs.passthru or { }) // {
-        inherit meta;
+      passthru = finalAttrs.passthru or { };
+
+      # As nixpkgs' mkDerivation: the derivation extended (lib.extendDerivation) so
+      # that the top-level value and each output (`pkg.dev`, with `outputSpecified`)
+      # carry meta, passthru and overrideAttrs.
+      package = lib.extendDerivation true ({
+        inherit meta passthru;
         overrideAttrs = f: mkDerivationWith stdenv (lib.extends (lib.toExtension f) argsFun);
       } // lib.optionalAttrs (finalAttrs ? pname) { inherit (finalAttrs) pname; }
-        // lib.optionalAttrs (finalAttrs ? version) { inherit (finalAttrs) version; };
+        // lib.optionalAttrs (finalAttrs ? version) { inherit (finalAttrs) version; }
+        // passthru) (derivation drvAttrs);
     in
     package;
 
-  stdenv = {
-    system = builtins.currentSystem;
-    mkDerivation = mkDerivationWith stdenv;
-    # The host toolchain is the same for both.
-    cc = null;
-  };
+  mkStdenv = cc:
+    let
+      self = {
+        system = builtins.currentSystem;
+        mkDerivation = mkDerivationWith self;
+        inherit cc;
+        # `bash -n FILE`: checks a script's syntax without running it.
+        shellDryRun = "/bin/bash -n -O extglob";
+      };
+    in
+    self;
 in
 {
-  inherit stdenv;
-  stdenvNoCC = stdenv;
+  # The host's GCC, behind the generic builder's wrapper.
+  stdenv = mkStdenv {
+    name = "gcc-wrapper";
+    isGNU = true;
+    isClang = false;
+    targetPrefix = "";
+  };
+  stdenvNoCC = mkStdenv null;
 }

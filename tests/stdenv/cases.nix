@@ -55,9 +55,31 @@ rec {
     paths = [ left right ];
     stripPrefix = "/share";
   };
+  # With stripPrefix, a path without it is skipped, unless failOnMissing; without
+  # stripPrefix, a path that is not a directory fails the build.
   missing = symlinkJoin { name = "missing"; paths = [ left text ]; stripPrefix = "/bin"; };
+  missingStrict = symlinkJoin { name = "missing-strict"; paths = [ left text ]; stripPrefix = "/bin"; failOnMissing = true; };
+  joinFile = symlinkJoin { name = "join-file"; paths = [ left text ]; };
+  joinLenient = symlinkJoin { name = "join-lenient"; paths = [ left text ]; failOnMissing = false; };
+  # Nested lists are flattened and nulls skipped.
+  joinNested = symlinkJoin { name = "join-nested"; paths = [ [ left ] null [ [ right ] ] ]; };
+  # A tree holding a symlink to a directory: the link is linked, not mirrored.
+  linkedDir = runCommand "linked-dir" { } "mkdir -p $out/real; echo x > $out/real/file; ln -s real $out/alias";
+  joinLinkedDir = symlinkJoin { name = "join-linked-dir"; paths = [ linkedDir ]; };
   farm = linkFarm "farm" [ { name = "a/left"; path = left; } { name = "right"; path = right; } ];
   farmSet = linkFarm "farm-set" { "l" = left; };
+  farmRepeated = linkFarm "farm-repeated" [ { name = "x"; path = left; } { name = "x"; path = right; } ];
+  farmDrvs = linkFarmFromDrvs "farm-drvs" [ left right ];
+  # The C compiler: in runCommandCC's builds, not in runCommand's.
+  compilerProbe = ''
+    mkdir -p $out
+    printf '%s' "''${CC-unset}" > $out/cc
+    printf '%s' "''${NIX_CFLAGS_COMPILE-unset}" > $out/cflags
+    type -P cc > $out/which || true
+  '';
+  withCC = runCommandCC "with-cc" { } (compilerProbe + "$CC -x c -o $out/prog - <<< 'int main(void) { return 0; }'");
+  withoutCC = runCommand "without-cc" { } compilerProbe;
+  badShellScript = writeShellScript "bad-script" "if then fi";
   # A library, and a program that finds it through buildInputs alone.
   libgreet = stdenv.mkDerivation {
     name = "libgreet";
@@ -139,4 +161,44 @@ rec {
     dontUnpack = true;
     buildPhase = "echo about to fail; false; echo not reached";
   };
+
+  # Evaluation-only facts about mkDerivation and the trivial builders, which
+  # tests/stdenv.rs reads as JSON.
+  evaluated =
+    let
+      pkg = outputs: stdenv.mkDerivation { name = "pkg"; inherit outputs; passthru.extra = "passed"; meta.description = "d"; };
+      split = pkg [ "lib" "dev" "out" ];
+      fails = v: !(builtins.tryEval v).success;
+      drvAttr = drv: name: drv.drvAttrs.${name} or null;
+      local = runCommandLocal "local" { passAsFile = [ "more" ]; more = "m"; } "touch $out";
+      written = writeTextFile { name = "w"; text = "t"; executable = true; destination = "/bin/tool"; passthru.p = 1; };
+    in
+    {
+      outputSpecified = [ (split ? outputSpecified) split.dev.outputSpecified split.out.outputSpecified ];
+      outputNames = map (o: o.outputName) ([ split ] ++ split.all);
+      devCarries = [ split.dev.extra split.dev.meta.description split.dev.passthru.extra split.lib.meta.name ];
+      devPaths = [ (lib.hasSuffix "-pkg-dev" split.dev.outPath) (split.dev.drvPath == split.drvPath) ];
+      topIsFirst = split.outPath == split.lib.outPath;
+      getDevOfLib = (lib.getDev split.lib).outputName;
+      getDevOfPkg = (lib.getDev split).outputName;
+      overriddenDev = let o = split.dev.overrideAttrs (_: { name = "renamed"; }); in [ o.name o.outputName ];
+      outputsToInstall = map (outputs: (pkg outputs).meta.outputsToInstall) [
+        [ "out" ]
+        [ "bin" "out" "man" ]
+        [ "out" "dev" "man" ]
+        [ "lib" "dev" ]
+        [ "dev" "out" ]
+        [ "man" "bin" ]
+      ];
+      ccs = [ (stdenv.cc != null) (stdenvNoCC.cc == null) stdenv.cc.isGNU stdenv.cc.targetPrefix ];
+      runCommand = map (d: [ (drvAttr d "enableParallelBuilding") (drvAttr d "preferLocalBuild") (drvAttr d "allowSubstitutes") (drvAttr d "passAsFile") ]) [ command local ];
+      writeTextFile = [ written.meta.mainProgram written.p (drvAttr written "allowSubstitutes") (drvAttr written "preferLocalBuild") ];
+      scriptMainProgram = (writeScriptBin "s" "x").meta.mainProgram;
+      notProgram = (writeTextFile { name = "n"; text = ""; destination = "/bin/n"; }).meta ? mainProgram;
+      badDestinations = map (d: fails (writeTextFile { name = "b"; text = ""; destination = d; }).drvPath) [ "bin/x" "/" "/ok" ];
+      badPrefixes = map (p: fails (symlinkJoin { name = "b"; paths = [ ]; stripPrefix = p; }).drvPath) [ "share" "/" "/share" ];
+      noName = fails (symlinkJoin { paths = [ ]; }).drvPath;
+      joinAttrs = [ (drvAttr joined "preferLocalBuild") (drvAttr joined "allowSubstitutes") (map (p: if p == null then null else builtins.length p) (drvAttr joinNested "paths")) ];
+      farm = [ (builtins.attrNames farmRepeated.entries) (farmRepeated.entries.x == right) (drvAttr farm "allowSubstitutes") ];
+    };
 }

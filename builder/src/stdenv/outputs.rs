@@ -45,7 +45,7 @@ pub(crate) fn assign_output_variables(shell: &mut Shell) -> Result<(), BuildFail
         }
         let Some(value) = found else {
             return Err(BuildFailure::new(format!(
-                "_assignFirst: could not find a non-empty variable for {variable}"
+                "error: _assignFirst: could not find a non-empty variable whose name to assign to {variable}."
             )));
         };
         shell.run(&format!("{variable}={value}"))?;
@@ -53,13 +53,28 @@ pub(crate) fn assign_output_variables(shell: &mut Shell) -> Result<(), BuildFail
     Ok(())
 }
 
-/// The configure flags that install each kind of file into its output, prepended to
-/// `configureFlags` (unless `setOutputFlags` is set and empty, or there is one output).
-pub(crate) const OUTPUT_FLAGS: &str = r#"if [ "${outputs:-out}" != out ] && [ "${setOutputFlags-1}" != "" ]; then
-    shareDocName="${shareDocName:-$(printf '%s' "$name" | sed -e 's/-[^a-zA-Z].*//')}"
-    configureFlags="--bindir=${!outputBin}/bin --sbindir=${!outputBin}/sbin --includedir=${!outputInclude}/include --oldincludedir=${!outputInclude}/include --mandir=${!outputMan}/share/man --infodir=${!outputInfo}/share/info --docdir=${!outputDoc}/share/doc/$shareDocName --libdir=${!outputLib}/lib --libexecdir=${!outputLib}/libexec --localedir=${!outputLib}/share/locale ${configureFlags:-}"
-    installFlags="pkgconfigdir=${!outputDev}/lib/pkgconfig m4datadir=${!outputDev}/share/aclocal aclocaldir=${!outputDev}/share/aclocal ${installFlags:-}"
-fi"#;
+/// `_multioutConfig`, a pre-configure hook: the configure flags that install each kind
+/// of file into its output, prepended to `configureFlags` (and the pkg-config and
+/// aclocal directories to `installFlags`), unless `setOutputFlags` is set and empty.
+/// The documentation directory is named after the configure script's
+/// `PACKAGE_TARNAME`, else after `$name` up to its version.
+pub(crate) const OUTPUT_FLAGS: &str = r#"_multioutConfig() {
+    [ -n "${setOutputFlags-1}" ] || return 0
+    local docName="${shareDocName:-}"
+    if [ -z "$docName" ]; then
+        local script="${configureScript:-}"
+        if [ -z "$script" ] && [ -x ./configure ]; then script=./configure; fi
+        if [ -f "$script" ]; then
+            docName="$(sed -n "s/^PACKAGE_TARNAME='\\(.*\\)'\$/\\1/p" < "$script")"
+        fi
+        case "$docName" in
+            "" | *[!a-zA-Z0-9_-]*) docName="$(printf '%s\n' "$name" | sed -e 's/-[^a-zA-Z].*//')" ;;
+        esac
+    fi
+    configureFlags="--bindir=${!outputBin}/bin --sbindir=${!outputBin}/sbin --includedir=${!outputInclude}/include --oldincludedir=${!outputInclude}/include --mandir=${!outputMan}/share/man --infodir=${!outputInfo}/share/info --docdir=${!outputDoc}/share/doc/$docName --libdir=${!outputLib}/lib --libexecdir=${!outputLib}/libexec --localedir=${!outputLib}/share/locale${configureFlags:+ $configureFlags}"
+    installFlags="pkgconfigdir=${!outputDev}/lib/pkgconfig m4datadir=${!outputDev}/share/aclocal aclocaldir=${!outputDev}/share/aclocal${installFlags:+ $installFlags}"
+}
+preConfigureHooks+=(_multioutConfig)"#;
 
 /// The outputs' paths, from the environment.
 fn output_paths() -> Vec<PathBuf> {
@@ -68,23 +83,14 @@ fn output_paths() -> Vec<PathBuf> {
 }
 
 /// `moveToOutput PATTERN DESTINATION`: moves what matches `PATTERN` (relative; `*`
-/// allowed in its last component) in every other output to the same place in
+/// allowed in any component) in every other output to the same place in
 /// `DESTINATION` (an output path, or `REMOVE` to delete it), merging directories.
 pub(crate) fn move_to_output(pattern: &str, destination: &str) -> Result<(), String> {
-    let (parent, last) = pattern.rsplit_once('/').unwrap_or(("", pattern));
     for output in output_paths() {
         if output == Path::new(destination) {
             continue;
         }
-        let dir = output.join(parent);
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
-        let mut matches: Vec<PathBuf> = entries
-            .flatten()
-            .filter(|e| glob_match(last, &e.file_name().to_string_lossy()))
-            .map(|e| e.path())
-            .collect();
-        matches.sort();
-        for source in matches {
+        for source in expand(&output, pattern) {
             let relative = source.strip_prefix(&output).map_err(|e| e.to_string())?.to_owned();
             if destination == "REMOVE" {
                 eprintln!("Removing {}", source.display());
@@ -105,6 +111,32 @@ pub(crate) fn move_to_output(pattern: &str, destination: &str) -> Result<(), Str
         }
     }
     Ok(())
+}
+
+/// The entries under `root` that `pattern` names (broken symlinks included), sorted;
+/// a component with `*` matches the names it globs.
+fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
+    let mut found = vec![root.to_owned()];
+    for component in pattern.split('/').filter(|c| !c.is_empty()) {
+        let mut next = Vec::new();
+        for dir in &found {
+            if !component.contains('*') {
+                next.push(dir.join(component));
+                continue;
+            }
+            let Ok(entries) = fs::read_dir(dir) else { continue };
+            let mut names: Vec<PathBuf> = entries
+                .flatten()
+                .filter(|e| glob_match(component, &e.file_name().to_string_lossy()))
+                .map(|e| e.path())
+                .collect();
+            names.sort();
+            next.extend(names);
+        }
+        found = next;
+    }
+    found.retain(|p| p != root && fs::symlink_metadata(p).is_ok());
+    found
 }
 
 fn move_path(source: &Path, target: &Path) -> Result<(), String> {

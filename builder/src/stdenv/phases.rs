@@ -10,19 +10,31 @@ use crate::attrs::shell_escape;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Functions the shell knows before anything runs.
+/// Functions the shell knows before anything runs. `runHook NAME` runs the hook the
+/// user set (a function or a variable's text), then each entry of the array
+/// `${NAME%Hook}Hooks` (functions called, strings evaluated), as nixpkgs' runHook.
 const PRELUDE: &str = r#"
 runHook() {
     local hookName="$1"
     shift
-    local hook="${!hookName:-}"
-    if [ -n "$hook" ]; then eval "$hook"; fi
+    local hooksSlice="${hookName%Hook}Hooks[@]"
+    local hook
+    if declare -F "$hookName" > /dev/null; then
+        "$hookName" "$@"
+    elif [ -n "${!hookName:-}" ]; then
+        eval "${!hookName}"
+    fi
+    for hook in ${!hooksSlice+"${!hooksSlice}"}; do
+        if declare -F "$hook" > /dev/null; then "$hook" "$@"; else eval "$hook"; fi
+    done
     return 0
 }
 : "${prefix:=${out:-}}"
-# The compilers: the wrappers, first on PATH.
-export CC="${CC:-cc}" CXX="${CXX:-c++}"
 "#;
+
+/// The compilers, for a derivation of the stdenv with one (`ferrixWrapCC`): the
+/// wrappers are first on `PATH`.
+const COMPILERS: &str = r#"export CC="${CC:-cc}" CXX="${CXX:-c++}""#;
 
 /// What fixup does to each output: strip debugging symbols from binaries and libraries
 /// (`stripDebugList`; failures on files that are not objects are ignored), then patch
@@ -60,23 +72,28 @@ const DEFAULT_PHASES: [&str; 9] = [
 pub(crate) fn generic_build() -> Result<(), BuildFailure> {
     let mut shell = Shell::start()?;
     let inputs = input_env();
-    let wrappers = std::env::current_dir()
-        .map(|d| d.join(".ferrix-cc/bin"))
-        .map_err(|e| BuildFailure::new(format!("cannot read the build directory: {e}")))?;
-    write_wrappers(&wrappers)
-        .map_err(|e| BuildFailure::new(format!("cannot write the compiler wrappers: {e}")))?;
-    let mut path = vec![wrappers.to_string_lossy().into_owned()];
+    let with_cc = std::env::var("ferrixWrapCC").is_ok_and(|v| !v.is_empty());
+    let mut path = Vec::new();
+    if with_cc {
+        let wrappers = std::env::current_dir()
+            .map(|d| d.join(".ferrix-cc/bin"))
+            .map_err(|e| BuildFailure::new(format!("cannot read the build directory: {e}")))?;
+        write_wrappers(&wrappers)
+            .map_err(|e| BuildFailure::new(format!("cannot write the compiler wrappers: {e}")))?;
+        path.push(wrappers.to_string_lossy().into_owned());
+    }
     path.extend(inputs.path);
     path.extend(["/usr/bin".to_owned(), "/bin".to_owned()]);
-    shell.run(&format!(
-        "export PATH={}
-export NIX_CFLAGS_COMPILE={}
-export NIX_LDFLAGS={}",
-        shell_escape(&path.join(":")),
-        shell_escape(&inputs.cflags.join(" ")),
-        shell_escape(&inputs.ldflags.join(" "))
-    ))?;
+    shell.run(&format!("export PATH={}", shell_escape(&path.join(":"))))?;
+    if with_cc {
+        shell.run(&format!(
+            "export NIX_CFLAGS_COMPILE={}\nexport NIX_LDFLAGS={}\n{COMPILERS}",
+            shell_escape(&inputs.cflags.join(" ")),
+            shell_escape(&inputs.ldflags.join(" "))
+        ))?;
+    }
     shell.run(PRELUDE)?;
+    shell.run(OUTPUT_FLAGS)?;
     for hook in &inputs.setup_hooks {
         shell.run(&format!("source {}", shell_escape(&hook.to_string_lossy())))?;
     }
@@ -145,7 +162,6 @@ fn default_phase(shell: &mut Shell, phase: &str) -> Result<(), BuildFailure> {
         "configurePhase" => (
             "Configure",
             r#"if [ -x "${configureScript:-./configure}" ]; then
-    OUTPUT_FLAGS
     prefixFlag=()
     if [ -z "${dontAddPrefix:-}" ]; then prefixFlag=("--prefix=$prefix"); fi
     "${configureScript:-./configure}" "${prefixFlag[@]}" ${configureFlags:-}
@@ -184,13 +200,13 @@ fi"#,
             return Err(BuildFailure::new(format!("unknown phase '{other}' (no variable of that name)")));
         }
     };
-    let body = body.replace("OUTPUT_FLAGS", OUTPUT_FLAGS);
     shell.run(&format!("runHook pre{hook}\n{body}\nrunHook post{hook}"))
 }
 
-/// Fixup: outputs made writable, files moved between outputs, propagated inputs
-/// recorded in the `dev` output (else `out`), and the `dev` output propagating the
-/// others.
+/// Fixup: outputs made writable, the user's pre-fixup hook, files moved between
+/// outputs, propagated inputs recorded in the `dev` output (else `out`), the user's
+/// post-fixup hook, and then the `dev` output propagating the others (nixpkgs runs
+/// that as a post-fixup hook, after the user's).
 fn fixup(shell: &mut Shell) -> Result<(), BuildFailure> {
     shell.run(
         r#"for output in ${outputs:-out}; do [ -e "${!output}" ] && chmod -R u+w "${!output}"; done
@@ -204,8 +220,8 @@ runHook preFixup"#,
     printf '%s ' $propagatedBuildInputs > "${!outputDev}/nix-support/propagated-build-inputs"
 fi"#,
     )?;
-    propagate_dev(shell)?;
-    shell.run("runHook postFixup")
+    shell.run("runHook postFixup")?;
+    propagate_dev(shell)
 }
 
 /// Unpacks `$srcs` (or `$src`) into the build directory and enters the source root:
