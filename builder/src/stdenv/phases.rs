@@ -55,6 +55,14 @@ for output in ${outputs:-out}; do
 done
 prefix="$savedPrefix""#;
 
+/// nixpkgs' `_addRpathPrefix` of the library output: what the build links finds the
+/// libraries it installs at run time (unless `NIX_NO_SELF_RPATH=1`). Ferrix has no
+/// `patchelf --shrink-rpath`, so a program that needs none keeps the entry too.
+const SELF_RPATH: &str = r#"if [ "${NIX_NO_SELF_RPATH:-0}" != 1 ]; then
+    export NIX_LDFLAGS="-rpath ${!outputLib}/lib ${NIX_LDFLAGS-}"
+fi
+NIX_NO_SELF_RPATH=1"#;
+
 /// The default phases, in order.
 const DEFAULT_PHASES: [&str; 9] = [
     "unpackPhase",
@@ -98,6 +106,9 @@ pub(crate) fn generic_build() -> Result<(), BuildFailure> {
         shell.run(&format!("source {}", shell_escape(&hook.to_string_lossy())))?;
     }
     assign_output_variables(&mut shell)?;
+    if with_cc {
+        shell.run(SELF_RPATH)?;
+    }
     if shell.get("buildCommandPath")?.is_some() {
         return shell.run(r#"eval "$(< "$buildCommandPath")""#);
     }
