@@ -639,14 +639,15 @@ mod tests {
     fn propagated_user_env_packages_are_added_and_lose_collisions_silently() {
         let f = Fixture::new();
         let extra =
-            f.package("extra", &[("bin/tool", "from extra"), ("bin/extra", "x"), ("share/extra", "x")]);
-        let main = f.package("main", &[("bin/tool", "from main")]);
+            f.package("extra", &[("bin/tool", "from extra"), ("bin/extra", "x"), ("lib/thing", "a file")]);
+        // A file where main has a directory collides whatever the priorities.
+        let main = f.package("main", &[("bin/tool", "from main"), ("lib/thing/inside", "x")]);
         fs::create_dir_all(format!("{main}/nix-support")).unwrap();
         fs::write(format!("{main}/nix-support/propagated-user-env-packages"), format!("{extra} ")).unwrap();
         f.build(&[(&main, 5)]).unwrap();
         assert_eq!(f.link("bin/tool"), format!("{main}/bin/tool"));
         assert_eq!(f.link("bin/extra"), format!("{extra}/bin/extra"));
-        assert_eq!(f.link("share"), format!("{extra}/share"));
+        assert_eq!(f.link("lib/thing"), format!("{main}/lib/thing"));
     }
 
     #[test]
