@@ -6,5 +6,6 @@ let
   lib = import ./lib;
   stdenvs = import ./stdenv { inherit lib; };
   trivial = import ./trivial-builders.nix { inherit lib; inherit (stdenvs) stdenv stdenvNoCC; };
+  buildEnv = import ./build-env.nix { inherit lib; inherit (stdenvs) stdenvNoCC; };
 in
-{ inherit lib; } // stdenvs // trivial
+{ inherit lib buildEnv; } // stdenvs // trivial
