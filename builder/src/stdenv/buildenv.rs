@@ -36,20 +36,20 @@ pub(crate) fn build_env(packages_file: &Path) -> Result<(), String> {
 }
 
 /// What the derivation asks of the environment.
-pub(crate) struct Settings {
+struct Settings {
     /// `$out`, where the manifest link goes.
-    pub out: PathBuf,
+    out: PathBuf,
     /// `$out$extraPrefix`, the root of the tree of links.
-    pub root: PathBuf,
+    root: PathBuf,
     /// The subtrees to link (`pathsToLink`), relative to each package.
-    pub paths_to_link: Vec<String>,
-    pub ignore_collisions: bool,
-    pub check_collision_contents: bool,
-    pub ignore_single_file_outputs: bool,
+    paths_to_link: Vec<String>,
+    ignore_collisions: bool,
+    check_collision_contents: bool,
+    ignore_single_file_outputs: bool,
     /// What `$out/manifest` links to, when not empty.
-    pub manifest: String,
+    manifest: String,
     /// The store directory: a package that is a file directly in it is refused.
-    pub store_dir: PathBuf,
+    store_dir: PathBuf,
 }
 
 impl Settings {
@@ -78,9 +78,9 @@ impl Settings {
 }
 
 /// One package of the list: the outputs to install, and its priority (lower wins).
-pub(crate) struct Package {
-    pub paths: Vec<String>,
-    pub priority: i64,
+struct Package {
+    paths: Vec<String>,
+    priority: i64,
 }
 
 /// The package list in `file`: `[{"paths": [STRING...], "priority": INTEGER}...]`.
@@ -103,7 +103,7 @@ fn package(value: &Value) -> Option<Package> {
 }
 
 /// Merges `packages` (and what they propagate) into the tree at `settings.root`.
-pub(crate) fn build(settings: &Settings, packages: &[Package]) -> Result<(), String> {
+fn build(settings: &Settings, packages: &[Package]) -> Result<(), String> {
     let mut merge = Merge::new(settings);
     let collisions = if settings.ignore_collisions { Collisions::Warn } else { Collisions::Fail };
     for package in packages {
@@ -563,6 +563,16 @@ mod tests {
         let (a, b) = (g.package("a", &[("bin/tool", "one")]), g.package("b", &[("bin/tool", "two")]));
         g.build(&[(&a, 5), (&b, 5)]).unwrap();
         assert_eq!(g.link("bin/tool"), format!("{a}/bin/tool"));
+    }
+
+    #[test]
+    fn a_dangling_symlink_is_named_so_in_a_collision() {
+        let f = Fixture::new();
+        let a = f.package("a", &[("bin/other", "x")]);
+        std::os::unix::fs::symlink("/nowhere", format!("{a}/bin/tool")).unwrap();
+        let b = f.package("b", &[("bin/tool", "two")]);
+        let err = f.build(&[(&a, 5), (&b, 5)]).unwrap_err();
+        assert_eq!(err, format!("collision between `{b}/bin/tool' and dangling symlink `{a}/bin/tool'"));
     }
 
     #[test]
