@@ -1,11 +1,13 @@
 # Ferrix's standard library, reachable as <ferrix>: `import <ferrix> {}` gives a
 # package-set-shaped attribute set. It is embedded in the ferrix binary and written to
 # the store (as the source path ferrix-stdlib) the first time it is looked up.
+# `mirrors` (SITE = [ URL prefixes ]) is what fetchurl's mirror:// URLs stand for.
 { mirrors ? { }, ... }:
 let
   lib = import ./lib;
   stdenvs = import ./stdenv { inherit lib; };
   trivial = import ./trivial-builders.nix { inherit lib; inherit (stdenvs) stdenv stdenvNoCC; };
   fetchurl = import ./fetchurl.nix { inherit lib mirrors; };
+  buildEnv = import ./build-env.nix { inherit lib; inherit (stdenvs) stdenvNoCC; };
 in
-{ inherit lib fetchurl; } // stdenvs // trivial
+{ inherit lib fetchurl buildEnv; } // stdenvs // trivial

@@ -27,6 +27,8 @@ rec {
   # f applied to the derivations among a set's values.
   mapDerivationAttrset =
     f: set: builtins.mapAttrs (_: v: if lib.attrsets.isDerivation v then f v else v) set;
+  # The priority of a package without meta.priority (buildEnv: the lower number wins).
+  defaultPriority = 5;
   setPrio = priority: addMetaAttrs { inherit priority; };
   lowPrio = setPrio 10;
   hiPrio = setPrio (-10);

@@ -4,7 +4,7 @@
 //! one bash process (`shell.rs`), so that variables set by the user's hooks carry from
 //! phase to phase, and decides the phases itself (`phases.rs`): the user's own phase
 //! text and hooks run in bash, the defaults are built here; some commands the shell
-//! calls are Rust too (`commands.rs`: `lndir`).
+//! calls are Rust too (`commands.rs`: `lndir`; `buildenv.rs`: `buildEnv`'s merge).
 //!
 //! So far: `buildCommand`, the phase list with `phases`, `prePhases`/`postPhases`, the
 //! `dont*`/`do*` flags, user phase overrides and `pre*`/`post*` hooks, and the default
@@ -14,6 +14,7 @@
 //! and propagation); fixup also strips (`strip -S`, host binutils) and patches
 //! shebangs (`shebangs.rs`).
 
+mod buildenv;
 mod commands;
 mod inputs;
 mod outputs;
