@@ -274,3 +274,26 @@ fn write_shell_application_makes_a_strict_script_with_its_inputs_on_path() {
     let out = env.build("badApp");
     assert_eq!(out.status.code(), Some(100), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn fixup_records_propagated_inputs_and_the_setup_hook_for_users() {
+    let env = Env::new();
+    let path_of = |attr: &str| {
+        let path = env.ferrix(&["eval", "-E", &format!("(import {CASES}).{attr}.outPath")]);
+        path.trim().trim_matches('"').to_owned()
+    };
+    let hooked = env.built("hooked");
+    let support = |file: &str| read(&hooked.join("nix-support").join(file));
+    assert_eq!(support("propagated-native-build-inputs"), format!("{} ", path_of("nativeTool")));
+    assert_eq!(support("propagated-host-host-deps"), format!("{} ", path_of("hostTool")));
+    assert_eq!(support("propagated-user-env-packages"), format!("{} ", path_of("text")));
+    assert!(!hooked.join("nix-support/propagated-build-inputs").exists());
+    // The hook has its @out@ and @toolName@ replaced.
+    let hook = support("setup-hook");
+    assert!(hook.contains(&format!("export HOOKED_FROM=\"{}\"\n", path_of("hooked"))), "{hook}");
+    assert!(hook.contains("export HOOKED_TOOL=\"native-tool\"\n"), "{hook}");
+    // A user (through depsBuildBuild) gets the hook sourced and both propagated tools.
+    let user = env.built("hookedUser");
+    assert_eq!(read(&user.join("hook")), format!("{} native-tool\n", path_of("hooked")));
+    assert_eq!(read(&user.join("tools")), "native tool\nhost tool\n");
+}

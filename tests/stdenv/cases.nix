@@ -162,6 +162,26 @@ rec {
     buildPhase = "echo about to fail; false; echo not reached";
   };
 
+  # A package recording what it propagates and its setup hook; a user of it.
+  nativeTool = writeShellScriptBin "native-tool" "echo native tool";
+  hostTool = writeShellScriptBin "host-tool" "echo host tool";
+  hooked = stdenv.mkDerivation {
+    name = "hooked";
+    dontUnpack = true;
+    toolName = "native-tool";
+    setupHook = ./hooks/setup-hook.sh;
+    propagatedNativeBuildInputs = [ nativeTool ];
+    depsHostHostPropagated = [ hostTool ];
+    propagatedUserEnvPkgs = [ text ];
+    installPhase = "mkdir -p $out";
+  };
+  hookedUser = runCommand "hooked-user" { depsBuildBuild = [ hooked ]; } ''
+    mkdir -p $out
+    echo "$HOOKED_FROM $HOOKED_TOOL" > $out/hook
+    native-tool > $out/tools
+    host-tool >> $out/tools
+  '';
+
   # Evaluation-only facts about mkDerivation and the trivial builders, which
   # tests/stdenv.rs reads as JSON.
   evaluated =

@@ -1,5 +1,5 @@
 //! The build environment the inputs make, as nixpkgs' setup does with its dependency
-//! lists: every input and what it propagates (its `nix-support/propagated-build-inputs`,
+//! lists: every input and what it propagates (its `nix-support/propagated-*` files,
 //! followed transitively) puts its `bin` on `PATH`, its `include` into
 //! `NIX_CFLAGS_COMPILE` (`-isystem`), its `lib` (when it holds libraries) into
 //! `NIX_LDFLAGS` (`-L` and `-rpath`),
@@ -10,14 +10,30 @@
 
 use std::path::{Path, PathBuf};
 
-/// The derivation attributes listing inputs.
-const INPUT_LISTS: [&str; 6] = [
-    "nativeBuildInputs",
-    "buildInputs",
-    "propagatedNativeBuildInputs",
-    "propagatedBuildInputs",
+/// The derivation attributes listing inputs (nixpkgs' twelve dependency lists).
+const INPUT_LISTS: [&str; 12] = [
     "depsBuildBuild",
+    "nativeBuildInputs",
+    "depsBuildTarget",
     "depsHostHost",
+    "buildInputs",
+    "depsTargetTarget",
+    "depsBuildBuildPropagated",
+    "propagatedNativeBuildInputs",
+    "depsBuildTargetPropagated",
+    "depsHostHostPropagated",
+    "propagatedBuildInputs",
+    "depsTargetTargetPropagated",
+];
+
+/// The files of `nix-support/` in which an input lists what it propagates.
+const PROPAGATED_FILES: [&str; 6] = [
+    "propagated-build-build-deps",
+    "propagated-native-build-inputs",
+    "propagated-build-target-deps",
+    "propagated-host-host-deps",
+    "propagated-build-inputs",
+    "propagated-target-target-deps",
 ];
 
 /// What the inputs give the build.
@@ -29,7 +45,8 @@ pub(crate) struct InputEnv {
 }
 
 /// The inputs of this build (from its environment) and all they propagate, in order,
-/// each once.
+/// each once. Ferrix builds for the machine it runs on, so the lists' build, host and
+/// target roles all give the same environment (nixpkgs' without `strictDeps`).
 fn all_inputs() -> Vec<PathBuf> {
     let mut order: Vec<PathBuf> = Vec::new();
     let mut todo: Vec<PathBuf> = Vec::new();
@@ -42,10 +59,13 @@ fn all_inputs() -> Vec<PathBuf> {
         if order.contains(&input) {
             continue;
         }
-        let propagated =
-            std::fs::read_to_string(input.join("nix-support/propagated-build-inputs")).unwrap_or_default();
+        let mut propagated = Vec::new();
+        for file in PROPAGATED_FILES {
+            let listed = std::fs::read_to_string(input.join("nix-support").join(file)).unwrap_or_default();
+            propagated.extend(listed.split_whitespace().map(PathBuf::from));
+        }
         order.push(input);
-        todo.extend(propagated.split_whitespace().map(PathBuf::from).collect::<Vec<_>>().into_iter().rev());
+        todo.extend(propagated.into_iter().rev());
     }
     order
 }

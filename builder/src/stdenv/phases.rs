@@ -214,6 +214,40 @@ fi"#,
     shell.run(&format!("runHook pre{hook}\n{body}\nrunHook post{hook}"))
 }
 
+/// What fixup records for the packages that use this one, as nixpkgs' setup: the
+/// propagated dependency lists (each word followed by a space), the `setupHook` (with
+/// `@var@` replaced by the exported variable's value) and `setupHooks` in the `dev`
+/// output (else `out`), and `propagatedUserEnvPkgs` in the `bin` output.
+const RECORD_PROPAGATED: &str = r#"_ferrixRecord() {
+    local dir="$1" file="$2" words="$3"
+    [ -n "$words" ] || return 0
+    mkdir -p "$dir/nix-support"
+    printf '%s ' $words > "$dir/nix-support/$file"
+}
+for _pair in depsBuildBuildPropagated:propagated-build-build-deps \
+    propagatedNativeBuildInputs:propagated-native-build-inputs \
+    depsBuildTargetPropagated:propagated-build-target-deps \
+    depsHostHostPropagated:propagated-host-host-deps \
+    propagatedBuildInputs:propagated-build-inputs \
+    depsTargetTargetPropagated:propagated-target-target-deps; do
+    _var="${_pair%%:*}"
+    _ferrixRecord "${!outputDev}" "${_pair#*:}" "${!_var:-}"
+done
+if [ -n "${setupHook:-}" ]; then
+    mkdir -p "${!outputDev}/nix-support"
+    _content="$(< "$setupHook")"
+    for _var in $(compgen -e); do
+        [[ "$_var" =~ ^[a-z][a-zA-Z0-9_]*$ ]] && _content="${_content//@$_var@/${!_var}}"
+    done
+    printf '%s\n' "$_content" > "${!outputDev}/nix-support/setup-hook"
+fi
+for _hook in ${setupHooks:-}; do
+    mkdir -p "${!outputDev}/nix-support"
+    cat "$_hook" >> "${!outputDev}/nix-support/setup-hook"
+done
+_ferrixRecord "${!outputBin}" propagated-user-env-packages "${propagatedUserEnvPkgs:-}"
+unset -f _ferrixRecord"#;
+
 /// Fixup: outputs made writable, the user's pre-fixup hook, files moved between
 /// outputs, propagated inputs recorded in the `dev` output (else `out`), the user's
 /// post-fixup hook, and then the `dev` output propagating the others (nixpkgs runs
@@ -225,12 +259,7 @@ runHook preFixup"#,
     )?;
     fixup_outputs(shell)?;
     shell.run(FIXUP_OUTPUTS)?;
-    shell.run(
-        r#"if [ -n "${propagatedBuildInputs:-}" ]; then
-    mkdir -p "${!outputDev}/nix-support"
-    printf '%s ' $propagatedBuildInputs > "${!outputDev}/nix-support/propagated-build-inputs"
-fi"#,
-    )?;
+    shell.run(RECORD_PROPAGATED)?;
     shell.run("runHook postFixup")?;
     propagate_dev(shell)
 }

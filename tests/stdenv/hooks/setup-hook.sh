@@ -1,0 +1,3 @@
+# The setup hook of tests/stdenv/cases.nix hooked.
+export HOOKED_FROM="@out@"
+export HOOKED_TOOL="@toolName@"
