@@ -26,6 +26,7 @@ let
     motd-linked = self.callPackage ./pkgs/motd-users { copy = false; };
     motd-copied = self.callPackage ./pkgs/motd-users { copy = true; };
     greet-everyone = self.callPackage ./pkgs/greet-everyone { };
+    corpus-env = self.callPackage ./pkgs/corpus-env { };
   };
 in
 lib.makeExtensible (lib.extends (lib.composeManyExtensions ([ (import ./overlays/greeting.nix) ] ++ overlays)) base)

@@ -144,6 +144,23 @@ fn every_corpus_package_builds_and_does_what_it_shows() {
     assert!(target(&farm.join("include/greet.h")).ends_with("-libgreet-1.0-dev/include/greet.h"));
     assert!(target(&farm.join("etc/motd")).ends_with("-motd"));
 
+    // buildEnv: outputsToInstall (hello's and libgreet's man pages, libgreet's bin
+    // rather than its out) and the extra dev output, within pathsToLink.
+    let profile = c.output("corpus-env");
+    for (link, from) in [
+        ("bin/hello", "-hello-2.12/bin/hello"),
+        ("bin/greet", "-greet-1.0/bin/greet"),
+        ("bin/greet-cli", "-libgreet-1.0-bin/bin/greet-cli"),
+        ("share/man/man1/hello.1", "-hello-2.12-man/share/man/man1/hello.1"),
+        ("share/man/man3", "-libgreet-1.0-man/share/man/man3"),
+        // (pathsToLink's own directories are always real ones.)
+        ("include/greet.h", "-libgreet-1.0-dev/include/greet.h"),
+    ] {
+        assert!(target(&profile.join(link)).ends_with(from), "{link}: {}", target(&profile.join(link)));
+    }
+    assert!(!profile.join("lib").exists() && !profile.join("share/doc").exists());
+    assert!(!profile.join("share/licenses").exists(), "libgreet's out is not installed");
+
     // passAsFile.
     let motd = "Welcome to the corpus.\nEverything here was built by Ferrix.\n";
     assert_eq!(read(&c.output("motd")), motd);
