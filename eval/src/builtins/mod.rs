@@ -8,6 +8,7 @@ mod attrs;
 mod context;
 mod control;
 pub mod derivation;
+pub mod docs;
 mod fetch;
 mod files;
 mod hashing;
