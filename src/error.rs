@@ -7,7 +7,8 @@ pub const EXIT_USAGE: u8 = 2;
 /// Exit code for a failed operation.
 pub const EXIT_FAILURE: u8 = 1;
 
-/// An error to report as `error: <message>` before exiting with `code`.
+/// An error to report as `error: <message>` before exiting with `code` (`error:<message>`
+/// when the message starts on its own line, as a trace does).
 #[derive(Debug)]
 pub struct CliError {
     pub message: String,
@@ -33,7 +34,8 @@ impl CliError {
 
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.message)?;
+        let space = if self.message.starts_with('\n') { "" } else { " " };
+        write!(f, "error:{space}{}", self.message)?;
         if let Some(cmd) = self.help_hint {
             write!(f, "\nTry '{cmd} --help' for more information.")?;
         }

@@ -1,8 +1,10 @@
 # buildEnv (nixpkgs' build-support/buildenv in shape): one tree of symlinks to the
 # installed outputs of `paths`, merged by priority. The outputs and priorities are
 # chosen here; the merge is the generic builder's Rust command `buildEnv`
-# (builder/src/stdenv/buildenv.rs), which reads them as JSON.
-{ lib, stdenvNoCC }:
+# (builder/src/stdenv/buildenv.rs), which reads them as JSON. With includeClosures,
+# every path of the closures of the installed outputs is merged too, after them
+# (nixpkgs' extraPathsFrom: a writeClosure file).
+{ lib, stdenvNoCC, writeClosure }:
 { name ? null, pname ? null, version ? null
 , paths
 , manifest ? ""
@@ -30,16 +32,17 @@ let
     priority = pkg.meta.priority or lib.meta.defaultPriority;
   };
   given = names: builtins.intersectAttrs (lib.genAttrs names (_: null)) args;
+  chosen = map chosenOutputs paths;
 in
-# The closures would need exportReferencesGraph, which Ferrix's builder lacks.
-assert lib.asserts.assertMsg (!includeClosures) "buildEnv: includeClosures is not supported by Ferrix yet";
 stdenvNoCC.mkDerivation (
   given [ "name" "pname" "version" "nativeBuildInputs" "buildInputs" "meta" ]
   // derivationArgs
   // {
     inherit manifest ignoreCollisions checkCollisionContents ignoreSingleFileOutputs
       pathsToLink extraOutputsToInstall extraPrefix postBuild;
-    pkgs = builtins.toJSON (map chosenOutputs paths);
+    pkgs = builtins.toJSON chosen;
+    extraPathsFrom = lib.optionalString includeClosures
+      (writeClosure (lib.remove null (lib.concatMap (p: p.paths) chosen)));
     preferLocalBuild = derivationArgs.preferLocalBuild or true;
     allowSubstitutes = derivationArgs.allowSubstitutes or false;
     passAsFile = [ "buildCommand" "pkgs" ] ++ derivationArgs.passAsFile or [ ];

@@ -8,6 +8,6 @@ let
   stdenvs = import ./stdenv { inherit lib; };
   trivial = import ./trivial-builders.nix { inherit lib; inherit (stdenvs) stdenv stdenvNoCC; };
   fetchurl = import ./fetchurl.nix { inherit lib mirrors; };
-  buildEnv = import ./build-env.nix { inherit lib; inherit (stdenvs) stdenvNoCC; };
+  buildEnv = import ./build-env.nix { inherit lib; inherit (stdenvs) stdenvNoCC; inherit (trivial) writeClosure; };
 in
 { inherit lib fetchurl buildEnv; } // stdenvs // trivial

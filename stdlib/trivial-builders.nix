@@ -118,6 +118,24 @@ rec {
       '';
     } // extra);
 
+  # writeClosure paths: a file listing the closure of `paths` (store paths, or paths
+  # inside them), one path a line, sorted. Each path's closure comes from
+  # exportReferencesGraph, in the `nix-store --register-validity` format (a path, its
+  # deriver, the number of its references, each reference), read with bash's builtins.
+  writeClosure = paths:
+    let
+      list = lib.toList paths;
+      graph = lib.concatLists (lib.imap0 (i: p: [ "closure-${toString i}" p ]) list);
+    in
+    runCommand "runtime-deps" { exportReferencesGraph = graph; } ''
+      for file in ${toString (lib.genList (i: "closure-${toString i}") (builtins.length list))}; do
+        while IFS= read -r path && IFS= read -r deriver && IFS= read -r count; do
+          echo "$path"
+          for ((i = 0; i < count; i++)); do IFS= read -r reference; done
+        done < "$file"
+      done | LC_ALL=C sort -u > "$out"
+    '';
+
   # linkFarm name entries: a directory of symlinks, from an attribute set name -> path
   # or a list of { name, path } (a later entry of a name wins); names may hold slashes.
   linkFarm = name: entries:

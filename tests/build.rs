@@ -110,7 +110,7 @@ fn builds_register_outputs_as_the_reference() {
 #[test]
 fn the_builder_environment_is_the_references() {
     let env = Env::new();
-    for attr in ["envPlain", "envStructured"] {
+    for attr in ["envPlain", "envStructured", "exportPlain", "exportDrv", "exportStructured"] {
         let out = succeeds(&env.build(attr, &[]));
         let first = out.lines().next().unwrap();
         let written = std::fs::read_to_string(env.real(first)).unwrap();
@@ -132,6 +132,11 @@ fn failures_are_reported_as_the_reference_reports_them() {
         ("fodRef", 102),
         ("fodFlatRef", 1),
         ("loosePerm", 1),
+        ("exportOdd", 1),
+        ("exportBadName", 1),
+        ("exportNonStore", 1),
+        ("exportNotInput", 100),
+        ("exportBadValue", 1),
     ] {
         let out = env.build(attr, &["-Q"]);
         assert_eq!(out.status.code(), Some(code), "{attr}: {}", stderr(&out));

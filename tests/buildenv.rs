@@ -183,10 +183,30 @@ fn a_package_that_is_a_file_is_refused_unless_ignored() {
 }
 
 #[test]
-fn include_closures_is_refused_at_evaluation() {
+fn include_closures_merges_the_closures_of_the_packages_after_them() {
     let env = Env::new();
-    let out = env.eval("closures.drvPath");
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("buildEnv: includeClosures is not supported by Ferrix yet"), "{err}");
+    let (refers, other) = (env.path_of("refersToOther"), env.path_of("other"));
+    let out = env.built("closures");
+    assert_eq!(link(&out, "bin/refers"), format!("{refers}/bin/refers"));
+    assert_eq!(link(&out, "bin/tool"), format!("{refers}/bin/tool"));
+    assert_eq!(link(&out, "bin/other-only"), format!("{other}/bin/other-only"));
+    assert_eq!(link(&out, "lib"), format!("{other}/lib"));
+    let out = env.built("noClosures");
+    assert_eq!(link(&out, "bin"), format!("{refers}/bin"));
+    assert!(absent(&out, "lib"));
+}
+
+#[test]
+fn write_closure_lists_the_closures_sorted_once() {
+    let env = Env::new();
+    let (refers, other, tools) = (env.path_of("refersToOther"), env.path_of("other"), env.path_of("tools"));
+    let read = |attr: &str| std::fs::read_to_string(env.built(attr)).unwrap();
+    let lines = |paths: &[&String]| {
+        let mut paths: Vec<&String> = paths.to_vec();
+        paths.sort();
+        paths.iter().map(|p| format!("{p}\n")).collect::<String>()
+    };
+    assert_eq!(read("closureOfOne"), lines(&[&refers, &other]));
+    assert_eq!(read("closureOfMany"), lines(&[&refers, &other, &tools]));
+    assert_eq!(read("closureOfNone"), "");
 }

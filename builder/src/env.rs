@@ -1,10 +1,12 @@
 //! The builder's environment and the files it finds in its build directory, as the
 //! reference sets them up: fixed variables, the derivation's environment (with
 //! `passAsFile` attributes in files, or structured attributes in `.attrs.json` and
-//! `.attrs.sh`), the build directory's names, and for fixed-output derivations the
-//! caller's `impureEnvVars`.
+//! `.attrs.sh`), the closures of `exportReferencesGraph` (files, or entries of the
+//! structured attributes), the build directory's names, and for fixed-output
+//! derivations the caller's `impureEnvVars`.
 
 use crate::attrs::{attrs_json, attrs_sh};
+use crate::export_graph::Exported;
 use ferrix_store::derivation::Derivation;
 use ferrix_store::{Hash, HashAlgo, StorePath};
 use serde_json::{Map, Value};
@@ -17,11 +19,13 @@ pub(crate) struct BuildEnv {
     pub files: Vec<(String, String)>,
 }
 
-/// The environment of `drv`'s builder (with its parsed structured attributes, if any;
-/// `fixed` for a fixed-output derivation) run in `build_top` with `cores` cores.
+/// The environment of `drv`'s builder (with its parsed structured attributes, if any,
+/// and its exported closures; `fixed` for a fixed-output derivation) run in `build_top`
+/// with `cores` cores.
 pub(crate) fn build_env(
     drv: &Derivation,
     structured: Option<Map<String, Value>>,
+    exports: &[Exported],
     fixed: bool,
     outputs: &BTreeMap<String, StorePath>,
     build_top: &str,
@@ -37,7 +41,10 @@ pub(crate) fn build_env(
     match structured {
         Some(attrs) => {
             let paths = outputs.iter().map(|(k, v)| (k.clone(), v.to_absolute())).collect();
-            let attrs = attrs_json(attrs, &paths);
+            let mut attrs = attrs_json(attrs, &paths);
+            for export in exports {
+                attrs.insert(export.name.clone(), export.to_json());
+            }
             files.push((".attrs.sh".to_owned(), attrs_sh(&attrs)));
             files.push((".attrs.json".to_owned(), serde_json::Value::Object(attrs).to_string()));
             set("NIX_ATTRS_JSON_FILE", &format!("{build_top}/.attrs.json"));
@@ -55,6 +62,7 @@ pub(crate) fn build_env(
                     set(key, value);
                 }
             }
+            files.extend(exports.iter().map(|e| (e.name.clone(), e.registration())));
         }
     }
     for name in ["NIX_BUILD_TOP", "TMPDIR", "TEMPDIR", "TMP", "TEMP", "PWD"] {

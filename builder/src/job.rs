@@ -4,6 +4,7 @@
 
 use crate::env::build_env;
 use crate::error::{Failure, PERMANENT, TIMED_OUT};
+use crate::export_graph::exported;
 use crate::log::{Tail, log_path};
 use crate::options::{BuildOptions, HostPath};
 use crate::outputs::register_outputs;
@@ -167,14 +168,7 @@ fn prepare(
         }
     }
     let structured = drv.structured_attrs().map_err(failure)?;
-    if drv.env.contains_key("exportReferencesGraph")
-        || structured.as_ref().is_some_and(|a| a.contains_key("exportReferencesGraph"))
-    {
-        return Err(failure(format!(
-            "cannot build '{}': its 'exportReferencesGraph' attribute is not supported by Ferrix yet",
-            node.drv_path.to_absolute()
-        )));
-    }
+    let exports = exported(store, &node.exports, inputs)?;
     let fixed = drv.derivation_type().map_err(failure)? == DerivationType::Fixed;
     check_builtin(node, fixed)?;
     let mut host_paths = options.sandbox_paths.clone();
@@ -191,7 +185,8 @@ fn prepare(
     let closure: Vec<StorePath> = inputs.iter().cloned().collect();
     let dirs =
         sandbox::prepare(store, &name, &closure, &host_paths, (options.sandbox, fixed)).map_err(failure)?;
-    let env = build_env(drv, structured, fixed, &node.outputs, &dirs.build_top, options.build_cores());
+    let env =
+        build_env(drv, structured, &exports, fixed, &node.outputs, &dirs.build_top, options.build_cores());
     for (file, contents) in &env.files {
         let at = dirs.build_dir.join(file);
         std::fs::write(&at, contents)

@@ -1,6 +1,6 @@
 //! Realisation of derivations: which derivations must be built for the outputs asked
 //! for (`plan`), running their builders up to `-j` at once (`schedule`) in a Linux
-//! namespace sandbox (`sandbox`) with the reference's environment (`env`, `attrs`),
+//! namespace sandbox (`sandbox`) with the reference's environment (`env`, `attrs`, `export_graph`),
 //! keeping their logs (`log`), showing progress (`progress`), and checking and
 //! registering what they produced (`outputs`, `checks`). It takes `.drv` files from the store, never expressions.
 
@@ -8,6 +8,7 @@ mod attrs;
 mod checks;
 mod env;
 mod error;
+mod export_graph;
 mod fetchurl;
 mod job;
 mod log;

@@ -3,6 +3,7 @@
 //! whose outputs are all valid is not built and its inputs are not looked at.
 
 use crate::error::BuildError;
+use crate::export_graph::{self, ExportGraph};
 use ferrix_store::StorePath;
 use ferrix_store::derivation::Derivation;
 use ferrix_store::local::LocalStore;
@@ -16,6 +17,8 @@ pub(crate) struct Node {
     pub outputs: BTreeMap<String, StorePath>,
     /// The nodes (indices) that must be built first.
     pub deps: Vec<usize>,
+    /// Its `exportReferencesGraph`.
+    pub exports: ExportGraph,
 }
 
 /// What must be built, in no particular order.
@@ -87,12 +90,13 @@ pub(crate) fn plan(store: &LocalStore, wanted: &[StorePath]) -> Result<Plan, Bui
                 )));
             }
         }
+        let exports = export_graph::parse(&drv_path, &drv)?;
         let inputs: Vec<StorePath> = drv.input_drvs.keys().cloned().collect();
         for (input, used) in &drv.input_drvs {
             todo.push_back((input.clone(), Some(used.iter().cloned().collect())));
         }
         index.insert(drv_path.clone(), nodes.len());
-        nodes.push(Node { drv_path, drv, outputs, deps: Vec::new() });
+        nodes.push(Node { drv_path, drv, outputs, deps: Vec::new(), exports });
         inputs_of.push(inputs);
     }
     for (node, inputs) in nodes.iter_mut().zip(inputs_of) {

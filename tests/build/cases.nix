@@ -53,6 +53,35 @@ rec {
     a = { x = "y"; n = 1; };
     nested = { a = [ 1 ]; };
   };
+  # exportReferencesGraph: a path referring to a text file and to dep2 (which refers to
+  # dep1), exported by path, by a path inside it, by its derivation (whose closure brings
+  # the outputs of the derivations in it), and as structured attributes.
+  graphDep = sh "graph-dep" "mkdir $out; echo ${dep2} > $out/f; echo ${builtins.toFile "text" "x"} > $out/g" { };
+  exportPlain = sh "export-plain" "{ cat graph; echo ---; cat inner; echo ---; echo $exportReferencesGraph; } > $out" {
+    exportReferencesGraph = [ "graph" graphDep "inner" "${graphDep}/f" ];
+  };
+  exportDrv = sh "export-drv" "cat graph > $out" { exportReferencesGraph = [ "graph" graphDep.drvPath ]; };
+  exportStructured = derivation {
+    name = "export-structured";
+    system = "x86_64-linux";
+    builder = "/bin/bash";
+    __structuredAttrs = true;
+    args = [ "-c" ". .attrs.sh; o=\${outputs[out]}; /bin/cat .attrs.json > $o; echo >> $o; /bin/cat .attrs.sh >> $o" ];
+    exportReferencesGraph = { graph = graphDep; multi = [ dep1 [ "${graphDep}/g" ] ]; none = [ ]; };
+  };
+  exportOdd = sh "export-odd" "echo > $out" { exportReferencesGraph = [ "graph" dep1 "x" ]; };
+  exportBadName = sh "export-bad-name" "echo > $out" { exportReferencesGraph = [ "../graph" dep1 ]; };
+  exportNonStore = sh "export-non-store" "echo > $out" { exportReferencesGraph = [ "graph" "/tmp/graph" ]; };
+  exportNotInput = sh "export-not-input" "echo > $out" {
+    exportReferencesGraph = [ "graph" "${builtins.unsafeDiscardStringContext dep1.outPath}/sub" ];
+  };
+  exportBadValue = derivation {
+    name = "export-bad-value";
+    system = "x86_64-linux";
+    builder = "/bin/bash";
+    __structuredAttrs = true;
+    exportReferencesGraph.graph = [ dep1 1 ];
+  };
   # Connects to a port of the host's loopback interface.
   net = sh "net" "exec 3<>/dev/tcp/127.0.0.1/${port} && echo connected > $out" { };
   netFod = sh "net-fod" "exec 3<>/dev/tcp/127.0.0.1/${port} && echo connected > $out" {

@@ -18,7 +18,8 @@ errors() { # ATTR: the reference's stderr for a failing build of ATTR
   "$refnix" nix-build -Q --no-out-link cases.nix -A "$1" 2>&1 >/dev/null \
     | grep -v -e '^  /nix/store/.*\.drv$' -e 'will be built:$' -e "^building '" || true
 }
-for attr in fail dependent noout cycle allowed disallowed badspec fodBad fodRef fodFlatRef loosePerm; do
+for attr in fail dependent noout cycle allowed disallowed badspec fodBad fodRef fodFlatRef loosePerm \
+  exportOdd exportBadName exportNonStore exportNotInput exportBadValue; do
   write_if_changed "$exp/$attr.err" "$(errors "$attr")"$'\n'
 done
 
@@ -29,6 +30,9 @@ contents() { # ATTR: the file the build of ATTR wrote, build directory made /bui
 }
 write_if_changed "$exp/envPlain.out" "$(contents envPlain)"$'\n'
 write_if_changed "$exp/envStructured.out" "$(contents envStructured)"$'\n'
+for attr in exportPlain exportDrv exportStructured; do
+  write_if_changed "$exp/$attr.out" "$(contents "$attr")"$'\n'
+done
 
 out=$("$refnix" nix-build --no-out-link cases.nix -A linked 2>/dev/null)
 write_if_changed "$exp/linked.info" "$(

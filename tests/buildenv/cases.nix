@@ -74,5 +74,18 @@ rec {
   single = writeText "single" "just a file\n";
   singleFile = buildEnv { name = "single-file"; paths = [ single tools ]; };
   singleFileIgnored = buildEnv { name = "single-file-ignored"; paths = [ single tools ]; ignoreSingleFileOutputs = true; };
-  closures = buildEnv { name = "closures"; paths = [ tools ]; includeClosures = true; };
+  # A package whose closure holds `other`: with includeClosures, other is merged too,
+  # after it (its bin/tool loses).
+  refersToOther = runCommand "refers-to-other" { } ''
+    mkdir -p $out/bin
+    echo ${other} > $out/bin/refers
+    echo refers > $out/bin/tool
+  '';
+  closures = buildEnv { name = "closures"; paths = [ refersToOther ]; includeClosures = true; };
+  noClosures = buildEnv { name = "no-closures"; paths = [ refersToOther ]; };
+  # writeClosure: the union of closures, sorted, each path once; a path inside a store
+  # path stands for it.
+  closureOfOne = writeClosure [ "${refersToOther}/bin" ];
+  closureOfMany = writeClosure [ tools refersToOther other ];
+  closureOfNone = writeClosure [ ];
 }

@@ -12,7 +12,10 @@
 //! same contents and permissions, do not collide; any other collision is an error (a
 //! warning with `ignoreCollisions`). Packages named in an installed output's
 //! `nix-support/propagated-user-env-packages` are added after the others, with
-//! priorities from 1000 on and their collisions ignored silently.
+//! priorities from 1000 on and their collisions ignored silently. Last come the
+//! directories listed in the file `extraPathsFrom` names (one path a line: the closures
+//! of the packages, with `includeClosures`), with priority 1000 and the collision
+//! settings of the packages.
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -24,7 +27,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 /// The priority of the first package propagated through
-/// `propagated-user-env-packages`; each next one gets the next number.
+/// `propagated-user-env-packages` (each next one gets the next number), and of every
+/// path of `extraPathsFrom`.
 const PROPAGATED_PRIORITY: i64 = 1000;
 
 /// Runs `buildEnv PACKAGES-FILE` with the settings of the build's environment.
@@ -47,6 +51,8 @@ struct Settings {
     ignore_single_file_outputs: bool,
     /// What `$out/manifest` links to, when not empty.
     manifest: String,
+    /// The file listing more paths to merge, when not empty.
+    extra_paths_from: PathBuf,
     /// The store directory: a package that is a file directly in it is refused.
     store_dir: PathBuf,
 }
@@ -71,6 +77,7 @@ impl Settings {
             check_collision_contents: flag("checkCollisionContents"),
             ignore_single_file_outputs: flag("ignoreSingleFileOutputs"),
             manifest: var("manifest").to_string_lossy().into_owned(),
+            extra_paths_from: var("extraPathsFrom").into(),
             store_dir: ferrix_store::STORE_DIR.into(),
         })
     }
@@ -111,6 +118,11 @@ fn build(settings: &Settings, packages: &[Package]) -> Result<(), String> {
         }
     }
     merge.add_propagated()?;
+    if !settings.extra_paths_from.as_os_str().is_empty() {
+        for dir in extra_paths(&settings.extra_paths_from)? {
+            merge.add_package(dir, collisions, PROPAGATED_PRIORITY)?;
+        }
+    }
     let links = merge.create()?;
     eprintln!("created {links} symlinks in user environment");
     if !settings.manifest.is_empty() {
@@ -119,6 +131,13 @@ fn build(settings: &Settings, packages: &[Package]) -> Result<(), String> {
             .map_err(|e| format!("cannot create manifest '{}': {e}", link.display()))?;
     }
     Ok(())
+}
+
+/// The directories among the paths listed in `file`, one a line.
+fn extra_paths(file: &Path) -> Result<Vec<OsString>, String> {
+    let text = fs::read(file).map_err(|e| format!("cannot open extra paths file {}: {e}", file.display()))?;
+    let lines = text.split(|b| *b == b'\n').map(|line| OsStr::from_bytes(line).to_owned());
+    Ok(lines.filter(|line| Path::new(line).is_dir()).collect())
 }
 
 /// What a collision between two files does.
@@ -459,6 +478,7 @@ mod tests {
                 check_collision_contents: true,
                 ignore_single_file_outputs: false,
                 manifest: String::new(),
+                extra_paths_from: PathBuf::new(),
                 store_dir: dir.path().to_owned(),
             };
             Fixture { dir, settings }
@@ -511,6 +531,26 @@ mod tests {
         assert_eq!(f.link("bin/b"), format!("{b}/bin/b"));
         // share is a's alone: one link to the directory, not a tree.
         assert_eq!(f.link("share"), format!("{a}/share"));
+    }
+
+    #[test]
+    fn extra_paths_come_last_and_only_directories_count() {
+        let mut f = Fixture::new();
+        let pkg = f.package("pkg", &[("bin/tool", "pkg"), ("lib/libp", "p")]);
+        let dep = f.package("dep", &[("bin/tool", "dep"), ("lib/libd", "d")]);
+        let file = f.dir.path().join("a-file");
+        fs::write(&file, "x").unwrap();
+        let list = f.dir.path().join("extra");
+        fs::write(&list, format!("{dep}\n{pkg}\n{}\n/nonexistent\n", file.display())).unwrap();
+        f.settings.extra_paths_from = list;
+        // dep's bin/tool collides with pkg's (priority 5 against 1000): pkg's stays.
+        f.build(&[(&pkg, 5)]).unwrap();
+        assert_eq!(f.link("bin/tool"), format!("{pkg}/bin/tool"));
+        assert_eq!(f.link("lib/libd"), format!("{dep}/lib/libd"));
+        assert_eq!(f.link("lib/libp"), format!("{pkg}/lib/libp"));
+        f.settings.extra_paths_from = f.dir.path().join("missing");
+        let err = f.build(&[(&pkg, 5)]).unwrap_err();
+        assert!(err.starts_with("cannot open extra paths file"), "{err}");
     }
 
     #[test]
