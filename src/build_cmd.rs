@@ -12,20 +12,20 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Build options with the reference's defaults, this binary as the sandbox helper.
+/// Build options with the reference's defaults and the configuration file's
+/// settings, this binary as the sandbox helper.
 pub fn default_options() -> CliResult<BuildOptions> {
-    Ok(BuildOptions::new(std::env::current_exe()?))
+    let mut options = BuildOptions::new(std::env::current_exe()?);
+    crate::settings::apply_build(&mut options);
+    options.verbosity = crate::output::verbosity();
+    Ok(options)
 }
 
 /// Applies a setting (`--option NAME VALUE`, or the flag of the same name); `false`
 /// when it is not a build setting.
 pub fn apply_setting(options: &mut BuildOptions, name: &str, value: &str) -> Result<bool, String> {
     let number = || value.parse::<u64>().map_err(|_| format!("invalid value '{value}' for setting '{name}'"));
-    let boolean = || match value {
-        "true" | "yes" | "1" => Ok(true),
-        "false" | "no" | "0" => Ok(false),
-        _ => Err(format!("invalid value '{value}' for Boolean setting '{name}'")),
-    };
+    let boolean = || crate::settings::boolean(name, value);
     match name {
         "max-jobs" => {
             options.max_jobs = if value == "auto" {

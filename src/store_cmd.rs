@@ -78,7 +78,9 @@ pub fn run(root: Option<&Path>, cmd: StoreCommand) -> CliResult {
             let max_freed = max_freed
                 .map(|s| store_ops::parse_size(&s).map_err(|e| CliError::usage("ferrix store gc", e)))
                 .transpose()?;
-            store_ops::gc(&store, &GcOptions { action, max_freed, ..GcOptions::default() })
+            let mut options = GcOptions { action, max_freed, ..GcOptions::default() };
+            crate::settings::apply_gc(&mut options);
+            store_ops::gc(&store, &options)
         }
         StoreCommand::Delete { ignore_liveness, paths } => store_ops::delete(&store, &paths, ignore_liveness),
         StoreCommand::Optimise => store_ops::optimise(&store),

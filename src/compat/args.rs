@@ -30,6 +30,11 @@ impl Args {
         self.items.next()
     }
 
+    /// The next argument, left in place.
+    pub fn peek(&self) -> Option<&str> {
+        self.items.as_slice().first().map(String::as_str)
+    }
+
     /// The value of `flag`, which must follow it.
     pub fn value(&mut self, flag: &str) -> CliResult<String> {
         self.items.next().ok_or_else(|| self.usage(format!("flag '{flag}' requires an argument")))

@@ -80,6 +80,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut recursive = false;
     let mut check_contents = false;
     let mut gc = GcOptions::default();
+    crate::settings::apply_gc(&mut gc);
     let mut ignore_liveness = false;
     let mut store_root = store;
     let mut build_options = build_cmd::default_options()?;
@@ -135,6 +136,10 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
             "--add-root" => add_root = Some(PathBuf::from(args.value(&a)?)),
             // Roots are always indirect.
             "--indirect" => {}
+            "--option" if args.peek().is_some_and(|name| crate::settings::GC_SETTINGS.contains(&name)) => {
+                let (name, value) = (args.value("--option")?, args.value("--option")?);
+                crate::settings::set_gc(&mut gc, &name, &value).map_err(|e| args.usage(e))?;
+            }
             s if build_flags::flag(&mut args, s, &mut build_options)? => {}
             s if UNSUPPORTED.contains(&s) => {
                 return Err(CliError::usage("nix-store", format!("'{s}' is not supported by Ferrix yet")));
