@@ -162,7 +162,7 @@ fn instantiate_all(
 pub fn instantiate(mut req: EvalRequest) -> CliResult<Vec<ferrix_eval::Instance>> {
     let (mut evaluator, requests) = start(&mut req)?;
     instantiate_all(&mut evaluator, requests).map_err(|e| {
-        eprint!("{}", evaluator.render_error(&e, req.show_trace));
+        eprint!("{}", crate::output::paint_messages(&evaluator.render_error(&e, req.show_trace)));
         CliError::silent(1)
     })
 }
@@ -172,7 +172,7 @@ pub fn instantiate(mut req: EvalRequest) -> CliResult<Vec<ferrix_eval::Instance>
 pub fn run(mut req: EvalRequest) -> CliResult {
     let (mut evaluator, requests) = start(&mut req)?;
     let failed = |evaluator: &Evaluator, e: ferrix_eval::EvalError| {
-        eprint!("{}", evaluator.render_error(&e, req.show_trace));
+        eprint!("{}", crate::output::paint_messages(&evaluator.render_error(&e, req.show_trace)));
         CliError::silent(1)
     };
     if req.instantiate {

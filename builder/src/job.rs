@@ -94,11 +94,15 @@ pub(crate) async fn build(
         .await?
     };
     let Some((inputs, job, log_file)) = prepared else { return Ok(()) };
-    progress.line(&format!("building '{}'...", node.drv_path.to_absolute()));
+    let drv = node.drv_path.to_absolute();
+    progress.info(&format!("building '{drv}'..."));
+    let started = Instant::now();
     run_helper(&node, &options, &job, &log_file, &progress).await?;
     let settings = (options.sandbox, options.auto_optimise);
     with_store(&store, move |store| register_outputs(store, &locks, &node, &job.dirs, settings, &inputs))
-        .await
+        .await?;
+    progress.detail(&format!("built '{drv}' in {:.1} s", started.elapsed().as_secs_f64()));
+    Ok(())
 }
 
 /// A build ready to run.
@@ -282,7 +286,7 @@ impl BuildOutput<'_> {
 
     fn end_line(&mut self) {
         let text = String::from_utf8_lossy(&self.line).into_owned();
-        if self.options.print_build_logs {
+        if self.options.shows_logs() {
             self.progress.line(&text);
         }
         self.tail.push(&text);
@@ -310,7 +314,7 @@ async fn run_helper(
     let outputs: Vec<StorePath> = node.outputs.values().cloned().collect();
     let cannot_build = |reason: &str, bits: u8, tail: Option<&Tail>| {
         let mut f = Failure::cannot_build(drv, reason, &outputs, bits);
-        if let Some(tail) = tail.filter(|_| !options.print_build_logs) {
+        if let Some(tail) = tail.filter(|_| !options.shows_logs()) {
             f.message.push_str(&tail.report(drv));
         }
         f

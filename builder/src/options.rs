@@ -30,6 +30,10 @@ pub struct BuildOptions {
     pub log_lines: usize,
     /// Hard-link each new output's files with identical ones (`auto-optimise-store`).
     pub auto_optimise: bool,
+    /// How much is said: below 0 (`--quiet`) only failures; 0 the reference's
+    /// messages (what will be built, each build starting); above 0 (`-v`) also how
+    /// long each build took.
+    pub verbosity: i8,
     /// The executable run as the sandbox helper (`ferrix __sandbox SPEC`).
     pub helper: PathBuf,
 }
@@ -49,8 +53,14 @@ impl BuildOptions {
             print_build_logs: true,
             log_lines: 25,
             auto_optimise: false,
+            verbosity: 0,
             helper,
         }
+    }
+
+    /// Whether builders' output is shown as it comes (not with `-Q` or `--quiet`).
+    pub(crate) fn shows_logs(&self) -> bool {
+        self.print_build_logs && self.verbosity >= 0
     }
 
     /// The value of `NIX_BUILD_CORES`.

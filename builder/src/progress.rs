@@ -8,6 +8,8 @@ use std::io::{IsTerminal, Write};
 
 pub(crate) struct Progress {
     bar: Option<ProgressBar>,
+    /// As [`crate::BuildOptions::verbosity`].
+    verbosity: i8,
     total: u64,
     done: Cell<u64>,
     running: Cell<u64>,
@@ -15,18 +17,25 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
-    /// Progress over `total` builds; live only when standard error is a terminal.
-    pub fn new(total: usize) -> Progress {
+    /// Progress over `total` builds; live only when standard error is a terminal (and
+    /// not `--quiet`).
+    pub fn new(total: usize, verbosity: i8) -> Progress {
         let total = total as u64;
-        let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = (std::io::stderr().is_terminal() && verbosity >= 0).then(|| {
             let style = ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner());
             let bar = ProgressBar::new(total).with_style(style);
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
             bar
         });
-        let progress =
-            Progress { bar, total, done: Cell::new(0), running: Cell::new(0), failed: Cell::new(0) };
+        let progress = Progress {
+            bar,
+            verbosity,
+            total,
+            done: Cell::new(0),
+            running: Cell::new(0),
+            failed: Cell::new(0),
+        };
         progress.refresh();
         progress
     }
@@ -39,6 +48,20 @@ impl Progress {
             None => {
                 let _ = writeln!(std::io::stderr(), "{text}");
             }
+        }
+    }
+
+    /// Prints a line of information, unless `--quiet`.
+    pub fn info(&self, text: &str) {
+        if self.verbosity >= 0 {
+            self.line(text);
+        }
+    }
+
+    /// Prints a line of detail, with `-v`.
+    pub fn detail(&self, text: &str) {
+        if self.verbosity > 0 {
+            self.line(text);
         }
     }
 

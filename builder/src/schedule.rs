@@ -72,14 +72,14 @@ async fn run(
 ) -> Result<(), BuildError> {
     let order = topological(&nodes);
     let n = nodes.len();
-    let progress = Rc::new(Progress::new(n));
+    let progress = Rc::new(Progress::new(n, options.verbosity));
     if n == 1 {
-        progress.line("this derivation will be built:");
+        progress.info("this derivation will be built:");
     } else {
-        progress.line(&format!("these {n} derivations will be built:"));
+        progress.info(&format!("these {n} derivations will be built:"));
     }
     for &i in &order {
-        progress.line(&format!("  {}", nodes[i].drv_path.to_absolute()));
+        progress.info(&format!("  {}", nodes[i].drv_path.to_absolute()));
     }
     let mut dependents = vec![Vec::new(); n];
     let mut waiting_on: Vec<usize> = nodes.iter().map(|node| node.deps.len()).collect();

@@ -1,6 +1,7 @@
 //! The build flags `nix-build` and `nix-store --realise` share: `-j`/`--max-jobs`,
 //! `--cores`, `--timeout`, `--max-silent-time`, `-k`/`--keep-going`,
-//! `-Q`/`--no-build-output`, and `--option NAME VALUE` for the build settings.
+//! `-Q`/`--no-build-output`, `-v`/`--verbose` and `--quiet`, and `--option NAME VALUE`
+//! for the build settings.
 
 use super::args::Args;
 use crate::build_cmd;
@@ -21,6 +22,14 @@ pub fn flag(args: &mut Args, flag: &str, options: &mut BuildOptions) -> CliResul
         }
         "-Q" | "--no-build-output" => {
             options.print_build_logs = false;
+            return Ok(true);
+        }
+        "-v" | "--verbose" => {
+            options.verbosity = options.verbosity.saturating_add(1);
+            return Ok(true);
+        }
+        "--quiet" => {
+            options.verbosity = options.verbosity.saturating_sub(1);
             return Ok(true);
         }
         "--option" => {

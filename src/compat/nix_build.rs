@@ -40,7 +40,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                     build_flags::option(&args, &mut options, &name, &value)?;
                 }
             }
-            "--quiet" | "--no-location" => {}
+            "--no-location" => {}
             s => return Err(args.unrecognised(s)),
         }
     }

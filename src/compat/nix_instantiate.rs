@@ -66,7 +66,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
                     }
                 }
             }
-            "--no-location" | "--quiet" => {}
+            "--no-location" | "--quiet" | "-v" | "--verbose" => {}
             s => return Err(args.unrecognised(s)),
         }
     }
