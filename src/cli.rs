@@ -10,6 +10,15 @@ pub struct Cli {
     /// Physical root of the store (default: $FERRIX_STORE, else $XDG_DATA_HOME/ferrix).
     #[arg(long, global = true, value_name = "DIR")]
     pub store: Option<PathBuf>,
+    /// When to colour output (auto: on a terminal, unless NO_COLOR is set).
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: crate::output::ColorChoice,
+    /// Say more: how long each build took (repeatable).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Say less: no progress messages or build output, only failures (repeatable).
+    #[arg(long, global = true, action = clap::ArgAction::Count)]
+    pub quiet: u8,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -33,6 +42,11 @@ pub enum Command {
     /// Inspect derivations.
     #[command(subcommand)]
     Derivation(DerivationCommand),
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Run as the reference's `nix-store` (same flags).
     #[command(name = "nix-store", disable_help_flag = true)]
     NixStore {
@@ -353,7 +367,7 @@ pub struct BuildFlags {
     pub max_silent_time: Option<String>,
     /// Do not show builders' output (a failure shows the last lines of its log).
     #[arg(short = 'Q', long = "no-build-output")]
-    pub quiet: bool,
+    pub no_build_output: bool,
     /// Set a setting (`sandbox`, `sandbox-paths`, `max-jobs`, `cores`, `timeout`, ...).
     #[arg(long = "option", num_args = 2, value_names = ["NAME", "VALUE"])]
     pub option: Vec<String>,
@@ -375,7 +389,7 @@ impl BuildFlags {
         if self.keep_going {
             settings.push(("keep-going".into(), "true".into()));
         }
-        options.print_build_logs = !self.quiet;
+        options.print_build_logs = !self.no_build_output;
         for (name, value) in settings {
             let known = crate::build_cmd::apply_setting(&mut options, &name, &value)
                 .map_err(|e| crate::error::CliError::usage("ferrix", e))?;

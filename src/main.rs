@@ -9,10 +9,13 @@ mod error;
 mod eval_cmd;
 mod hash_cmd;
 mod hashing;
+mod help;
+mod output;
+mod settings;
 mod store_cmd;
 mod store_ops;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use cli::{Cli, Command};
 use error::CliResult;
 use std::process::ExitCode;
@@ -30,25 +33,33 @@ fn main() -> ExitCode {
         return ExitCode::from(ferrix_builder::sandbox::helper_main(std::path::Path::new(spec)) as u8);
     }
     let personality = std::path::Path::new(&argv0).file_name().and_then(|n| n.to_str()).unwrap_or("ferrix");
-    let result = match personality {
+    let result = settings::load().and_then(|()| match personality {
         "nix-store" => compat::nix_store::run(argv.collect(), None),
         "nix-hash" => compat::nix_hash::run(argv.collect()),
         "nix-instantiate" => compat::nix_instantiate::run(argv.collect(), None),
         "nix-build" => compat::nix_build::run(argv.collect(), None),
-        _ => run(Cli::parse()),
-    };
+        _ => run(parse()),
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if !e.message.is_empty() {
-                eprintln!("{e}");
+                eprintln!("{}", output::paint_messages(&e.to_string()));
             }
             ExitCode::from(e.code)
         }
     }
 }
 
+/// The command line, parsed with the grouped help (clap exits on `--help` and on
+/// usage errors, with status 2).
+fn parse() -> Cli {
+    let matches = help::command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 fn run(cli: Cli) -> CliResult {
+    output::configure(cli.color, cli.verbose, cli.quiet);
     match cli.command {
         Command::Hash(cmd) => hash_cmd::run(cmd),
         Command::NixStore { args } => compat::nix_store::run(args, cli.store),
@@ -66,6 +77,12 @@ fn run(cli: Cli) -> CliResult {
                 options,
                 dry_run,
             })
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut help::command(), "ferrix", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
+            Ok(())
         }
         Command::Log { path } => build_cmd::show_log(cli.store.as_deref(), &path),
         Command::NixBuild { args } => compat::nix_build::run(args, cli.store),

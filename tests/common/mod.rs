@@ -21,6 +21,8 @@ pub fn personality(dir: &Path, personality: &str) -> PathBuf {
 pub fn run_with(program: &Path, args: &[&str], store: Option<&Path>, stdin: &[u8]) -> Output {
     let mut cmd = Command::new(program);
     cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    // No configuration file of the user running the tests applies.
+    cmd.env("FERRIX_CONF", "/nonexistent/ferrix.conf");
     match store {
         Some(s) => cmd.env("FERRIX_STORE", s),
         None => cmd.env_remove("FERRIX_STORE"),
