@@ -10,7 +10,7 @@ mod common;
 
 use common::TempStore;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
 
@@ -262,4 +262,13 @@ fn nix_fetchurl_is_the_references_derivation_and_unpacks_nars() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let restored = c.0.real(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(read(&restored.join("Makefile")), read(&tree.join("Makefile")));
+
+    // The same NAR compressed with xz (a `.xz` URL), under another name.
+    let status = Command::new("xz").arg("-k").arg(&nar).status().expect("run xz");
+    assert!(status.success());
+    let expr = expr.replace("greet.nar\"", "greet.nar.xz\"; name = \"greet-xz\"");
+    let out = c.build_expr(&expr);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let restored = c.0.real(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(read(&restored.join("main.c")), read(&tree.join("main.c")));
 }

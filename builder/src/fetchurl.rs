@@ -1,7 +1,7 @@
 //! The builtin builder `builtin:fetchurl` (the reference's, which `<nix/fetchurl.nix>`
 //! and the standard library's `fetchurl` use): copies the file a `file://` URL names
 //! into the output, flat (made executable with `executable = "1"`) or, with
-//! `unpack = "1"`, as the NAR it holds restored. With `urls` (space-separated), each is
+//! `unpack = "1"`, as the NAR it holds restored (xz-compressed for a `.xz` URL). With `urls` (space-separated), each is
 //! tried in turn; else `url`. The output's hash is checked when it is registered, as
 //! for every fixed-output derivation.
 //!
@@ -67,10 +67,13 @@ impl Fetch {
         let mut input = File::open(&file).map_err(|_| unreadable_file(url, &file))?;
         let failed = |e: &dyn std::fmt::Display| format!("unable to download '{url}': {e}");
         if self.unpack {
-            if url.ends_with(".xz") {
-                return Err(format!("unable to unpack '{url}': Ferrix cannot decompress xz archives"));
-            }
-            ferrix_store::nar::restore(&mut input, target).map_err(|e| failed(&e))?;
+            // As the reference: a `.xz` URL holds an xz-compressed NAR.
+            let restored = if url.ends_with(".xz") {
+                ferrix_store::nar::restore(&mut xz2::read::XzDecoder::new(input), target)
+            } else {
+                ferrix_store::nar::restore(&mut input, target)
+            };
+            restored.map_err(|e| failed(&e))?;
             return Ok(());
         }
         let mut output = File::create_new(target).map_err(|e| failed(&e))?;
