@@ -17,7 +17,7 @@ mod symbol;
 mod value;
 mod vm;
 
-pub use builtins::docs::{BuiltinDoc, lookup as builtin_doc};
+pub use builtins::docs::{BuiltinDoc, documented as documented_builtins, lookup as builtin_doc};
 pub use builtins::search::parse_search_path;
 pub use error::{ErrorKind, EvalError};
 pub use instantiate::Instance;

@@ -21,6 +21,12 @@ pub fn lookup(name: &str) -> Option<BuiltinDoc> {
     Some(BuiltinDoc { name: name.to_owned(), args: field("args"), doc: field("doc") })
 }
 
+/// The names that have an entry, sorted (for checking the entries against `builtins`).
+pub fn documented() -> Vec<String> {
+    let table: toml::Table = DOCS.parse().unwrap_or_default();
+    table.keys().cloned().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,5 +40,21 @@ mod tests {
         }
         assert_eq!(lookup("map").map(|d| d.args), Some("f list".to_owned()));
         assert_eq!(lookup("no-such-builtin"), None);
+        assert_eq!(documented().len(), table.len());
+    }
+
+    /// The tables are written in the order `builtins.attrNames` lists them (byte order),
+    /// so that an entry is easy to find and a duplicate stands out.
+    #[test]
+    fn the_entries_are_alphabetical() {
+        let headers: Vec<&str> = DOCS
+            .lines()
+            .filter_map(|l| l.strip_prefix('[')?.strip_suffix(']'))
+            .map(|h| h.trim_matches('"'))
+            .collect();
+        let mut sorted = headers.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(headers, sorted);
     }
 }
