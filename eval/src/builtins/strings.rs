@@ -243,10 +243,13 @@ fn concat_strings_sep<'gc>(
         if i > 0 {
             out.extend_from_slice(&sep.bytes);
         }
-        let s = element(
-            coerce(ctx, e.resolved()),
-            "one element of the list of strings to concat passed to builtins.concatStringsSep",
-        )?;
+        // As interpolation: a path is copied to the store.
+        let s = match e.resolved() {
+            Value::Path(p) => crate::vm::path_to_store(ctx, &p.bytes),
+            other => coerce(ctx, other),
+        };
+        let s =
+            element(s, "one element of the list of strings to concat passed to builtins.concatStringsSep")?;
         out.extend_from_slice(&s.bytes);
         context = context.union(&s.context);
     }
