@@ -27,10 +27,19 @@ pub(crate) fn run(name: &str, args: &[String]) -> Result<(), String> {
             [packages] => super::buildenv::build_env(Path::new(packages)),
             _ => Err("usage: buildEnv PACKAGES-FILE".to_owned()),
         },
-        "moveToOutput" => match args {
-            [pattern, destination] => super::outputs::move_to_output(pattern, destination),
-            _ => Err("usage: moveToOutput PATTERN OUTPUT-PATH".to_owned()),
-        },
+        "moveToOutput" => {
+            // The shell function puts the outputs' paths, their count first, before
+            // the user's arguments.
+            let usage = || "usage: moveToOutput PATTERN OUTPUT-PATH".to_owned();
+            let (count, rest) = args.split_first().ok_or_else(usage)?;
+            let count: usize = count.parse().map_err(|_| usage())?;
+            match rest.split_at_checked(count) {
+                Some((outputs, [pattern, destination])) => {
+                    super::outputs::move_to_output(pattern, destination, outputs)
+                }
+                _ => Err(usage()),
+            }
+        }
         other => Err(format!("unknown builder command '{other}'")),
     }
 }
