@@ -2,7 +2,7 @@
 //! back on a reply pipe (its descriptor 3) in records of NUL-terminated fields:
 //! `done` when a command has finished, a variable's value when asked for one, or
 //! `call NAME N ARGS...` when a shell function calls one of the builder's Rust
-//! commands (`lndir`, `moveToOutput`, `patchShebangs`, `buildEnv`, see
+//! commands (`lndir`, `moveToOutput`, `patchShebangs`, `buildEnv`, `closureInfo`, see
 //! `commands.rs`), whose status Rust writes back on a second
 //! pipe (its descriptor 4). The shell's variables live on between commands. It runs
 //! with `set -eu -o pipefail`, as nixpkgs' setup does: a failing command ends it,
