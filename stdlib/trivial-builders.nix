@@ -136,6 +136,21 @@ rec {
       done | LC_ALL=C sort -u > "$out"
     '';
 
+  # closureInfo { rootPaths }: $out/registration (the closure of rootPaths in the
+  # format of `nix-store --load-db` and `--register-validity --hash-given`),
+  # $out/store-paths (its paths, sorted, one a line) and $out/total-nar-size, as
+  # nixpkgs' closure-info: the closure comes from exportReferencesGraph in the
+  # structured attributes, and the builder's `closureInfo` command (Rust, for
+  # nixpkgs' jq) writes the files.
+  closureInfo = { rootPaths }:
+    stdenvNoCC.mkDerivation {
+      name = "closure-info";
+      __structuredAttrs = true;
+      exportReferencesGraph.closure = rootPaths;
+      preferLocalBuild = true;
+      buildCommand = ''closureInfo "$NIX_ATTRS_JSON_FILE" "$out"'';
+    };
+
   # linkFarm name entries: a directory of symlinks, from an attribute set name -> path
   # or a list of { name, path } (a later entry of a name wins); names may hold slashes.
   linkFarm = name: entries:

@@ -1,6 +1,10 @@
 //! The standard library's stdenv and trivial builders, built in the sandbox: what
 //! `tests/stdenv/cases.nix` builds must hold what its phases, hooks and flags say (the
 //! generic builder is Ferrix's own, so there is no reference output to compare with).
+//! `tests/structured/cases.nix` builds with structured attributes and `closureInfo`,
+//! whose files for texts are compared with what the reference's
+//! `exportReferencesGraph` gives (`tests/structured/expected/`, made from
+//! `tests/structured/reference-export.nix` with refnix).
 
 mod common;
 
@@ -9,17 +13,24 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/stdenv/cases.nix");
+const STRUCTURED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/structured/cases.nix");
+const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/structured/expected");
 
-/// A throwaway store, with the build of `tests/stdenv/cases.nix`.
-struct Env(TempStore);
+/// A throwaway store, with the builds of a cases file.
+struct Env(TempStore, &'static str);
 
 impl Env {
+    /// Builds `tests/stdenv/cases.nix`.
     fn new() -> Env {
-        Env(TempStore::new())
+        Env::of(CASES)
+    }
+
+    fn of(cases: &'static str) -> Env {
+        Env(TempStore::new(), cases)
     }
 
     fn build(&self, attr: &str) -> Output {
-        self.0.ferrix(&["build", CASES, "-A", attr, "--no-out-link"])
+        self.0.ferrix(&["build", self.1, "-A", attr, "--no-out-link"])
     }
 
     /// What `ferrix ARGS` prints with this store.
@@ -296,4 +307,93 @@ fn fixup_records_propagated_inputs_and_the_setup_hook_for_users() {
     let user = env.built("hookedUser");
     assert_eq!(read(&user.join("hook")), format!("{} native-tool\n", path_of("hooked")));
     assert_eq!(read(&user.join("tools")), "native tool\nhost tool\n");
+}
+
+#[test]
+fn a_structured_package_gets_arrays_outputs_hooks_and_env() {
+    let env = Env::of(STRUCTURED);
+    let store = env.0.store();
+    let out = env.built("hello");
+    let run = std::process::Command::new(out.join("bin/hello")).output().unwrap();
+    // The configure flag with a space reached configure as one argument, and the make
+    // flag make (else `with` and `spaces` would be targets).
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "howdy partner from a configured package\n");
+    assert_eq!(read(&out.join("note")), "made with spaces\n");
+    assert_eq!(read(&out.join("hook")), "set in preConfigure\n");
+    assert_eq!(read(&out.join("foo")), "from env\n");
+    // $dev was exported from the outputs array; fixup moved headers and docs there.
+    assert_eq!(read(&out.join("dev-exported")), "yes\n");
+    let output = |name: &str| {
+        let path = env.ferrix(&["eval", "-E", &format!("(import {STRUCTURED}).hello.{name}.outPath")]);
+        store.join(path.trim().trim_matches('"').trim_start_matches('/'))
+    };
+    let (dev, doc) = (output("dev"), output("doc"));
+    assert!(dev.join("include/hello.h").is_file() && !out.join("include").exists());
+    let propagated = read(&dev.join("nix-support/propagated-build-inputs"));
+    assert!(propagated.trim().ends_with("-hello-1.0"), "{propagated:?}");
+    assert_eq!(read(&doc.join("share/doc/hello/README")), "read me\n");
+    assert!(!out.join("share/doc").exists());
+    let refs = env.ferrix(&["store", "references", out.to_str().unwrap()]);
+    // The library came through buildInputs and the compiler wrapper.
+    let libgreet = refs.lines().find(|l| l.ends_with("-libgreet")).unwrap_or_else(|| panic!("{refs}"));
+    let lib = store.join(libgreet.trim_start_matches('/')).join("lib");
+    assert_eq!(run_linked(&out.join("bin/greeter"), &lib), "hello from libgreet\n");
+    let log = env.ferrix(&["log", out.to_str().unwrap()]);
+    assert!(log.contains("Running phase: checkPhase"), "{log}");
+}
+
+#[test]
+fn structured_values_are_bash_arrays_and_plain_ones_words() {
+    let env = Env::of(STRUCTURED);
+    let command = env.built("command");
+    assert_eq!(read(&command.join("values")), "a b\nc\nvalue\n1\n");
+    let exported = read(&command.join("exported"));
+    assert!(exported.trim().ends_with("-structured-command"), "{exported}");
+    let plain = env.built("plainFlags");
+    assert_eq!(read(&plain.join("flags")), "--a=b\nc\n");
+    assert_eq!(read(&plain.join("foo")), "plain env\n");
+}
+
+#[test]
+fn env_attributes_are_checked_as_nixpkgs_checks_them() {
+    let env = Env::of(STRUCTURED);
+    let error = |attr: &str| {
+        let out = env.0.ferrix(&["eval", "-f", STRUCTURED, "-A", &format!("envErrors.{attr}.drvPath")]);
+        assert!(!out.status.success(), "{attr}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let clash = error("clash");
+    // (The message's second line is indented as the error's.)
+    let expected = "The `env` attribute set cannot contain any attributes passed to derivation. \
+        The following attributes are overlapping:\n";
+    assert!(clash.contains(expected), "{clash}");
+    assert!(clash.contains("  - FOO: in `env`: \"b\"; in derivation arguments: \"a\"\n"), "{clash}");
+    let float = error("float");
+    assert!(float.contains("The `X` attribute is of type float."), "{float}");
+    let not_set = error("notSet");
+    assert!(not_set.contains("`env` must be an attribute set of environment variables."), "{not_set}");
+}
+
+#[test]
+fn closure_info_writes_what_the_reference_closure_gives() {
+    let env = Env::of(STRUCTURED);
+    let texts = env.built("texts");
+    for file in ["registration", "store-paths", "total-nar-size"] {
+        let expected = read(&Path::new(EXPECTED).join("closure-info").join(file));
+        assert_eq!(read(&texts.join(file)), expected, "{file}");
+    }
+    let empty = env.built("empty");
+    assert_eq!(read(&empty.join("store-paths")), "");
+    assert_eq!(read(&empty.join("registration")), "");
+    assert_eq!(read(&empty.join("total-nar-size")), "0\n");
+    // A package's closure, as the store lists it (sorted by store path).
+    let package = env.built("package");
+    let hello = env.built("hello");
+    let closure = env.ferrix(&["store", "closure", hello.to_str().unwrap()]);
+    let mut sorted: Vec<&str> = closure.lines().collect();
+    sorted.sort();
+    let paths = read(&package.join("store-paths"));
+    assert_eq!(paths.lines().collect::<Vec<_>>(), sorted);
+    let registration = read(&package.join("registration"));
+    assert_eq!(registration.lines().filter(|l| l.starts_with("sha256:")).count(), sorted.len());
 }

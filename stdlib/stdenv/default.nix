@@ -6,6 +6,12 @@
 # Two stdenvs, as nixpkgs has: `stdenv`, whose builds get the host's C compiler behind
 # a wrapper (`$CC`, `$CXX`, the inputs' -isystem/-L flags), and `stdenvNoCC`, without.
 # The generic builder sets the compiler up only for derivations with `ferrixWrapCC`.
+#
+# `__structuredAttrs = true` works as in nixpkgs: the builder reads the attributes from
+# .attrs.sh (lists as arrays, so a flag may hold spaces). `env = { NAME = value; }`
+# puts variables into the build's environment: merged into the derivation's attributes
+# (a name clashing with another attribute is an error), or with structured attributes
+# kept as the `env` set, which the builder exports.
 { lib }:
 let
   inherit (builtins) removeAttrs isFunction elem head;
@@ -30,6 +36,24 @@ let
     in [ (if has "bin" then "bin" else if has "out" then "out" else head outputs) ]
       ++ lib.optional (has "man") "man";
 
+  # mkDerivation's `env`, checked as nixpkgs checks it against the derivation's other
+  # attributes.
+  checkEnv = env: drvAttrs:
+    let
+      overlapping = builtins.attrNames (builtins.intersectAttrs env drvAttrs);
+      pretty = lib.generators.toPretty { };
+      describe = name: "  - ${name}: in `env`: ${pretty env.${name}}; in derivation arguments: ${pretty drvAttrs.${name}}";
+      checkValue = name: value:
+        assert lib.assertMsg (builtins.isString value || builtins.isBool value || builtins.isInt value || lib.isDerivation value)
+          "The `env` attribute set can only contain derivation, string, boolean or integer attributes. The `${name}` attribute is of type ${builtins.typeOf value}.";
+        value;
+    in
+    assert lib.assertMsg (builtins.isAttrs env && !lib.isDerivation env)
+      "`env` must be an attribute set of environment variables. Set `env.env` or pick a more specific name.";
+    assert lib.assertMsg (overlapping == [ ])
+      "The `env` attribute set cannot contain any attributes passed to derivation. The following attributes are overlapping:\n${lib.concatMapStringsSep "\n" describe overlapping}";
+    builtins.mapAttrs checkValue env;
+
   mkDerivationWith = stdenv: fpargs:
     let
       # `fpargs` is an attribute set or a function of the final attributes.
@@ -47,12 +71,15 @@ let
       inputs = lib.genAttrs (builtins.filter (l: finalAttrs ? ${l}) inputLists)
         (l: lib.chooseDevOutputs (builtins.filter (x: x != null) finalAttrs.${l}));
 
-      drvAttrs = removeAttrs finalAttrs (nonDrvAttrs ++ [ "finalPackage" ]) // inputs // {
+      drvAttrs = removeAttrs finalAttrs (nonDrvAttrs ++ [ "finalPackage" "env" ]) // inputs // {
         inherit name outputs;
         system = finalAttrs.system or stdenv.system;
         builder = "builtin:ferrix-stdenv";
         __impureHostDeps = hostDeps ++ (finalAttrs.__impureHostDeps or [ ]);
       } // lib.optionalAttrs (stdenv.cc != null) { ferrixWrapCC = true; };
+
+      env = checkEnv (finalAttrs.env or { }) drvAttrs;
+      structured = finalAttrs.__structuredAttrs or false;
 
       meta = {
         outputsToInstall = outputsToInstall outputs;
@@ -71,7 +98,7 @@ let
         overrideAttrs = f: mkDerivationWith stdenv (lib.extends (lib.toExtension f) argsFun);
       } // lib.optionalAttrs (finalAttrs ? pname) { inherit (finalAttrs) pname; }
         // lib.optionalAttrs (finalAttrs ? version) { inherit (finalAttrs) version; }
-        // passthru) (derivation drvAttrs);
+        // passthru) (derivation (drvAttrs // (if structured then { inherit env; } else env)));
     in
     package;
 

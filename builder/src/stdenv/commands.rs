@@ -1,6 +1,7 @@
 //! Commands of the generic builder written in Rust and called from the build's shell
 //! as functions: `moveToOutput` (see `outputs.rs`), `patchShebangs` (see
-//! `shebangs.rs`), `buildEnv` (see `buildenv.rs`), and `lndir [-silent] FROM TO`, X11's lndir, which nixpkgs'
+//! `shebangs.rs`), `buildEnv` (see `buildenv.rs`), `closureInfo` (see
+//! `closure_info.rs`), and `lndir [-silent] FROM TO`, X11's lndir, which nixpkgs'
 //! `symlinkJoin` uses: it mirrors the tree `FROM` into the directory `TO`, a directory
 //! for each directory and a symlink for everything else, and never replaces what `TO`
 //! has already (so the first of several trees wins).
@@ -23,14 +24,27 @@ pub(crate) fn run(name: &str, args: &[String]) -> Result<(), String> {
             Some((search_path, paths)) => super::shebangs::patch_shebangs(search_path, paths),
             None => Err("usage: patchShebangs PATH...".to_owned()),
         },
+        "closureInfo" => match args {
+            [attrs_json, out] => super::closure_info::closure_info(Path::new(attrs_json), Path::new(out)),
+            _ => Err("usage: closureInfo ATTRS-JSON OUT".to_owned()),
+        },
         "buildEnv" => match args {
             [packages] => super::buildenv::build_env(Path::new(packages)),
             _ => Err("usage: buildEnv PACKAGES-FILE".to_owned()),
         },
-        "moveToOutput" => match args {
-            [pattern, destination] => super::outputs::move_to_output(pattern, destination),
-            _ => Err("usage: moveToOutput PATTERN OUTPUT-PATH".to_owned()),
-        },
+        "moveToOutput" => {
+            // The shell function puts the outputs' paths, their count first, before
+            // the user's arguments.
+            let usage = || "usage: moveToOutput PATTERN OUTPUT-PATH".to_owned();
+            let (count, rest) = args.split_first().ok_or_else(usage)?;
+            let count: usize = count.parse().map_err(|_| usage())?;
+            match rest.split_at_checked(count) {
+                Some((outputs, [pattern, destination])) => {
+                    super::outputs::move_to_output(pattern, destination, outputs)
+                }
+                _ => Err(usage()),
+            }
+        }
         other => Err(format!("unknown builder command '{other}'")),
     }
 }

@@ -8,6 +8,8 @@
 //! with `buildInputs = [ libfoo ]` compiles, links and finds libfoo at run time with no
 //! flags of its own.
 
+use super::BuildFailure;
+use super::shell::Shell;
 use std::path::{Path, PathBuf};
 
 /// The derivation attributes listing inputs (nixpkgs' twelve dependency lists).
@@ -44,16 +46,14 @@ pub(crate) struct InputEnv {
     pub setup_hooks: Vec<PathBuf>,
 }
 
-/// The inputs of this build (from its environment) and all they propagate, in order,
-/// each once. Ferrix builds for the machine it runs on, so the lists' build, host and
-/// target roles all give the same environment (nixpkgs' without `strictDeps`).
-fn all_inputs() -> Vec<PathBuf> {
+/// The inputs of this build (the shell's lists) and all they propagate, in order, each
+/// once. Ferrix builds for the machine it runs on, so the lists' build, host and target
+/// roles all give the same environment (nixpkgs' without `strictDeps`).
+fn all_inputs(shell: &mut Shell) -> Result<Vec<PathBuf>, BuildFailure> {
     let mut order: Vec<PathBuf> = Vec::new();
     let mut todo: Vec<PathBuf> = Vec::new();
     for list in INPUT_LISTS.iter().rev() {
-        let items: Vec<PathBuf> =
-            std::env::var(list).unwrap_or_default().split_whitespace().map(PathBuf::from).collect();
-        todo.extend(items.into_iter().rev());
+        todo.extend(shell.list(list)?.into_iter().rev().map(PathBuf::from));
     }
     while let Some(input) = todo.pop() {
         if order.contains(&input) {
@@ -67,14 +67,14 @@ fn all_inputs() -> Vec<PathBuf> {
         order.push(input);
         todo.extend(propagated.into_iter().rev());
     }
-    order
+    Ok(order)
 }
 
 /// The environment the inputs make.
-pub(crate) fn input_env() -> InputEnv {
+pub(crate) fn input_env(shell: &mut Shell) -> Result<InputEnv, BuildFailure> {
     let mut env =
         InputEnv { path: Vec::new(), cflags: Vec::new(), ldflags: Vec::new(), setup_hooks: Vec::new() };
-    for input in all_inputs() {
+    for input in all_inputs(shell)? {
         let dir = |sub: &str| {
             Some(input.join(sub)).filter(|d| d.is_dir()).map(|d| d.to_string_lossy().into_owned())
         };
@@ -92,7 +92,7 @@ pub(crate) fn input_env() -> InputEnv {
             env.setup_hooks.push(hook);
         }
     }
-    env
+    Ok(env)
 }
 
 fn holds_libraries(dir: &Path) -> bool {

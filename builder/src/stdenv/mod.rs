@@ -4,7 +4,8 @@
 //! one bash process (`shell.rs`), so that variables set by the user's hooks carry from
 //! phase to phase, and decides the phases itself (`phases.rs`): the user's own phase
 //! text and hooks run in bash, the defaults are built here; some commands the shell
-//! calls are Rust too (`commands.rs`: `lndir`; `buildenv.rs`: `buildEnv`'s merge).
+//! calls are Rust too (`commands.rs`: `lndir`; `buildenv.rs`: `buildEnv`'s merge;
+//! `closure_info.rs`: `closureInfo`'s files).
 //!
 //! So far: `buildCommand`, the phase list with `phases`, `prePhases`/`postPhases`, the
 //! `dont*`/`do*` flags, user phase overrides and `pre*`/`post*` hooks, and the default
@@ -12,9 +13,11 @@
 //! inputs' environment and the compiler wrapper (`inputs.rs`); multiple outputs
 //! (`outputs.rs`: the output variables, `setOutputFlags`, `moveToOutput`, fixup's moves
 //! and propagation); fixup also strips (`strip -S`, host binutils) and patches
-//! shebangs (`shebangs.rs`).
+//! shebangs (`shebangs.rs`). Derivations with structured attributes (`.attrs.sh`)
+//! build as nixpkgs' do (see `shell.rs`).
 
 mod buildenv;
+mod closure_info;
 mod commands;
 mod inputs;
 mod outputs;

@@ -55,7 +55,7 @@ pub(crate) fn assign_output_variables(shell: &mut Shell) -> Result<(), BuildFail
 
 /// `_multioutConfig`, a pre-configure hook: the configure flags that install each kind
 /// of file into its output, prepended to `configureFlags` (and the pkg-config and
-/// aclocal directories to `installFlags`), unless `setOutputFlags` is set and empty.
+/// aclocal directories to `installFlags`; arrays in structured mode), unless `setOutputFlags` is set and empty.
 /// The documentation directory is named after the configure script's
 /// `PACKAGE_TARNAME`, else after `$name` up to its version.
 pub(crate) const OUTPUT_FLAGS: &str = r#"_multioutConfig() {
@@ -71,27 +71,27 @@ pub(crate) const OUTPUT_FLAGS: &str = r#"_multioutConfig() {
             "" | *[!a-zA-Z0-9_-]*) docName="$(printf '%s\n' "$name" | sed -e 's/-[^a-zA-Z].*//')" ;;
         esac
     fi
-    configureFlags="--bindir=${!outputBin}/bin --sbindir=${!outputBin}/sbin --includedir=${!outputInclude}/include --oldincludedir=${!outputInclude}/include --mandir=${!outputMan}/share/man --infodir=${!outputInfo}/share/info --docdir=${!outputDoc}/share/doc/$docName --libdir=${!outputLib}/lib --libexecdir=${!outputLib}/libexec --localedir=${!outputLib}/share/locale${configureFlags:+ $configureFlags}"
-    installFlags="pkgconfigdir=${!outputDev}/lib/pkgconfig m4datadir=${!outputDev}/share/aclocal aclocaldir=${!outputDev}/share/aclocal${installFlags:+ $installFlags}"
+    prependToVar configureFlags --bindir="${!outputBin}/bin" --sbindir="${!outputBin}/sbin" \
+        --includedir="${!outputInclude}/include" --oldincludedir="${!outputInclude}/include" \
+        --mandir="${!outputMan}/share/man" --infodir="${!outputInfo}/share/info" \
+        --docdir="${!outputDoc}/share/doc/$docName" --libdir="${!outputLib}/lib" \
+        --libexecdir="${!outputLib}/libexec" --localedir="${!outputLib}/share/locale"
+    prependToVar installFlags pkgconfigdir="${!outputDev}/lib/pkgconfig" \
+        m4datadir="${!outputDev}/share/aclocal" aclocaldir="${!outputDev}/share/aclocal"
 }
 preConfigureHooks+=(_multioutConfig)"#;
 
-/// The outputs' paths, from the environment.
-fn output_paths() -> Vec<PathBuf> {
-    let names = std::env::var("outputs").unwrap_or_else(|_| "out".to_owned());
-    names.split_whitespace().filter_map(|n| std::env::var(n).ok()).map(PathBuf::from).collect()
-}
-
 /// `moveToOutput PATTERN DESTINATION`: moves what matches `PATTERN` (relative; `*`
-/// allowed in any component) in every other output to the same place in
-/// `DESTINATION` (an output path, or `REMOVE` to delete it), merging directories.
-pub(crate) fn move_to_output(pattern: &str, destination: &str) -> Result<(), String> {
-    for output in output_paths() {
+/// allowed in any component) in every other output of `outputs` (their paths) to the
+/// same place in `DESTINATION` (an output path, or `REMOVE` to delete it), merging
+/// directories.
+pub(crate) fn move_to_output(pattern: &str, destination: &str, outputs: &[String]) -> Result<(), String> {
+    for output in outputs.iter().map(Path::new) {
         if output == Path::new(destination) {
             continue;
         }
-        for source in expand(&output, pattern) {
-            let relative = source.strip_prefix(&output).map_err(|e| e.to_string())?.to_owned();
+        for source in expand(output, pattern) {
+            let relative = source.strip_prefix(output).map_err(|e| e.to_string())?.to_owned();
             if destination == "REMOVE" {
                 eprintln!("Removing {}", source.display());
                 remove(&source)?;
@@ -102,7 +102,7 @@ pub(crate) fn move_to_output(pattern: &str, destination: &str) -> Result<(), Str
             }
             // Directories left empty go, up to the output itself.
             let mut up = source.parent();
-            while let Some(dir) = up.filter(|d| d.starts_with(&output)) {
+            while let Some(dir) = up.filter(|d| d.starts_with(output)) {
                 if fs::remove_dir(dir).is_err() {
                     break;
                 }
@@ -183,9 +183,10 @@ pub(crate) fn fixup_outputs(shell: &mut Shell) -> Result<(), BuildFailure> {
         Ok(shell.get(&name)?.unwrap_or_default())
     };
     let moves = |pairs: &[(&str, &str)], shell: &mut Shell| -> Result<(), BuildFailure> {
+        let outputs = shell.output_paths()?;
         for (pattern, var) in pairs {
             let destination = path_of(shell, var)?;
-            move_to_output(pattern, &destination).map_err(BuildFailure::new)?;
+            move_to_output(pattern, &destination, &outputs).map_err(BuildFailure::new)?;
         }
         Ok(())
     };
@@ -240,7 +241,7 @@ fn rewrite_pkgconfig(dev: &Path, include: &str) -> Result<(), String> {
 }
 
 fn single_output(shell: &mut Shell) -> Result<bool, BuildFailure> {
-    Ok(shell.get("outputs")?.is_none_or(|o| o.trim() == "out"))
+    Ok(shell.output_names()? == ["out"])
 }
 
 /// The `dev` output (else the first) propagates the outputs holding binaries, headers
@@ -249,13 +250,12 @@ pub(crate) fn propagate_dev(shell: &mut Shell) -> Result<(), BuildFailure> {
     if single_output(shell)? {
         return Ok(());
     }
-    let outputs = shell.get("outputs")?.unwrap_or_default();
     let propagater = match shell.get("outputDev")?.filter(|v| !v.is_empty()) {
         Some(dev) => dev,
-        None => outputs.split_whitespace().next().unwrap_or("out").to_owned(),
+        None => shell.output_names()?.into_iter().next().unwrap_or_else(|| "out".to_owned()),
     };
     let names: Vec<String> = match shell.get("propagatedBuildOutputs")? {
-        Some(list) => list.split_whitespace().map(str::to_owned).collect(),
+        Some(_) => shell.list("propagatedBuildOutputs")?,
         None => {
             let mut names = Vec::new();
             for var in ["outputBin", "outputInclude", "outputLib"] {

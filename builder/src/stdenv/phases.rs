@@ -40,11 +40,14 @@ const COMPILERS: &str = r#"export CC="${CC:-cc}" CXX="${CXX:-c++}""#;
 /// (`stripDebugList`; failures on files that are not objects are ignored), then patch
 /// the scripts' interpreters.
 const FIXUP_OUTPUTS: &str = r#"savedPrefix="$prefix"
-for output in ${outputs:-out}; do
+_stripDirs=()
+concatTo _stripDirs stripDebugList
+if [ "${#_stripDirs[@]}" = 0 ]; then _stripDirs=(lib lib32 lib64 libexec bin sbin); fi
+for output in $(getAllOutputNames); do
     prefix="${!output}"
     [ -e "$prefix" ] || continue
     if [ -z "${dontStrip:-}" ]; then
-        for dir in ${stripDebugList:-lib lib32 lib64 libexec bin sbin}; do
+        for dir in "${_stripDirs[@]}"; do
             if [ -d "$prefix/$dir" ]; then
                 find "$prefix/$dir" -type f ! -path "$prefix/lib/debug/*" -print0 |
                     xargs -r -0 -n1 strip -S -p 2>/dev/null || true
@@ -79,8 +82,8 @@ const DEFAULT_PHASES: [&str; 9] = [
 /// Runs the whole build: `buildCommand` if the derivation has one, else the phases.
 pub(crate) fn generic_build() -> Result<(), BuildFailure> {
     let mut shell = Shell::start()?;
-    let inputs = input_env();
-    let with_cc = std::env::var("ferrixWrapCC").is_ok_and(|v| !v.is_empty());
+    let inputs = input_env(&mut shell)?;
+    let with_cc = shell.flag("ferrixWrapCC")?;
     let mut path = Vec::new();
     if with_cc {
         let wrappers = std::env::current_dir()
@@ -131,18 +134,14 @@ pub(crate) fn generic_build() -> Result<(), BuildFailure> {
 
 /// `$phases` if set, else `$prePhases`, the defaults and `$postPhases`.
 fn phase_list(shell: &mut Shell) -> Result<Vec<String>, BuildFailure> {
-    if let Some(phases) = shell.get("phases")?.filter(|p| !p.trim().is_empty()) {
-        return Ok(phases.split_whitespace().map(str::to_owned).collect());
+    let phases = shell.list("phases")?;
+    if !phases.is_empty() {
+        return Ok(phases);
     }
-    let mut list: Vec<String> = Vec::new();
-    list.extend(words(shell.get("prePhases")?));
+    let mut list = shell.list("prePhases")?;
     list.extend(DEFAULT_PHASES.iter().map(|p| (*p).to_owned()));
-    list.extend(words(shell.get("postPhases")?));
+    list.extend(shell.list("postPhases")?);
     Ok(list)
-}
-
-fn words(value: Option<String>) -> Vec<String> {
-    value.unwrap_or_default().split_whitespace().map(str::to_owned).collect()
 }
 
 /// Whether a flag skips `phase`, as nixpkgs' genericBuild decides.
@@ -168,14 +167,19 @@ fn default_phase(shell: &mut Shell, phase: &str) -> Result<(), BuildFailure> {
         "unpackPhase" => return unpack(shell),
         "patchPhase" => (
             "Patch",
-            r#"for p in ${patches:-}; do echo "applying patch $p"; patch ${patchFlags:--p1} < "$p"; done"#,
+            r#"_patches=()
+concatTo _patches patches
+flagsArray=()
+concatTo flagsArray patchFlags=-p1
+for p in "${_patches[@]}"; do echo "applying patch $p"; patch "${flagsArray[@]}" < "$p"; done"#,
         ),
         "configurePhase" => (
             "Configure",
             r#"if [ -x "${configureScript:-./configure}" ]; then
-    prefixFlag=()
-    if [ -z "${dontAddPrefix:-}" ]; then prefixFlag=("--prefix=$prefix"); fi
-    "${configureScript:-./configure}" "${prefixFlag[@]}" ${configureFlags:-}
+    flagsArray=()
+    if [ -z "${dontAddPrefix:-}" ]; then flagsArray=("--prefix=$prefix"); fi
+    concatTo flagsArray configureFlags configureFlagsArray
+    "${configureScript:-./configure}" "${flagsArray[@]}"
 else
     echo "no configure script, doing nothing"
 fi"#,
@@ -183,20 +187,26 @@ fi"#,
         "buildPhase" => (
             "Build",
             r#"if [ -e Makefile ] || [ -e makefile ] || [ -e GNUmakefile ] || [ -n "${makefile:-}" ]; then
-    make ${makefile:+-f $makefile} ${enableParallelBuilding:+-j$NIX_BUILD_CORES} ${makeFlags:-} ${buildFlags:-}
+    flagsArray=(${enableParallelBuilding:+-j$NIX_BUILD_CORES})
+    concatTo flagsArray makeFlags makeFlagsArray buildFlags buildFlagsArray
+    make ${makefile:+-f "$makefile"} "${flagsArray[@]}"
 else
     echo "no Makefile or custom buildPhase, doing nothing"
 fi"#,
         ),
         "checkPhase" => (
             "Check",
-            r#"make ${makefile:+-f $makefile} ${makeFlags:-} ${checkFlags:-} ${checkTarget:-check}"#,
+            r#"flagsArray=()
+concatTo flagsArray makeFlags makeFlagsArray checkFlags checkFlagsArray checkTarget=check
+make ${makefile:+-f "$makefile"} "${flagsArray[@]}""#,
         ),
         "installPhase" => (
             "Install",
             r#"if [ -e Makefile ] || [ -e makefile ] || [ -e GNUmakefile ] || [ -n "${makefile:-}" ]; then
     mkdir -p "$prefix"
-    make ${makefile:+-f $makefile} ${makeFlags:-} ${installFlags:-} ${installTargets:-install}
+    flagsArray=()
+    concatTo flagsArray makeFlags makeFlagsArray installFlags installFlagsArray installTargets=install
+    make ${makefile:+-f "$makefile"} "${flagsArray[@]}"
 else
     echo "no Makefile or custom installPhase, doing nothing"
 fi"#,
@@ -204,7 +214,9 @@ fi"#,
         "fixupPhase" => return fixup(shell),
         "installCheckPhase" => (
             "InstallCheck",
-            r#"make ${makefile:+-f $makefile} ${makeFlags:-} ${installCheckTarget:-installcheck}"#,
+            r#"flagsArray=()
+concatTo flagsArray makeFlags makeFlagsArray installCheckFlags installCheckFlagsArray installCheckTarget=installcheck
+make ${makefile:+-f "$makefile"} "${flagsArray[@]}""#,
         ),
         "distPhase" => ("Dist", ""),
         other => {
@@ -219,10 +231,12 @@ fi"#,
 /// `@var@` replaced by the exported variable's value) and `setupHooks` in the `dev`
 /// output (else `out`), and `propagatedUserEnvPkgs` in the `bin` output.
 const RECORD_PROPAGATED: &str = r#"_ferrixRecord() {
-    local dir="$1" file="$2" words="$3"
-    [ -n "$words" ] || return 0
+    local dir="$1" file="$2"
+    local -a words=()
+    concatTo words "$3"
+    [ "${#words[@]}" -gt 0 ] || return 0
     mkdir -p "$dir/nix-support"
-    printf '%s ' $words > "$dir/nix-support/$file"
+    printf '%s ' "${words[@]}" > "$dir/nix-support/$file"
 }
 for _pair in depsBuildBuildPropagated:propagated-build-build-deps \
     propagatedNativeBuildInputs:propagated-native-build-inputs \
@@ -231,7 +245,7 @@ for _pair in depsBuildBuildPropagated:propagated-build-build-deps \
     propagatedBuildInputs:propagated-build-inputs \
     depsTargetTargetPropagated:propagated-target-target-deps; do
     _var="${_pair%%:*}"
-    _ferrixRecord "${!outputDev}" "${_pair#*:}" "${!_var:-}"
+    _ferrixRecord "${!outputDev}" "${_pair#*:}" "$_var"
 done
 if [ -n "${setupHook:-}" ]; then
     mkdir -p "${!outputDev}/nix-support"
@@ -241,11 +255,13 @@ if [ -n "${setupHook:-}" ]; then
     done
     printf '%s\n' "$_content" > "${!outputDev}/nix-support/setup-hook"
 fi
-for _hook in ${setupHooks:-}; do
+_hooks=()
+concatTo _hooks setupHooks
+for _hook in "${_hooks[@]}"; do
     mkdir -p "${!outputDev}/nix-support"
     cat "$_hook" >> "${!outputDev}/nix-support/setup-hook"
 done
-_ferrixRecord "${!outputBin}" propagated-user-env-packages "${propagatedUserEnvPkgs:-}"
+_ferrixRecord "${!outputBin}" propagated-user-env-packages propagatedUserEnvPkgs
 unset -f _ferrixRecord"#;
 
 /// Fixup: outputs made writable, the user's pre-fixup hook, files moved between
@@ -254,7 +270,7 @@ unset -f _ferrixRecord"#;
 /// that as a post-fixup hook, after the user's).
 fn fixup(shell: &mut Shell) -> Result<(), BuildFailure> {
     shell.run(
-        r#"for output in ${outputs:-out}; do [ -e "${!output}" ] && chmod -R u+w "${!output}"; done
+        r#"for output in $(getAllOutputNames); do [ -e "${!output}" ] && chmod -R u+w "${!output}"; done
 runHook preFixup"#,
     )?;
     fixup_outputs(shell)?;
@@ -268,17 +284,17 @@ runHook preFixup"#,
 /// `$sourceRoot` if set, else the one directory the sources made.
 fn unpack(shell: &mut Shell) -> Result<(), BuildFailure> {
     shell.run("runHook preUnpack")?;
-    let srcs = match shell.get("srcs")?.filter(|s| !s.is_empty()) {
-        Some(srcs) => srcs,
-        None => shell.get("src")?.unwrap_or_default(),
-    };
-    if srcs.trim().is_empty() {
+    let mut srcs = shell.list("srcs")?;
+    if srcs.is_empty() {
+        srcs = shell.list("src")?;
+    }
+    if srcs.is_empty() {
         return Err(BuildFailure::new("variable $src or $srcs should point to the source"));
     }
     let cwd = std::env::current_dir()
         .map_err(|e| BuildFailure::new(format!("cannot read the build directory: {e}")))?;
     let before = entries(&cwd);
-    for src in srcs.split_whitespace() {
+    for src in &srcs {
         let command = if Path::new(src).is_dir() {
             format!("cp -r --preserve=mode -- {} {}", shell_escape(src), shell_escape(strip_hash(src)))
         } else {
