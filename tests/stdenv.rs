@@ -100,6 +100,10 @@ fn phases_follow_flags_overrides_hooks_and_final_attrs() {
     assert_eq!(read(&out.join("order")), "pre\npost\n");
     // overrideAttrs re-evaluates the final attributes.
     assert_eq!(read(&env.built("phasedOverridden").join("built")), "version 3\n");
+    let order = read(&env.built("phaseLists").join("order"));
+    let want = "first before-configure configure before-build build before-install install before-fixup fixup \
+                before-dist dist";
+    assert_eq!(order.split_whitespace().collect::<Vec<_>>().join(" "), want);
 }
 
 #[test]

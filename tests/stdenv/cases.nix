@@ -41,6 +41,33 @@ rec {
     '';
   });
   phasedOverridden = phased.overrideAttrs (old: { version = "3"; });
+  # The user's phase lists, each before the default phase nixpkgs puts it before.
+  phaseLists =
+    let log = name: "echo ${name} >> $NIX_BUILD_TOP/order";
+    in stdenv.mkDerivation {
+      name = "phase-lists";
+      dontUnpack = true;
+      doDist = true;
+      prePhases = [ "firstPhase" ];
+      preConfigurePhases = [ "beforeConfigurePhase" ];
+      preBuildPhases = [ "beforeBuildPhase" ];
+      preInstallPhases = [ "beforeInstallPhase" ];
+      preFixupPhases = [ "beforeFixupPhase" ];
+      preDistPhases = [ "beforeDistPhase" ];
+      postPhases = [ "lastPhase" ];
+      firstPhase = log "first";
+      beforeConfigurePhase = log "before-configure";
+      configurePhase = log "configure";
+      beforeBuildPhase = log "before-build";
+      buildPhase = log "build";
+      beforeInstallPhase = log "before-install";
+      installPhase = log "install";
+      beforeFixupPhase = log "before-fixup";
+      fixupPhase = log "fixup";
+      beforeDistPhase = log "before-dist";
+      distPhase = log "dist";
+      lastPhase = "mkdir -p $out; cp $NIX_BUILD_TOP/order $out/order";
+    };
   # Two packages with a colliding file, joined.
   left = runCommand "left" { } "mkdir -p $out/share/pkg $out/bin; echo left > $out/share/pkg/common; echo l > $out/bin/left";
   right = runCommand "right" { } "mkdir -p $out/share/pkg $out/bin; echo right > $out/share/pkg/common; echo r > $out/bin/right";

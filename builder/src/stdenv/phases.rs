@@ -139,7 +139,21 @@ fn phase_list(shell: &mut Shell) -> Result<Vec<String>, BuildFailure> {
         return Ok(phases);
     }
     let mut list = shell.list("prePhases")?;
-    list.extend(DEFAULT_PHASES.iter().map(|p| (*p).to_owned()));
+    for phase in DEFAULT_PHASES {
+        // The user's phase lists go before the default phases nixpkgs puts them before.
+        let before = match phase {
+            "configurePhase" => "preConfigurePhases",
+            "buildPhase" => "preBuildPhases",
+            "installPhase" => "preInstallPhases",
+            "fixupPhase" => "preFixupPhases",
+            "distPhase" => "preDistPhases",
+            _ => "",
+        };
+        if !before.is_empty() {
+            list.extend(shell.list(before)?);
+        }
+        list.push(phase.to_owned());
+    }
     list.extend(shell.list("postPhases")?);
     Ok(list)
 }
