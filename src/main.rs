@@ -9,6 +9,7 @@ mod error;
 mod eval_cmd;
 mod hash_cmd;
 mod hashing;
+mod repl;
 mod store_cmd;
 mod store_ops;
 
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         "nix-hash" => compat::nix_hash::run(argv.collect()),
         "nix-instantiate" => compat::nix_instantiate::run(argv.collect(), None),
         "nix-build" => compat::nix_build::run(argv.collect(), None),
+        "nix" => nix(argv.collect()),
         _ => run(Cli::parse()),
     };
     match result {
@@ -45,6 +47,14 @@ fn main() -> ExitCode {
             }
             ExitCode::from(e.code)
         }
+    }
+}
+
+/// The `nix` personality: only `nix repl` is Ferrix's (`ferrix repl`, same flags).
+fn nix(args: Vec<String>) -> CliResult {
+    match args.first().map(String::as_str) {
+        Some("repl") => run(Cli::parse_from(std::iter::once("nix".to_owned()).chain(args))),
+        _ => Err(error::CliError::usage("nix", "only 'nix repl' is supported")),
     }
 }
 
@@ -68,6 +78,7 @@ fn run(cli: Cli) -> CliResult {
             })
         }
         Command::Log { path } => build_cmd::show_log(cli.store.as_deref(), &path),
+        Command::Repl(args) => repl::run(args, cli.store),
         Command::NixBuild { args } => compat::nix_build::run(args, cli.store),
         Command::Store(cmd) => store_cmd::run(cli.store.as_deref(), cmd),
         Command::Derivation(cmd) => store_cmd::run_derivation(cli.store.as_deref(), cmd),

@@ -1,0 +1,332 @@
+//! The session behind `ferrix repl`: a scope of variables (their values kept in the
+//! VM's [`Roots`], their names here) in which each input is compiled, as
+//! `scopedImport` compiles a file, so that REPL variables hide builtins of the same
+//! name. Bindings are lazy; `:l`, `:a` and `:r` add or rebuild the scope; values are
+//! printed as the reference's REPL prints them ([`print`]).
+
+mod print;
+
+pub use print::Style;
+
+use crate::code::ChunkId;
+use crate::compile::{CompileEnv, compile_source};
+use crate::error::{ErrorKind, EvalError};
+use crate::source::Origin;
+use crate::symbol::{Symbol, known};
+use crate::value::{Env, NixString, Thunk, ThunkState, Value};
+use crate::vm::Vm;
+use crate::{AutoArg, AutoValue, Evaluator, Options};
+use gc_arena::{Collect, Gc, Mutation};
+use std::path::{Path, PathBuf};
+
+/// Runs of steps a completion may take to evaluate the set it completes in.
+const COMPLETION_BUDGET: u32 = 64;
+
+/// What the session keeps alive in the arena.
+#[derive(Collect, Default)]
+#[collect(no_drop)]
+pub struct Roots<'gc> {
+    /// The variables' values, in the order of [`Session`]'s names.
+    scope: Vec<Value<'gc>>,
+    /// The value being printed.
+    shown: Option<Value<'gc>>,
+    /// Thunks the printer met unevaluated, to force before printing again.
+    pending: Vec<Value<'gc>>,
+}
+
+/// What `:doc` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocTarget {
+    /// A builtin, by its name.
+    Builtin(String),
+    /// A function written in Nix, by its position (`file:line:col`).
+    Lambda(String),
+}
+
+/// A REPL session: the evaluator, the scope's names and the files loaded.
+pub struct Session {
+    ev: Evaluator,
+    names: Vec<Symbol>,
+    files: Vec<PathBuf>,
+    /// `--arg`s and `--argstr`s for the functions files loaded evaluate to.
+    auto_args: Vec<(Symbol, AutoValue)>,
+    /// Base of relative paths in inputs (the working directory).
+    base_dir: PathBuf,
+}
+
+impl Session {
+    pub fn new(options: Options, base_dir: PathBuf) -> Session {
+        let ev = Evaluator::new(options);
+        Session { ev, names: Vec::new(), files: Vec::new(), auto_args: Vec::new(), base_dir }
+    }
+
+    /// Sets the arguments that functions loaded by `:l` are called with (`--arg`,
+    /// `--argstr`).
+    pub fn set_auto_args(&mut self, args: &[(String, AutoArg)]) -> Result<(), EvalError> {
+        let compiled = self.ev.compile_auto_args(args, &self.base_dir)?;
+        self.auto_args = compiled;
+        Ok(())
+    }
+
+    pub fn evaluator(&self) -> &Evaluator {
+        &self.ev
+    }
+
+    pub fn evaluator_mut(&mut self) -> &mut Evaluator {
+        &mut self.ev
+    }
+
+    /// True when `text` only lacks an ending: its first syntax error is at its end
+    /// (an open bracket, string or `let`), so the REPL reads another line.
+    pub fn is_incomplete(text: &str) -> bool {
+        match crate::compile::parse::parse(text, crate::source::FileId(0)) {
+            Err(e) => e.span.is_some_and(|s| s.start as usize >= text.trim_end().len()),
+            Ok(_) => false,
+        }
+    }
+
+    /// Evaluates `text` and prints its value as the reference's REPL does.
+    pub fn print(&mut self, text: &str, style: Style) -> Result<Vec<u8>, EvalError> {
+        self.evaluate(text)?;
+        self.ev.arena.mutate_root(|_, vm| vm.repl.shown = Some(vm.result()));
+        let printed = self.print_shown(style);
+        self.ev.arena.mutate_root(|_, vm| {
+            vm.repl.shown = None;
+            vm.repl.pending.clear();
+        });
+        printed
+    }
+
+    /// Binds `name` to the expression in `text` after its first `skip` bytes (`name =`),
+    /// unevaluated.
+    pub fn bind(&mut self, name: &str, text: &str, skip: usize) -> Result<(), EvalError> {
+        let code = self.compile(text, skip)?;
+        let name = self.ev.symbols.intern(name.as_bytes());
+        let names = &mut self.names;
+        self.ev.arena.mutate_root(|mc, vm| {
+            let v = in_scope(mc, vm, code);
+            set_var(names, vm, name, v);
+        });
+        Ok(())
+    }
+
+    /// `:a`: adds the attributes of the set `text` evaluates to; gives their names.
+    pub fn add(&mut self, text: &str) -> Result<Vec<String>, EvalError> {
+        self.evaluate(text)?;
+        self.add_result()
+    }
+
+    /// `:l`: loads a file as `import` does (calling a function with `{}` when all its
+    /// arguments have defaults) and adds its attributes; it is reloaded by `:r`.
+    pub fn load(&mut self, path: &Path) -> Result<Vec<String>, EvalError> {
+        let path = self.base_dir.join(path);
+        if !path.exists() {
+            return Err(EvalError::eval(format!("path '{}' does not exist", path.display()), None));
+        }
+        self.files.retain(|f| *f != path);
+        self.files.push(path.clone());
+        self.load_file(&path)
+    }
+
+    /// `:r`: empties the scope, forgets every file read, and loads the files again,
+    /// giving the names each added (or its error).
+    pub fn reload(&mut self) -> Vec<Result<Vec<String>, EvalError>> {
+        self.names.clear();
+        self.ev.io.forget_files();
+        self.ev.arena.mutate_root(|_, vm| {
+            vm.repl.scope.clear();
+            vm.imports.clear();
+        });
+        let files = self.files.clone();
+        files.iter().map(|f| self.load_file(f)).collect()
+    }
+
+    /// `:t`: the reference's description of the value's type.
+    pub fn type_of(&mut self, text: &str) -> Result<String, EvalError> {
+        self.evaluate(text)?;
+        let ctx = ctx!(self.ev);
+        Ok(self.ev.arena.mutate(|_, vm| match vm.result().resolved() {
+            Value::PrimOp(op) => format!("the built-in function '{}'", ctx.builtins.def(op).name),
+            Value::PrimOpApp(app) => {
+                format!("the partially applied built-in function '{}'", ctx.builtins.def(app.op).name)
+            }
+            other => other.type_phrase().to_owned(),
+        }))
+    }
+
+    /// `:doc`: the builtin or function `text` evaluates to.
+    pub fn doc_target(&mut self, text: &str) -> Result<DocTarget, EvalError> {
+        self.evaluate(text)?;
+        let ctx = ctx!(self.ev);
+        self.ev.arena.mutate(|_, vm| match vm.result().resolved() {
+            Value::PrimOp(op) => Ok(DocTarget::Builtin(ctx.builtins.def(op).name.to_owned())),
+            Value::PrimOpApp(app) => Ok(DocTarget::Builtin(ctx.builtins.def(app.op).name.to_owned())),
+            Value::Lambda(c) => {
+                let span = ctx.program.lambda(c.lambda).span;
+                Ok(DocTarget::Lambda(ctx.sources.get(span.file).position(span.start)))
+            }
+            _ => Err(EvalError::eval("value does not have documentation", None)),
+        })
+    }
+
+    /// `:b` and `:log`: the `.drv` path of the derivation `text` evaluates to (written
+    /// to the store).
+    pub fn derivation_path(&mut self, text: &str) -> Result<String, EvalError> {
+        self.evaluate(text)?;
+        self.ev.arena.mutate_root(|_, vm| vm.repl.shown = Some(vm.result()));
+        let path = self.drv_path_of_shown();
+        self.ev.arena.mutate_root(|_, vm| vm.repl.shown = None);
+        path
+    }
+
+    /// The `drvPath` of the value shown, if it is a derivation.
+    fn drv_path_of_shown(&mut self) -> Result<String, EvalError> {
+        let not_derivation =
+            || EvalError::eval("expression does not evaluate to a derivation, so I can't build it", None);
+        if self.select(known::TYPE)?.flatten().as_deref() != Some("derivation") {
+            return Err(not_derivation());
+        }
+        let path = self.select(known::DRV_PATH)?.flatten().ok_or_else(not_derivation)?;
+        self.ev.io.store.flush()?;
+        Ok(path)
+    }
+
+    /// Completions of `prefix`: `expr.attr` completes the attributes of `expr`'s set
+    /// (evaluated within a budget of steps: an error or a long evaluation offers
+    /// nothing); anything else completes the variables in scope and the globals.
+    pub fn complete(&mut self, prefix: &str) -> Vec<String> {
+        match prefix.rsplit_once('.') {
+            Some((expr, attr)) => self
+                .attribute_names(expr)
+                .into_iter()
+                .filter(|n| n.starts_with(attr))
+                .map(|n| format!("{expr}.{n}"))
+                .collect(),
+            None => {
+                let scope = self.names.iter().chain(self.ev.builtins.globals.keys());
+                let mut names: Vec<String> = scope
+                    .map(|s| self.ev.symbols.display(*s).into_owned())
+                    .filter(|n| n.starts_with(prefix))
+                    .collect();
+                names.sort();
+                names.dedup();
+                names
+            }
+        }
+    }
+
+    /// The attribute names of the set `expr` evaluates to, if it does within the
+    /// completion budget.
+    fn attribute_names(&mut self, expr: &str) -> Vec<String> {
+        self.ev.budget = Some(COMPLETION_BUDGET);
+        let evaluated = self.evaluate(expr);
+        self.ev.budget = None;
+        if evaluated.is_err() {
+            return Vec::new();
+        }
+        let symbols = &self.ev.symbols;
+        self.ev.arena.mutate(|_, vm| match vm.result().resolved() {
+            Value::Attrs(a) => a.entries(symbols).iter().map(|e| crate::print::attr_name(symbols, e.name)).collect(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// Compiles `text` (its first `skip` bytes blanked) in the session's scope.
+    fn compile(&mut self, text: &str, skip: usize) -> Result<ChunkId, EvalError> {
+        let ev = &mut self.ev;
+        let file = ev.sources.add(Origin::String, text.to_owned());
+        let source = ev.sources.get(file).blanked(skip);
+        let env = CompileEnv {
+            program: &mut ev.program,
+            symbols: &mut ev.symbols,
+            globals: &ev.builtins.globals,
+            base_dir: &self.base_dir,
+            home: ev.io.home.as_deref(),
+        };
+        compile_source(env, file, &source, &self.names)
+    }
+
+    /// Evaluates `text` in the scope to weak head normal form: the VM's value.
+    fn evaluate(&mut self, text: &str) -> Result<(), EvalError> {
+        let code = self.compile(text, 0)?;
+        let result = self.ev.start(|mc, vm, _| Ok(in_scope(mc, vm, code)));
+        // What evaluation wrote is made valid, also after an error.
+        self.ev.io.store.flush()?;
+        result
+    }
+
+    /// Loads the file at `path` (absolute) and adds its attributes.
+    fn load_file(&mut self, path: &Path) -> Result<Vec<String>, EvalError> {
+        let import = self.ev.builtins.index_of("import");
+        let bytes = path.as_os_str().as_encoded_bytes().to_vec();
+        self.ev.start(|mc, _, _| {
+            let path = Value::Path(Gc::new(mc, NixString::plain(bytes)));
+            Ok(Value::apply(mc, Value::PrimOp(import), path))
+        })?;
+        self.ev.auto_call(&self.auto_args, true)?;
+        self.add_result()
+    }
+
+    /// Adds the attributes of the VM's value (a set) to the scope; gives their names.
+    fn add_result(&mut self) -> Result<Vec<String>, EvalError> {
+        let ctx = ctx!(self.ev);
+        let names = &mut self.names;
+        self.ev.arena.mutate_root(|_, vm| {
+            let set = crate::builtins::util::attrs(&ctx, vm.result().resolved()).map_err(|mut e| {
+                e.add_trace("while evaluating an attribute set to be merged in the global scope", None);
+                e
+            })?;
+            let entries = set.entries(ctx.symbols);
+            for e in entries {
+                set_var(names, vm, e.name, e.value);
+            }
+            Ok(entries.iter().map(|e| ctx.symbols.display(e.name).into_owned()).collect())
+        })
+    }
+
+    /// The attribute `name` of the value shown (a set), forced: `None` if it is not a
+    /// set or lacks it, `Some(None)` if it is not a string.
+    fn select(&mut self, name: Symbol) -> Result<Option<Option<String>>, EvalError> {
+        let mut found = false;
+        self.ev.start(|_, vm, ctx| {
+            let v = match vm.repl.shown.map(Value::resolved) {
+                Some(Value::Attrs(a)) => a.get(ctx.symbols, name),
+                _ => None,
+            };
+            found = v.is_some();
+            Ok(v.unwrap_or(Value::Null))
+        })?;
+        if !found {
+            return Ok(None);
+        }
+        Ok(Some(self.ev.arena.mutate(|_, vm| match vm.result().resolved() {
+            Value::String(s) => Some(s.lossy().into_owned()),
+            _ => None,
+        })))
+    }
+}
+
+/// A thunk of `code` in an environment holding the scope's values.
+fn in_scope<'gc>(mc: &Mutation<'gc>, vm: &Vm<'gc>, code: ChunkId) -> Value<'gc> {
+    let env = Env::new(mc, Some(vm.root_env), vm.repl.scope.len());
+    for (slot, v) in vm.repl.scope.iter().enumerate() {
+        Env::set(env, mc, slot, *v);
+    }
+    Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code, env }))
+}
+
+/// Binds `name` in the scope, replacing its value if it is bound already.
+fn set_var<'gc>(names: &mut Vec<Symbol>, vm: &mut Vm<'gc>, name: Symbol, v: Value<'gc>) {
+    match names.iter().position(|n| *n == name) {
+        Some(i) => vm.repl.scope[i] = v,
+        None => {
+            names.push(name);
+            vm.repl.scope.push(v);
+        }
+    }
+}
+
+/// True for the error of an evaluation stopped from outside.
+pub fn is_interrupted(e: &EvalError) -> bool {
+    e.kind == ErrorKind::Interrupted
+}
