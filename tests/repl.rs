@@ -173,7 +173,8 @@ fn types_are_described_in_the_reference_words() {
         ":t 1\n:t 1.0\n:t true\n:t null\n:t \"s\"\n:t ./.\n:t { }\n:t [ ]\n:t (x: x)\n",
         ":t builtins.map\n:t builtins.add 1\n",
     ));
-    let answers: Vec<&str> = t.stdout.lines().filter(|l| !l.is_empty() && !l.starts_with("nix-repl>")).collect();
+    let answers: Vec<&str> =
+        t.stdout.lines().filter(|l| !l.is_empty() && !l.starts_with("nix-repl>")).collect();
     assert_eq!(
         answers,
         [
@@ -230,7 +231,8 @@ fn bindings_are_lazy_and_errors_do_not_end_the_session() {
         "let f = x: f x; in f 1\n",
         "7\n",
     ));
-    let answers: Vec<&str> = t.stdout.lines().filter(|l| !l.is_empty() && !l.starts_with("nix-repl>")).collect();
+    let answers: Vec<&str> =
+        t.stdout.lines().filter(|l| !l.is_empty() && !l.starts_with("nix-repl>")).collect();
     assert_eq!(answers, ["1", "6", "6", "7"]);
     // The binding's error is placed in the line that made it, each time it is used.
     let placed = "       at «string»:1:5:\n            1| x = throw \"no\"\n             |     ^\n";
@@ -281,7 +283,8 @@ fn add_load_and_reload_re_read_the_file() {
     std::fs::write(&lib, "{ libval = 43; }").unwrap();
     live.send(":r\nlibval\nkept\n:q\n");
     let (stdout, stderr) = live.finish();
-    let answers: Vec<&str> = stdout.lines().filter(|l| !l.is_empty() && !l.starts_with("nix-repl>")).collect();
+    let answers: Vec<&str> =
+        stdout.lines().filter(|l| !l.is_empty() && !l.starts_with("nix-repl>")).collect();
     assert_eq!(answers, ["42", "43"], "{stdout}");
     assert!(stderr.contains("error: undefined variable 'kept'"), "{stderr}");
 }

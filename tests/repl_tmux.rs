@@ -62,7 +62,8 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.name]).output().expect("run tmux");
+        let out =
+            Command::new("tmux").args(["capture-pane", "-p", "-t", &self.name]).output().expect("run tmux");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -154,7 +155,8 @@ fn ctrl_c_stops_an_endless_evaluation() {
     t.keys(&["y", "Enter"]);
     std::thread::sleep(Duration::from_millis(500));
     t.keys(&["C-c"]);
-    let screen = t.wait_for("nix-repl> y\n^Cerror: interrupted by the user\n\nnix-repl> 1 + 2\n3\n\nnix-repl> y\n");
+    let screen =
+        t.wait_for("nix-repl> y\n^Cerror: interrupted by the user\n\nnix-repl> 1 + 2\n3\n\nnix-repl> y\n");
     assert!(!screen.contains("infinite recursion"), "{screen}");
     t.keys(&[":q", "Enter"]);
     let deadline = Instant::now() + Duration::from_secs(30);

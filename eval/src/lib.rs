@@ -221,7 +221,12 @@ impl Evaluator {
     }
 
     /// Compiles a source text (`-E`'s, stdin's, a `--arg`'s) into a chunk.
-    fn compile_text(&mut self, origin: Origin, text: String, base: &Path) -> Result<code::ChunkId, EvalError> {
+    fn compile_text(
+        &mut self,
+        origin: Origin,
+        text: String,
+        base: &Path,
+    ) -> Result<code::ChunkId, EvalError> {
         let s = self;
         s.io.compile_text(&mut s.program, &mut s.symbols, &mut s.sources, &s.builtins, origin, text, base)
             .map(|(_, chunk)| chunk)
@@ -346,9 +351,8 @@ impl Evaluator {
     /// Why the evaluation running must stop now, if it must: the interrupt flag is set,
     /// or the budget of steps is spent.
     fn stop_reason(&mut self) -> Option<EvalError> {
-        let interrupted = |f: &std::sync::Arc<std::sync::atomic::AtomicBool>| {
-            f.load(std::sync::atomic::Ordering::Relaxed)
-        };
+        let interrupted =
+            |f: &std::sync::Arc<std::sync::atomic::AtomicBool>| f.load(std::sync::atomic::Ordering::Relaxed);
         if self.options.interrupt.as_ref().is_some_and(interrupted) {
             return Some(EvalError::new(ErrorKind::Interrupted, "interrupted by the user", None));
         }

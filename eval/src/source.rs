@@ -75,7 +75,12 @@ impl SourceFile {
             }
             _ => self.text.clone(),
         };
-        SourceFile { origin: self.origin.clone(), text, line_starts: self.line_starts.clone(), base: self.base }
+        SourceFile {
+            origin: self.origin.clone(),
+            text,
+            line_starts: self.line_starts.clone(),
+            base: self.base,
+        }
     }
 
     /// 1-based line and column (in bytes, plus one) of a byte offset.

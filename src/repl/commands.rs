@@ -38,8 +38,24 @@ The following commands are available:
 
 /// The command names, for completion.
 pub const NAMES: &[&str] = &[
-    ":?", ":a", ":add", ":b", ":doc", ":help", ":l", ":load", ":log", ":p", ":print", ":q", ":quit", ":r",
-    ":reload", ":t", ":te", ":trace-enable",
+    ":?",
+    ":a",
+    ":add",
+    ":b",
+    ":doc",
+    ":help",
+    ":l",
+    ":load",
+    ":log",
+    ":p",
+    ":print",
+    ":q",
+    ":quit",
+    ":r",
+    ":reload",
+    ":t",
+    ":te",
+    ":trace-enable",
 ];
 
 /// Commands whose argument is an expression.
@@ -67,7 +83,8 @@ fn binding(text: &str) -> Option<(&str, usize)> {
 
 /// The reference's test for a variable name that a binding may introduce.
 fn is_var_name(s: &str) -> bool {
-    let keyword = matches!(s, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or");
+    let keyword =
+        matches!(s, "if" | "then" | "else" | "assert" | "with" | "let" | "in" | "rec" | "inherit" | "or");
     let first_ok = s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
     first_ok && !keyword && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '\''))
 }
@@ -170,7 +187,10 @@ fn doc(repl: &Repl, arg: &str) {
         DocTarget::Lambda(pos) => Ok(format!("Function defined at {pos}\n")),
         DocTarget::Builtin(name) => match ferrix_eval::builtin_doc(&name) {
             Some(d) => Ok(format!("Synopsis: builtins.{} {}\n\n{}\n", d.name, d.args, d.doc.trim_end())),
-            None => Err(EvalError::eval(format!("no documentation found for the built-in function '{name}'"), None)),
+            None => Err(EvalError::eval(
+                format!("no documentation found for the built-in function '{name}'"),
+                None,
+            )),
         },
     });
     report(repl, shown.map(|s| out(s.as_bytes())));

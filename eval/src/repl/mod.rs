@@ -226,7 +226,9 @@ impl Session {
         }
         let symbols = &self.ev.symbols;
         self.ev.arena.mutate(|_, vm| match vm.result().resolved() {
-            Value::Attrs(a) => a.entries(symbols).iter().map(|e| crate::print::attr_name(symbols, e.name)).collect(),
+            Value::Attrs(a) => {
+                a.entries(symbols).iter().map(|e| crate::print::attr_name(symbols, e.name)).collect()
+            }
             _ => Vec::new(),
         })
     }
@@ -329,4 +331,72 @@ fn set_var<'gc>(names: &mut Vec<Symbol>, vm: &mut Vm<'gc>, name: Symbol, v: Valu
 /// True for the error of an evaluation stopped from outside.
 pub fn is_interrupted(e: &EvalError) -> bool {
     e.kind == ErrorKind::Interrupted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    fn session(interrupt: Option<Arc<AtomicBool>>) -> Session {
+        let options = Options { interrupt, ..Options::default() };
+        Session::new(options, PathBuf::from("/"))
+    }
+
+    fn printed(s: &mut Session, text: &str) -> String {
+        let bytes = s.print(text, Style::default()).unwrap_or_else(|e| panic!("{text}: {}", e.message));
+        String::from_utf8(bytes).expect("utf-8")
+    }
+
+    #[test]
+    fn input_is_incomplete_only_when_it_lacks_its_end() {
+        for text in ["let a = 1;", "{ a = 1;", "[ 1", "\"multi", "''a", "1 +", "(x: x", ""] {
+            assert!(Session::is_incomplete(text), "{text:?}");
+        }
+        for text in ["1", "1 +\n:t 1", "{ a = 1 }", "a b c = 1", ")"] {
+            assert!(!Session::is_incomplete(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bindings_shadow_builtins_and_keep_their_values() {
+        let mut s = session(None);
+        s.bind("map", "map = 5", 5).unwrap();
+        s.bind("x", "x = map + 1", 3).unwrap();
+        s.bind("map", "map = 7", 5).unwrap();
+        assert_eq!(printed(&mut s, "x"), "6");
+        assert_eq!(printed(&mut s, "map"), "7");
+        // Once, though it is both a variable and a global.
+        assert_eq!(s.complete("map"), ["map"]);
+        assert!(s.complete("__mapA").contains(&"__mapAttrs".to_owned()));
+    }
+
+    #[test]
+    fn an_interrupted_evaluation_leaves_its_thunks_to_evaluate_again() {
+        let flag = Arc::new(AtomicBool::new(true));
+        let mut s = session(Some(flag.clone()));
+        let text = "y = builtins.foldl' (a: b: a + b) 0 (builtins.genList (x: x) 100000)";
+        s.bind("y", text, 3).unwrap();
+        let e = s.print("y", Style::default()).unwrap_err();
+        assert!(is_interrupted(&e), "{}", e.message);
+        assert_eq!(e.message, "interrupted by the user");
+        flag.store(false, Ordering::Relaxed);
+        assert_eq!(printed(&mut s, "y"), "4999950000");
+    }
+
+    #[test]
+    fn completion_offers_names_and_attributes_and_gives_up_on_endless_sets() {
+        let mut s = session(None);
+        assert!(s.complete("builtins.toStr").contains(&"builtins.toString".to_owned()));
+        s.bind("x", "x = { abc = 1; abd = 2; other = 3; }", 3).unwrap();
+        assert_eq!(s.complete("x.ab"), ["x.abc", "x.abd"]);
+        let endless = "builtins.genericClosure { startSet = [ { key = 0; } ]; operator = x: [ { key = x.key + 1; } ]; }";
+        s.bind("loop", &format!("loop = builtins.seq (builtins.length ({endless})) {{ a = 1; }}"), 6)
+            .unwrap();
+        assert_eq!(s.complete("loop.a"), Vec::<String>::new());
+        assert_eq!(s.complete("(throw \"x\").a"), Vec::<String>::new());
+        // The session still works after a completion gave up.
+        assert_eq!(printed(&mut s, "x.abc"), "1");
+    }
 }
