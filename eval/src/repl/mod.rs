@@ -399,4 +399,29 @@ mod tests {
         // The session still works after a completion gave up.
         assert_eq!(printed(&mut s, "x.abc"), "1");
     }
+
+    #[test]
+    fn colours_are_the_references() {
+        let mut s = session(None);
+        let text = "{ i = 1; s = \"x\"; p = /a; f = builtins.map; e = throw \"no\"; }";
+        let out = s.print(text, Style { colour: true, deep: false }).expect("printed");
+        let out = String::from_utf8(out).expect("utf-8");
+        for part in [
+            "i = \x1b[36;1m1\x1b[0m;",
+            "s = \x1b[35;1m\"x\"\x1b[0m;",
+            "p = \x1b[32;1m/a\x1b[0m;",
+            "f = \x1b[34;1m«primop map»\x1b[0m;",
+            "e = \x1b[31;1m«error: no»\x1b[0m;",
+        ] {
+            assert!(out.contains(part), "{part:?} in {out:?}");
+        }
+    }
+
+    #[test]
+    fn deep_values_print_without_deep_recursion() {
+        let mut s = session(None);
+        let text = "builtins.foldl' (acc: _: [ acc ]) [ ] (builtins.genList (x: x) 3000)";
+        let out = s.print(text, Style { colour: false, deep: true }).expect("printed");
+        assert_eq!(out.iter().filter(|b| **b == b'[').count(), 3001);
+    }
 }
