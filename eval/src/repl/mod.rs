@@ -79,9 +79,12 @@ impl Session {
     /// True when `text` only lacks an ending: its first syntax error is at its end
     /// (an open bracket, string or `let`), so the REPL reads another line.
     pub fn is_incomplete(text: &str) -> bool {
-        match crate::compile::parse::parse(text, crate::source::FileId(0)) {
+        let parsed = crate::compile::on_large_stack(|| {
+            crate::compile::parse::parse(text, crate::source::FileId(0)).map(drop)
+        });
+        match parsed {
             Err(e) => e.span.is_some_and(|s| s.start as usize >= text.trim_end().len()),
-            Ok(_) => false,
+            Ok(()) => false,
         }
     }
 
