@@ -33,6 +33,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Print the build log of a derivation (or of the derivation that built a path).
     Log { path: String },
+    /// Start an interactive session, as `nix repl` (each FILE loaded as by `:l`).
+    Repl(ReplArgs),
     /// Compute and convert hashes.
     #[command(subcommand)]
     Hash(HashCommand),
@@ -283,6 +285,24 @@ impl EvalArgs {
         req.include = self.include;
         req
     }
+}
+
+#[derive(Args)]
+pub struct ReplArgs {
+    /// Files to load into the scope.
+    pub files: Vec<PathBuf>,
+    /// Pass `NAME = EXPR` to the functions files loaded evaluate to.
+    #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"])]
+    pub arg: Vec<String>,
+    /// Pass `NAME = "STRING"` to the functions files loaded evaluate to.
+    #[arg(long, num_args = 2, value_names = ["NAME", "STRING"])]
+    pub argstr: Vec<String>,
+    /// Add a search path entry (`prefix=path` or `path`).
+    #[arg(short = 'I', long = "include", value_name = "PATH")]
+    pub include: Vec<String>,
+    /// Nested function calls allowed before `stack overflow`.
+    #[arg(long, value_name = "N")]
+    pub max_call_depth: Option<usize>,
 }
 
 #[derive(Args)]

@@ -100,33 +100,8 @@ fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>,
             (Origin::File(path), String::from_utf8_lossy(&bytes).into_owned(), base)
         }
     };
-    let mut options = Options::default();
-    if let Some(d) = req.max_call_depth {
-        options.max_call_depth = d;
-    }
-    if let Some(s) = req.system.take() {
-        options.system = s;
-    }
-    options.abort_on_warn = req.abort_on_warn;
-    options.trace_verbose = req.trace_verbose;
-    options.read_write = req.read_write;
-    options.store_root = req.store_root.clone();
-    let env_path = std::env::var("NIX_PATH").unwrap_or_default();
-    let entries = req.include.iter().map(String::as_str).chain(env_path.split(':'));
-    options.nix_path = ferrix_eval::parse_search_path(entries);
-    let mut evaluator = std::mem::ManuallyDrop::new(Evaluator::new(options));
-    if req.read_write {
-        let root = crate::store_ops::root(req.store_root.as_deref())?;
-        let build = match req.build_options.take() {
-            Some(options) => options,
-            None => crate::build_cmd::default_options()?,
-        };
-        evaluator.set_realiser(Box::new(move |drv| {
-            ferrix_builder::realise(&root, std::slice::from_ref(drv), &build)
-                .map(drop)
-                .map_err(|e| e.to_string())
-        }));
-    }
+    let mut evaluator = std::mem::ManuallyDrop::new(Evaluator::new(options(req)));
+    install_realiser(&mut evaluator, req)?;
     let request = Request {
         origin,
         text,
@@ -143,6 +118,42 @@ fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>,
     let requests =
         paths.into_iter().map(|path| Request { attr_path: Some(path), ..request.clone() }).collect();
     Ok((evaluator, requests))
+}
+
+/// The evaluator's settings asked for by `req`.
+pub fn options(req: &mut EvalRequest) -> Options {
+    let mut options = Options::default();
+    if let Some(d) = req.max_call_depth {
+        options.max_call_depth = d;
+    }
+    if let Some(s) = req.system.take() {
+        options.system = s;
+    }
+    options.abort_on_warn = req.abort_on_warn;
+    options.trace_verbose = req.trace_verbose;
+    options.read_write = req.read_write;
+    options.store_root = req.store_root.clone();
+    let env_path = std::env::var("NIX_PATH").unwrap_or_default();
+    let entries = req.include.iter().map(String::as_str).chain(env_path.split(':'));
+    options.nix_path = ferrix_eval::parse_search_path(entries);
+    options
+}
+
+/// In read-write mode, lets the evaluator build what it imports from derivations.
+pub fn install_realiser(evaluator: &mut Evaluator, req: &mut EvalRequest) -> CliResult {
+    if req.read_write {
+        let root = crate::store_ops::root(req.store_root.as_deref())?;
+        let build = match req.build_options.take() {
+            Some(options) => options,
+            None => crate::build_cmd::default_options()?,
+        };
+        evaluator.set_realiser(Box::new(move |drv| {
+            ferrix_builder::realise(&root, std::slice::from_ref(drv), &build)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }));
+    }
+    Ok(())
 }
 
 /// The derivations each request's value holds, in order.

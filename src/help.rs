@@ -7,7 +7,7 @@ use clap::CommandFactory;
 
 /// The subcommands, by group, in the order shown.
 const GROUPS: [(&str, &[&str]); 5] = [
-    ("Evaluate", &["eval", "instantiate"]),
+    ("Evaluate", &["eval", "repl", "instantiate"]),
     ("Build", &["build", "log"]),
     ("Store", &["store", "hash", "derivation"]),
     (
@@ -21,6 +21,7 @@ const EXAMPLES: &str = "\
 Examples:
   ferrix eval -E '1 + 1'                       evaluate an expression
   ferrix eval --strict -E 'import ./pkgs.nix'  ... forcing all of it
+  ferrix repl corpus                           explore a package set interactively
   ferrix build corpus -A greet                 build a package, link ./result
   ferrix store closure ./result                what it needs at run time
   ferrix store gc                              delete what no root keeps

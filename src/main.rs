@@ -11,6 +11,7 @@ mod hash_cmd;
 mod hashing;
 mod help;
 mod output;
+mod repl;
 mod settings;
 mod store_cmd;
 mod store_ops;
@@ -38,7 +39,8 @@ fn main() -> ExitCode {
         "nix-hash" => compat::nix_hash::run(argv.collect()),
         "nix-instantiate" => compat::nix_instantiate::run(argv.collect(), None),
         "nix-build" => compat::nix_build::run(argv.collect(), None),
-        _ => run(parse()),
+        "nix" => nix(argv.collect()),
+        _ => run(parse(std::env::args())),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,11 +53,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// The command line, parsed with the grouped help (clap exits on `--help` and on
-/// usage errors, with status 2).
-fn parse() -> Cli {
-    let matches = help::command().get_matches();
+/// The command line `args` (with the program's name first), parsed with the grouped
+/// help (clap exits on `--help` and on usage errors, with status 2).
+fn parse(args: impl IntoIterator<Item = String>) -> Cli {
+    let matches = help::command().get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The `nix` personality: only `nix repl` is Ferrix's (`ferrix repl`, same flags).
+fn nix(args: Vec<String>) -> CliResult {
+    match args.first().map(String::as_str) {
+        Some("repl") => run(parse(std::iter::once("nix".to_owned()).chain(args))),
+        _ => Err(error::CliError::usage("nix", "only 'nix repl' is supported")),
+    }
 }
 
 fn run(cli: Cli) -> CliResult {
@@ -85,6 +95,7 @@ fn run(cli: Cli) -> CliResult {
             Ok(())
         }
         Command::Log { path } => build_cmd::show_log(cli.store.as_deref(), &path),
+        Command::Repl(args) => repl::run(args, cli.store),
         Command::NixBuild { args } => compat::nix_build::run(args, cli.store),
         Command::Store(cmd) => store_cmd::run(cli.store.as_deref(), cmd),
         Command::Derivation(cmd) => store_cmd::run_derivation(cli.store.as_deref(), cmd),

@@ -18,6 +18,9 @@ pub enum ErrorKind {
     StackOverflow,
     /// Any other evaluation error (types, missing attributes, ...).
     Eval,
+    /// The evaluation was stopped from outside (Ctrl-C in the REPL) or ran out of the
+    /// steps it was allowed.
+    Interrupted,
 }
 
 /// When a context frame is printed.

@@ -94,12 +94,15 @@ pub struct Evaluator {
     io: io::EvalIo,
     /// The collector's sleep factor (see [`SLEEP_FACTOR`]).
     sleep_factor: f64,
+    /// Runs of [`FUEL`] steps left before evaluation stops as interrupted (`None`: no
+    /// limit); the REPL's completion evaluates under a limit.
+    budget: Option<u32>,
 }
 
 /// A `Ctx` borrowing the evaluator's parts (a macro: the arena is borrowed separately).
 macro_rules! ctx {
     ($s:expr) => {
-        Ctx {
+        $crate::vm::Ctx {
             program: &mut $s.program,
             symbols: &mut $s.symbols,
             sources: &mut $s.sources,
@@ -109,6 +112,8 @@ macro_rules! ctx {
         }
     };
 }
+
+pub mod repl;
 
 impl Evaluator {
     pub fn new(options: Options) -> Evaluator {
@@ -140,7 +145,7 @@ impl Evaluator {
         let global = builtins.globals[&symbols.intern(b"derivation")] as usize;
         let sleep_factor = SLEEP_FACTOR;
         let mut evaluator =
-            Evaluator { arena, program, symbols, sources, builtins, io, options, sleep_factor };
+            Evaluator { arena, program, symbols, sources, builtins, io, options, sleep_factor, budget: None };
         // Globals are values, not thunks: evaluate the (cheap) function now.
         evaluator
             .start(|_, vm, _| Ok(vm.globals[global]))
@@ -200,19 +205,8 @@ impl Evaluator {
     /// functions with its arguments (also without any when `always_call`, as
     /// instantiation does): the VM's value is the result.
     fn evaluate(&mut self, req: &mut Request, always_call: bool) -> Result<(), EvalError> {
-        let compile = |s: &mut Evaluator, origin, text, base: &Path| {
-            s.io.compile_text(&mut s.program, &mut s.symbols, &mut s.sources, &s.builtins, origin, text, base)
-                .map(|(_, chunk)| chunk)
-        };
-        let main = compile(self, req.origin.clone(), std::mem::take(&mut req.text), &req.base_dir)?;
-        let mut args = Vec::new();
-        for (name, arg) in &req.auto_args {
-            let arg = match arg {
-                AutoArg::Expr(e) => AutoValue::Code(compile(self, Origin::String, e.clone(), &req.base_dir)?),
-                AutoArg::Str(s) => AutoValue::Str(s.clone()),
-            };
-            args.push((self.symbols.intern(name.as_bytes()), arg));
-        }
+        let main = self.compile_text(req.origin.clone(), std::mem::take(&mut req.text), &req.base_dir)?;
+        let args = self.compile_auto_args(&req.auto_args, &req.base_dir)?;
         self.start(|mc, vm, _| {
             Ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code: main, env: vm.root_env })))
         })?;
@@ -224,6 +218,35 @@ impl Evaluator {
             self.auto_call(&args, always_call)?;
         }
         Ok(())
+    }
+
+    /// Compiles a source text (`-E`'s, stdin's, a `--arg`'s) into a chunk.
+    fn compile_text(
+        &mut self,
+        origin: Origin,
+        text: String,
+        base: &Path,
+    ) -> Result<code::ChunkId, EvalError> {
+        let s = self;
+        s.io.compile_text(&mut s.program, &mut s.symbols, &mut s.sources, &s.builtins, origin, text, base)
+            .map(|(_, chunk)| chunk)
+    }
+
+    /// Compiles `--arg`s (strings of `--argstr` stay as they are).
+    fn compile_auto_args(
+        &mut self,
+        auto_args: &[(String, AutoArg)],
+        base: &Path,
+    ) -> Result<Vec<(symbol::Symbol, AutoValue)>, EvalError> {
+        let mut args = Vec::new();
+        for (name, arg) in auto_args {
+            let arg = match arg {
+                AutoArg::Expr(e) => AutoValue::Code(self.compile_text(Origin::String, e.clone(), base)?),
+                AutoArg::Str(s) => AutoValue::Str(s.clone()),
+            };
+            args.push((self.symbols.intern(name.as_bytes()), arg));
+        }
+        Ok(args)
     }
 
     /// The reference's normalised form of a source (`nix-instantiate --parse`), after
@@ -309,6 +332,10 @@ impl Evaluator {
             if let Status::Done = status {
                 return Ok(());
             }
+            if let Some(e) = self.stop_reason() {
+                self.arena.mutate_root(|mc, vm| vm.abandon(mc));
+                return Err(e);
+            }
             if self.arena.metrics().allocation_debt() > 0.0 {
                 self.arena.collect_debt();
                 // gc-arena paces by the number of objects a collection kept, but a
@@ -318,6 +345,24 @@ impl Evaluator {
                 let traced = value::take_traced() / VALUES_PER_OBJECT;
                 self.arena.metrics().adjust_debt(-(traced as f64) * self.sleep_factor);
             }
+        }
+    }
+
+    /// Why the evaluation running must stop now, if it must: the interrupt flag is set,
+    /// or the budget of steps is spent.
+    fn stop_reason(&mut self) -> Option<EvalError> {
+        let interrupted =
+            |f: &std::sync::Arc<std::sync::atomic::AtomicBool>| f.load(std::sync::atomic::Ordering::Relaxed);
+        if self.options.interrupt.as_ref().is_some_and(interrupted) {
+            return Some(EvalError::new(ErrorKind::Interrupted, "interrupted by the user", None));
+        }
+        match &mut self.budget {
+            Some(0) => Some(EvalError::new(ErrorKind::Interrupted, "evaluation step limit reached", None)),
+            Some(n) => {
+                *n -= 1;
+                None
+            }
+            None => None,
         }
     }
 

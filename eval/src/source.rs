@@ -64,6 +64,25 @@ impl SourceFile {
         }
     }
 
+    /// The same source with its first `n` bytes read as spaces (line breaks kept): what
+    /// the REPL compiles of `name = expr`, whose positions stay those of the whole input.
+    /// A prefix that is not ASCII is kept as it is.
+    pub fn blanked(&self, n: usize) -> SourceFile {
+        let text = match self.text.as_bytes().get(..n) {
+            Some(prefix) if prefix.is_ascii() => {
+                let spaces: String = prefix.iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }).collect();
+                spaces + &self.text[n..]
+            }
+            _ => self.text.clone(),
+        };
+        SourceFile {
+            origin: self.origin.clone(),
+            text,
+            line_starts: self.line_starts.clone(),
+            base: self.base,
+        }
+    }
+
     /// 1-based line and column (in bytes, plus one) of a byte offset.
     pub fn line_col(&self, offset: u32) -> (u32, u32) {
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;

@@ -56,17 +56,24 @@ pub(crate) fn with_parsed<T: Send>(
     source: &SourceFile,
     f: impl FnOnce(&mut Compiler<'_>, &rnix::ast::Expr) -> Result<T, EvalError> + Send,
 ) -> Result<T, EvalError> {
+    on_large_stack(|| {
+        let root = parse::parse(&source.text, file)?;
+        let mut c = Compiler::new(env, file, source);
+        let expr = root.expr().ok_or_else(|| c.missing(root.syntax()))?;
+        f(&mut c, &expr)
+    })
+}
+
+/// Runs `f` (parsing, compiling: recursive) on a thread with a large stack.
+pub(crate) fn on_large_stack<T: Send>(
+    f: impl FnOnce() -> Result<T, EvalError> + Send,
+) -> Result<T, EvalError> {
     const STACK: usize = 512 << 20;
     std::thread::scope(|s| {
         std::thread::Builder::new()
             .name("ferrix-compile".into())
             .stack_size(STACK)
-            .spawn_scoped(s, || {
-                let root = parse::parse(&source.text, file)?;
-                let mut c = Compiler::new(env, file, source);
-                let expr = root.expr().ok_or_else(|| c.missing(root.syntax()))?;
-                f(&mut c, &expr)
-            })
+            .spawn_scoped(s, f)
             .map_err(|e| EvalError::eval(format!("cannot start the compiler thread: {e}"), None))?
             .join()
             .unwrap_or_else(|_| Err(EvalError::eval("the compiler crashed", None)))

@@ -75,6 +75,13 @@ impl EvalIo {
         Ok((file, chunk))
     }
 
+    /// Forgets the files read and compiled, so that they are read again from disk (the
+    /// REPL's `:reload`).
+    pub fn forget_files(&mut self) {
+        self.by_path.clear();
+        self.chunks.clear();
+    }
+
     /// Reads the source at `path` (once) and gives it with its directory.
     fn read(&mut self, sources: &mut Sources, path: &Path) -> Result<(FileId, PathBuf), EvalError> {
         let file_path =

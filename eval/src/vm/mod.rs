@@ -47,6 +47,9 @@ pub struct Options {
     /// Write what evaluation adds to the store (instantiation, `--read-write-mode`);
     /// otherwise only compute its paths.
     pub read_write: bool,
+    /// Set (from a signal handler) to stop the evaluation running: it ends with an
+    /// `interrupted by the user` error between two runs of steps.
+    pub interrupt: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Default for Options {
@@ -59,6 +62,7 @@ impl Default for Options {
             trace_verbose: false,
             store_root: None,
             read_write: false,
+            interrupt: None,
         }
     }
 }
@@ -103,6 +107,8 @@ pub struct Vm<'gc> {
     pub literals: Vec<Vec<Option<Value<'gc>>>>,
     #[collect(require_static)]
     pub call_depth: usize,
+    /// What a REPL session keeps alive between evaluations.
+    pub repl: crate::repl::Roots<'gc>,
 }
 
 impl<'gc> Vm<'gc> {
@@ -116,6 +122,7 @@ impl<'gc> Vm<'gc> {
             literals: Vec::new(),
             spare_envs: Vec::new(),
             call_depth: 0,
+            repl: crate::repl::Roots::default(),
         }
     }
 
@@ -244,6 +251,18 @@ impl<'gc> Vm<'gc> {
             }
         }
         Err(e)
+    }
+
+    /// Abandons the evaluation running (interrupted): every frame is popped, and the
+    /// thunks being forced get their state back, so that forcing them later starts over.
+    pub fn abandon(&mut self, mc: &Mutation<'gc>) {
+        while let Some(frame) = self.frames.pop() {
+            if let Frame::Update { thunk, saved } = frame {
+                thunk.set(mc, saved);
+            }
+        }
+        self.stack.clear();
+        self.call_depth = 0;
     }
 
     /// Forces the value on top of the stack. An evaluated thunk is replaced by its value;
