@@ -291,15 +291,8 @@ impl EvalArgs {
 pub struct ReplArgs {
     /// Files to load into the scope.
     pub files: Vec<PathBuf>,
-    /// Pass `NAME = EXPR` to the functions files loaded evaluate to.
-    #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"])]
-    pub arg: Vec<String>,
-    /// Pass `NAME = "STRING"` to the functions files loaded evaluate to.
-    #[arg(long, num_args = 2, value_names = ["NAME", "STRING"])]
-    pub argstr: Vec<String>,
-    /// Add a search path entry (`prefix=path` or `path`).
-    #[arg(short = 'I', long = "include", value_name = "PATH")]
-    pub include: Vec<String>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
     /// Nested function calls allowed before `stack overflow`.
     #[arg(long, value_name = "N")]
     pub max_call_depth: Option<usize>,
@@ -316,15 +309,8 @@ pub struct InstantiateArgs {
     /// Select an attribute path of the result (`a.b.0`); may be repeated
     #[arg(short = 'A', long = "attr", value_name = "PATH")]
     pub attr: Vec<String>,
-    /// Pass `NAME = EXPR` to the top-level function.
-    #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"])]
-    pub arg: Vec<String>,
-    /// Pass `NAME = "STRING"` to the top-level function.
-    #[arg(long, num_args = 2, value_names = ["NAME", "STRING"])]
-    pub argstr: Vec<String>,
-    /// Add a search path entry (`prefix=path` or `path`).
-    #[arg(short = 'I', long = "include", value_name = "PATH")]
-    pub include: Vec<String>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
     /// Make PATH a garbage-collector root for the (first) `.drv`; PATH-2, ... for the others.
     #[arg(long, value_name = "PATH")]
     pub add_root: Option<PathBuf>,
@@ -339,20 +325,42 @@ pub struct InstantiateArgs {
 impl InstantiateArgs {
     pub fn into_request(self, store: Option<PathBuf>) -> crate::eval_cmd::EvalRequest {
         use crate::eval_cmd::EvalRequest;
-        use ferrix_eval::AutoArg;
         let input = input(self.expr, self.file);
         let mut req = EvalRequest::new(input, ferrix_eval::Output::Nix);
         req.instantiate = true;
         req.read_write = !self.dry_run;
         req.store_root = store;
         req.attr_paths = self.attr;
-        req.include = self.include;
+        req.auto_args = self.scope.auto_args();
+        req.include = self.scope.include;
         req.add_root = self.add_root;
         req.show_trace = self.show_trace;
-        let pairs = |v: Vec<String>| v.chunks(2).map(|p| (p[0].clone(), p[1].clone())).collect::<Vec<_>>();
-        req.auto_args.extend(pairs(self.arg).into_iter().map(|(n, e)| (n, AutoArg::Expr(e))));
-        req.auto_args.extend(pairs(self.argstr).into_iter().map(|(n, s)| (n, AutoArg::Str(s))));
         req
+    }
+}
+
+/// The arguments for top-level functions and the search path, of `instantiate`,
+/// `build` and `repl`.
+#[derive(Args)]
+pub struct ScopeArgs {
+    /// Pass `NAME = EXPR` to the top-level function (the functions `repl` loads).
+    #[arg(long, num_args = 2, value_names = ["NAME", "EXPR"])]
+    pub arg: Vec<String>,
+    /// Pass `NAME = "STRING"` to the top-level function.
+    #[arg(long, num_args = 2, value_names = ["NAME", "STRING"])]
+    pub argstr: Vec<String>,
+    /// Add a search path entry (`prefix=path` or `path`).
+    #[arg(short = 'I', long = "include", value_name = "PATH")]
+    pub include: Vec<String>,
+}
+
+impl ScopeArgs {
+    /// `--arg`s and `--argstr`s, in that order.
+    pub fn auto_args(&self) -> Vec<(String, ferrix_eval::AutoArg)> {
+        use ferrix_eval::AutoArg;
+        let pairs = |v: &[String]| v.chunks(2).map(|p| (p[0].clone(), p[1].clone())).collect::<Vec<_>>();
+        let exprs = pairs(&self.arg).into_iter().map(|(n, e)| (n, AutoArg::Expr(e)));
+        exprs.chain(pairs(&self.argstr).into_iter().map(|(n, s)| (n, AutoArg::Str(s)))).collect()
     }
 }
 

@@ -13,7 +13,6 @@ mod interrupt;
 use crate::cli::ReplArgs;
 use crate::error::{CliError, CliResult};
 use crate::eval_cmd::{self, EvalRequest, Input};
-use ferrix_eval::AutoArg;
 use ferrix_eval::repl::Session;
 use std::cell::RefCell;
 use std::io::IsTerminal;
@@ -62,7 +61,7 @@ pub fn run(args: ReplArgs, store: Option<PathBuf>) -> CliResult {
 fn start(args: &ReplArgs, store: Option<PathBuf>) -> CliResult<Repl> {
     let store_root = crate::store_ops::root(store.as_deref())?;
     let mut req = EvalRequest::new(Input::Stdin, ferrix_eval::Output::Nix);
-    req.include = args.include.clone();
+    req.include = args.scope.include.clone();
     req.max_call_depth = args.max_call_depth;
     req.read_write = true;
     req.store_root = Some(store_root.clone());
@@ -70,11 +69,7 @@ fn start(args: &ReplArgs, store: Option<PathBuf>) -> CliResult<Repl> {
     options.interrupt = Some(interrupt::flag());
     let mut session = Session::new(options, std::env::current_dir()?);
     eval_cmd::install_realiser(session.evaluator_mut(), &mut req)?;
-    let pairs = |v: &[String]| v.chunks(2).map(|p| (p[0].clone(), p[1].clone())).collect::<Vec<_>>();
-    let mut auto_args: Vec<(String, AutoArg)> =
-        pairs(&args.arg).into_iter().map(|(n, e)| (n, AutoArg::Expr(e))).collect();
-    auto_args.extend(pairs(&args.argstr).into_iter().map(|(n, s)| (n, AutoArg::Str(s))));
-    if let Err(e) = session.set_auto_args(&auto_args) {
+    if let Err(e) = session.set_auto_args(&args.scope.auto_args()) {
         eprint!("{}", crate::output::paint_messages(&session.evaluator().render_error(&e, false)));
         return Err(CliError::silent(1));
     }
