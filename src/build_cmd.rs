@@ -16,7 +16,7 @@ use std::time::Duration;
 /// settings, this binary as the sandbox helper.
 pub fn default_options() -> CliResult<BuildOptions> {
     let mut options = BuildOptions::new(std::env::current_exe()?);
-    crate::settings::apply_build(&mut options);
+    crate::settings::apply_build(&mut options)?;
     options.verbosity = crate::output::verbosity();
     Ok(options)
 }

@@ -34,14 +34,14 @@ fn main() -> ExitCode {
         return ExitCode::from(ferrix_builder::sandbox::helper_main(std::path::Path::new(spec)) as u8);
     }
     let personality = std::path::Path::new(&argv0).file_name().and_then(|n| n.to_str()).unwrap_or("ferrix");
-    let result = settings::load().and_then(|()| match personality {
+    let result = match personality {
         "nix-store" => compat::nix_store::run(argv.collect(), None),
         "nix-hash" => compat::nix_hash::run(argv.collect()),
         "nix-instantiate" => compat::nix_instantiate::run(argv.collect(), None),
         "nix-build" => compat::nix_build::run(argv.collect(), None),
         "nix" => nix(argv.collect()),
         _ => run(parse(std::env::args())),
-    });
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -2,9 +2,10 @@
 //! `~/.config/ferrix/ferrix.conf`; `$FERRIX_CONF` names another file), in the
 //! syntax of the reference's `nix.conf` and with its option names: `NAME = VALUE`
 //! lines, `#` comments, `include FILE` and `!include FILE` (relative to the including
-//! file; the `!` form ignores a missing file). It is read once, before any command;
-//! the build settings apply under every command's flags and `--option`s, which come
-//! after them; `keep-outputs` and `keep-derivations` apply to garbage collection.
+//! file; the `!` form ignores a missing file); as there, `=` must be a word of its own.
+//! It is read when a command first needs a setting: the build settings apply under
+//! every command's flags and `--option`s, which come after them; `keep-outputs` and
+//! `keep-derivations` apply to garbage collection.
 
 use crate::error::{CliError, CliResult};
 use ferrix_builder::BuildOptions;
@@ -20,38 +21,50 @@ pub struct Setting {
     pub origin: String,
 }
 
-static CONFIG: OnceLock<Vec<Setting>> = OnceLock::new();
+/// The settings, read and checked on first use (so that `--help` and commands that
+/// need no settings work whatever the file holds).
+static CONFIG: OnceLock<Result<Vec<Setting>, String>> = OnceLock::new();
 
-/// The configuration file to read, if any.
-fn config_file() -> Option<PathBuf> {
-    if let Some(file) = std::env::var_os("FERRIX_CONF") {
-        return Some(PathBuf::from(file));
+/// The configuration file to read, if any, and whether it must exist (it must when
+/// `$FERRIX_CONF` names it).
+fn config_file() -> Option<(PathBuf, bool)> {
+    if let Some(file) = std::env::var_os("FERRIX_CONF").filter(|f| !f.is_empty()) {
+        return Some((PathBuf::from(file), true));
     }
     let dir = match std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
         Some(dir) => PathBuf::from(dir),
         None => PathBuf::from(std::env::var_os("HOME")?).join(".config"),
     };
-    Some(dir.join("ferrix/ferrix.conf"))
+    Some((dir.join("ferrix/ferrix.conf"), false))
 }
 
-/// Reads and checks the configuration file (a missing one is no configuration); an
-/// unknown setting is warned about, as the reference does, and a bad value or line is
-/// an error naming the file and line.
-pub fn load() -> CliResult {
+/// Reads and checks the configuration file (a missing default file is no
+/// configuration); an unknown setting is warned about, as the reference does, and a
+/// bad value or line is an error naming the file and line.
+fn load() -> CliResult<Vec<Setting>> {
     let mut settings = Vec::new();
-    if let Some(file) = config_file().filter(|f| f.exists()) {
-        read_file(&file, &mut settings, 0)?;
+    match config_file() {
+        Some((file, _)) if file.exists() => read_file(&file, &mut settings, 0)?,
+        Some((file, true)) => {
+            return Err(CliError::failure(format!(
+                "configuration file '{}' (from $FERRIX_CONF) does not exist",
+                file.display()
+            )));
+        }
+        _ => {}
     }
     for setting in &settings {
         check(setting)?;
     }
-    let _ = CONFIG.set(settings);
-    Ok(())
+    Ok(settings)
 }
 
-/// The settings read by [`load`] (none before it).
-fn settings() -> &'static [Setting] {
-    CONFIG.get().map_or(&[], Vec::as_slice)
+/// The settings of the configuration file.
+fn settings() -> CliResult<&'static [Setting]> {
+    match CONFIG.get_or_init(|| load().map_err(|e| e.message)) {
+        Ok(settings) => Ok(settings),
+        Err(message) => Err(CliError::failure(message)),
+    }
 }
 
 /// How deep `include`s may nest (a file including itself stops here).
@@ -80,13 +93,13 @@ fn read_file(file: &Path, out: &mut Vec<Setting>, depth: usize) -> CliResult {
             }
             continue;
         }
-        let Some((name, value)) = line.split_once('=') else {
+        // As the reference: words, the second of which is `=`.
+        let [name, "=", value @ ..] = words.as_slice() else {
             return Err(CliError::failure(format!(
-                "syntax error in configuration line '{raw}' in '{}' (expected 'NAME = VALUE')",
-                file.display()
+                "{origin}: syntax error in configuration line '{raw}' (expected 'NAME = VALUE')"
             )));
         };
-        out.push(Setting { name: name.trim().to_owned(), value: value.trim().to_owned(), origin });
+        out.push(Setting { name: (*name).to_owned(), value: value.join(" "), origin });
     }
     Ok(())
 }
@@ -118,19 +131,21 @@ pub fn boolean(name: &str, value: &str) -> Result<bool, String> {
 }
 
 /// Applies the configuration's build settings to `options`.
-pub fn apply_build(options: &mut BuildOptions) {
-    for setting in settings() {
+pub fn apply_build(options: &mut BuildOptions) -> CliResult {
+    for setting in settings()? {
         // Checked by `load`: a value that does not apply is not a build setting.
         let _ = crate::build_cmd::apply_setting(options, &setting.name, &setting.value);
     }
+    Ok(())
 }
 
 /// Applies the configuration's garbage-collector settings to `options`.
-pub fn apply_gc(options: &mut GcOptions) {
-    for setting in settings() {
+pub fn apply_gc(options: &mut GcOptions) -> CliResult {
+    for setting in settings()? {
         // Checked by `load`.
         let _ = set_gc(options, &setting.name, &setting.value);
     }
+    Ok(())
 }
 
 /// Applies garbage-collector setting `name`; an error for a bad value (other names
@@ -157,8 +172,13 @@ mod tests {
             "# a comment\nmax-jobs = 4 # trailing\n\ninclude more.conf\n!include missing.conf\n",
         )
         .unwrap();
-        std::fs::write(dir.path().join("more.conf"), "sandbox=false\n").unwrap();
+        std::fs::write(dir.path().join("more.conf"), "sandbox =  false\nbad=spacing\n").unwrap();
         let mut got = Vec::new();
+        // (`NAME=VALUE` without spaces is a syntax error, as in the reference.)
+        let err = read_file(&main, &mut got, 0).unwrap_err().message;
+        assert!(err.contains("more.conf:2: syntax error in configuration line 'bad=spacing'"), "{err}");
+        std::fs::write(dir.path().join("more.conf"), "sandbox =  false\n").unwrap();
+        got.clear();
         read_file(&main, &mut got, 0).unwrap();
         let pairs: Vec<(&str, &str)> = got.iter().map(|s| (s.name.as_str(), s.value.as_str())).collect();
         assert_eq!(pairs, [("max-jobs", "4"), ("sandbox", "false")]);
@@ -168,7 +188,12 @@ mod tests {
         assert!(read_file(&main, &mut Vec::new(), 0).unwrap_err().message.contains("missing.conf"));
         std::fs::write(&main, "just words\n").unwrap();
         let err = read_file(&main, &mut Vec::new(), 0).unwrap_err().message;
-        assert!(err.starts_with("syntax error in configuration line 'just words'"), "{err}");
+        assert!(
+            err.ends_with(
+                "ferrix.conf:1: syntax error in configuration line 'just words' (expected 'NAME = VALUE')"
+            ),
+            "{err}"
+        );
         std::fs::write(&main, "include ferrix.conf\n").unwrap();
         assert!(read_file(&main, &mut Vec::new(), 0).unwrap_err().message.contains("too deeply"));
     }

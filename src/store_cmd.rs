@@ -79,7 +79,7 @@ pub fn run(root: Option<&Path>, cmd: StoreCommand) -> CliResult {
                 .map(|s| store_ops::parse_size(&s).map_err(|e| CliError::usage("ferrix store gc", e)))
                 .transpose()?;
             let mut options = GcOptions { action, max_freed, ..GcOptions::default() };
-            crate::settings::apply_gc(&mut options);
+            crate::settings::apply_gc(&mut options)?;
             store_ops::gc(&store, &options)
         }
         StoreCommand::Delete { ignore_liveness, paths } => store_ops::delete(&store, &paths, ignore_liveness),

@@ -65,7 +65,8 @@ let
     outputHashMode = if recursiveHash || executable then "recursive" else "flat";
   } // fixed);
 in
-assert lib.assertMsg (given != [ ]) "fetchurl requires either `url` or `urls` to be set";
+assert lib.assertMsg ((url == null) != (urls == [ ])) "fetchurl requires either `url` or `urls` to be set";
+assert lib.assertMsg (resolved != [ ]) "fetchurl: the mirrors of ${lib.concatStringsSep ", " given} list no URL";
 assert lib.assertMsg (postFetch == "" && !downloadToTemp)
   "fetchurl: `postFetch` and `downloadToTemp` are not supported by Ferrix's builtin fetcher";
 drv // passthru // {

@@ -138,7 +138,8 @@ rec {
 
   # closureInfo { rootPaths }: $out/registration (the closure of rootPaths in the
   # format of `nix-store --load-db` and `--register-validity --hash-given`),
-  # $out/store-paths (its paths, sorted, one a line) and $out/total-nar-size, as
+  # $out/store-paths (its paths, one a line, in the order the closure was exported:
+  # sorted) and $out/total-nar-size, as
   # nixpkgs' closure-info: the closure comes from exportReferencesGraph in the
   # structured attributes, and the builder's `closureInfo` command (Rust, for
   # nixpkgs' jq) writes the files.

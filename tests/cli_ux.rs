@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 /// `ferrix ARGS` with the store of `store` and extra environment `env`.
 fn ferrix(store: &TempStore, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(common::FERRIX);
-    cmd.args(args).env("FERRIX_STORE", store.store()).env("FERRIX_CONF", "/nonexistent/ferrix.conf");
+    cmd.args(args).env("FERRIX_STORE", store.store()).env("FERRIX_CONF", "/dev/null");
     cmd.env_remove("NO_COLOR");
     for (k, v) in env {
         cmd.env(k, v);
@@ -73,18 +73,30 @@ fn the_configuration_file_sets_build_and_gc_settings() {
     assert_eq!(out.status.code(), Some(101), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("timed out after 1 seconds"), "{}", text(&out.stderr));
     // An unknown setting is a warning naming where it is; a bad line an error.
+    // (Read by the commands that use settings: here, instantiate's realiser.)
     std::fs::write(&conf, "frobnicate = 3\n").unwrap();
-    let out = with_config(&["eval", "-E", "1"]);
+    let out = with_config(&["instantiate", "-E", "{ }"]);
     assert!(out.status.success());
     assert!(
         text(&out.stderr).contains(&format!("warning: unknown setting 'frobnicate' ({}:1)", conf.display()))
     );
     std::fs::write(&conf, "max-jobs = lots\n").unwrap();
-    let out = with_config(&["eval", "-E", "1"]);
+    let out = with_config(&["instantiate", "-E", "{ }"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains(&format!("{}:1: invalid value 'lots'", conf.display())));
     std::fs::write(&conf, "no equals sign\n").unwrap();
-    assert!(text(&with_config(&["eval", "-E", "1"]).stderr).contains("syntax error in configuration line"));
+    let err = text(&with_config(&["build", "-E", "{ }"]).stderr);
+    assert!(err.contains(&format!("{}:1: syntax error in configuration line", conf.display())), "{err}");
+    // A file named by $FERRIX_CONF must exist.
+    let out = ferrix(&s, &["build", "-E", "{ }"], &[("FERRIX_CONF", "/nonexistent/ferrix.conf")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr)
+            .contains("configuration file '/nonexistent/ferrix.conf' (from $FERRIX_CONF) does not exist")
+    );
+    // Help and completions work whatever the file holds.
+    assert!(with_config(&["--help"]).status.success());
+    assert!(with_config(&["completions", "bash"]).status.success());
 
     // keep-derivations = false: collecting garbage deletes the .drv of a kept output.
     let link = s.dir.path().join("result");

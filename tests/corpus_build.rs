@@ -226,6 +226,24 @@ fn fetchurl_checks_hashes_and_reports_what_it_cannot_read() {
     let reason = format!("Could not read a file:// file (37) Could not open file {}", missing.display());
     assert!(err.contains(&reason), "{err}");
 
+    // A derivation whose `out` points elsewhere (written by hand) is refused before the
+    // fetcher, which runs outside the sandbox, could write or delete there.
+    let canary = dir.path().join("canary");
+    std::fs::create_dir(&canary).unwrap();
+    std::fs::write(canary.join("keep"), "kept").unwrap();
+    let hostile = format!("/nix/store/../../../../../../../..{}", canary.display());
+    let expr = format!(
+        "let d = import <nix/fetchurl.nix> {{ url = \"file:///nonexistent\"; hash = \"{zeros}\"; }};
+         in builtins.toFile \"evil.drv\" (builtins.replaceStrings
+           [ ''(\"out\",\"${{d.outPath}}\")'' ] [ ''(\"out\",\"{hostile}\")'' ] (builtins.readFile d.drvPath))"
+    );
+    let evil = c.ferrix(&["nix-instantiate", "--eval", "--read-write-mode", "--raw", "-E", &expr]);
+    let out = c.0.ferrix(&["nix-store", "--realise", evil.trim()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("its 'out' variable is not the path of its output 'out'"), "{err}");
+    assert_eq!(read(&canary.join("keep")), "kept");
+
     // A mirror nobody named, and no hash: evaluation errors.
     let out = c.build_expr(&fetch(&format!("url = \"mirror://nowhere/x\"; hash = \"{zeros}\";")));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no mirrors are known for 'mirror://nowhere'"));

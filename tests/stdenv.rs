@@ -307,6 +307,7 @@ fn fixup_records_propagated_inputs_and_the_setup_hook_for_users() {
     let hook = support("setup-hook");
     assert!(hook.contains(&format!("export HOOKED_FROM=\"{}\"\n", path_of("hooked"))), "{hook}");
     assert!(hook.contains("export HOOKED_TOOL=\"native-tool\"\n"), "{hook}");
+    assert!(hook.contains("export HOOKED_NOTE=\"this & that\"\n"), "{hook}");
     // A user (through depsBuildBuild) gets the hook sourced and both propagated tools.
     let user = env.built("hookedUser");
     assert_eq!(read(&user.join("hook")), format!("{} native-tool\n", path_of("hooked")));

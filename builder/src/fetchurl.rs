@@ -21,11 +21,16 @@ pub(crate) const BUILDER: &str = "builtin:fetchurl";
 /// standard error, when every URL failed).
 pub(crate) fn run(spec: &Spec) -> i32 {
     let var = |name: &str| spec.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let Some(out) = var("out") else {
-        eprintln!("error: attribute 'out' missing");
-        return 1;
+    // The output's own path (the scheduler checked that `out` is it): nothing else may
+    // be written, as this runs outside the sandbox.
+    let out = match var("out").map(ferrix_store::StorePath::parse) {
+        Some(Ok(path)) => path.to_absolute(),
+        _ => {
+            eprintln!("error: attribute 'out' is not the output's store path");
+            return 1;
+        }
     };
-    let target = if spec.sandbox { Spec::inside(&spec.root, out) } else { out.into() };
+    let target = if spec.sandbox { Spec::inside(&spec.root, &out) } else { out.clone().into() };
     let urls: Vec<&str> = match var("urls").map(|u| u.split_whitespace().collect::<Vec<_>>()) {
         Some(urls) if !urls.is_empty() => urls,
         _ => match var("url") {
@@ -64,6 +69,10 @@ impl Fetch {
             UrlError::NotLocal(_) => format!("unable to download '{url}': {e}"),
             UrlError::NoScheme(_) => e.to_string(),
         })?;
+        // Only a regular file (not a device or a directory) is read.
+        if !std::fs::metadata(&file).is_ok_and(|m| m.is_file()) {
+            return Err(unreadable_file(url, &file));
+        }
         let mut input = File::open(&file).map_err(|_| unreadable_file(url, &file))?;
         let failed = |e: &dyn std::fmt::Display| format!("unable to download '{url}': {e}");
         if self.unpack {

@@ -219,10 +219,15 @@ fn prepare(
 fn check_builtin(node: &Node, fixed: bool) -> Result<(), Failure> {
     let Some(name) = node.drv.builder.strip_prefix("builtin:") else { return Ok(()) };
     let drv = node.drv_path.to_absolute();
+    // It runs outside the sandbox: `out` must be the output's path, nothing else.
+    let out = node.outputs.get("out").map(StorePath::to_absolute);
     match node.drv.builder.as_str() {
         crate::fetchurl::BUILDER if !fixed => Err(failure(format!(
             "cannot build '{drv}': 'builtin:fetchurl' must be a fixed-output derivation"
         ))),
+        crate::fetchurl::BUILDER if out.is_none() || node.drv.env.get("out") != out.as_ref() => Err(failure(
+            format!("cannot build '{drv}': its 'out' variable is not the path of its output 'out'"),
+        )),
         crate::fetchurl::BUILDER | crate::stdenv::BUILDER => Ok(()),
         _ => Err(failure(format!("cannot build '{drv}': unsupported builtin builder '{name}'"))),
     }

@@ -80,7 +80,7 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
     let mut recursive = false;
     let mut check_contents = false;
     let mut gc = GcOptions::default();
-    crate::settings::apply_gc(&mut gc);
+    crate::settings::apply_gc(&mut gc)?;
     let mut ignore_liveness = false;
     let mut store_root = store;
     let mut build_options = build_cmd::default_options()?;

@@ -58,8 +58,8 @@ fn percent_decode(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        match hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
             Some(b) if bytes[i] == b'%' => {
                 out.push(b);
                 i += 3;
@@ -96,5 +96,6 @@ mod tests {
         }
         assert!(local_file("/a/b").unwrap_err().to_string().contains("doesn't have a scheme"));
         assert_eq!(percent_decode("100%"), b"100%");
+        assert_eq!(percent_decode("%+A%41"), b"%+AA");
     }
 }

@@ -22,7 +22,7 @@ pub fn run_with(program: &Path, args: &[&str], store: Option<&Path>, stdin: &[u8
     let mut cmd = Command::new(program);
     cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     // No configuration file of the user running the tests applies.
-    cmd.env("FERRIX_CONF", "/nonexistent/ferrix.conf");
+    cmd.env("FERRIX_CONF", "/dev/null");
     match store {
         Some(s) => cmd.env("FERRIX_STORE", s),
         None => cmd.env_remove("FERRIX_STORE"),

@@ -196,6 +196,8 @@ rec {
     name = "hooked";
     dontUnpack = true;
     toolName = "native-tool";
+    # (an `&` is not bash's "matched text" in the replacement)
+    hookNote = "this & that";
     setupHook = ./hooks/setup-hook.sh;
     propagatedNativeBuildInputs = [ nativeTool ];
     depsHostHostPropagated = [ hostTool ];

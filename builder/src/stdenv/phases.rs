@@ -265,7 +265,7 @@ if [ -n "${setupHook:-}" ]; then
     mkdir -p "${!outputDev}/nix-support"
     _content="$(< "$setupHook")"
     for _var in $(compgen -e); do
-        [[ "$_var" =~ ^[a-z][a-zA-Z0-9_]*$ ]] && _content="${_content//@$_var@/${!_var}}"
+        [[ "$_var" =~ ^[a-z][a-zA-Z0-9_]*$ ]] && _content="${_content//"@$_var@"/"${!_var}"}"
     done
     printf '%s\n' "$_content" > "${!outputDev}/nix-support/setup-hook"
 fi

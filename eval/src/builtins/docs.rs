@@ -13,18 +13,22 @@ pub struct BuiltinDoc {
 
 const DOCS: &str = include_str!("../../docs/builtins.toml");
 
+/// The entries, parsed once.
+fn table() -> &'static toml::Table {
+    static TABLE: std::sync::OnceLock<toml::Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| DOCS.parse().unwrap_or_default())
+}
+
 /// The documentation of the builtin `name` (as in `builtins.NAME`), if it has any.
 pub fn lookup(name: &str) -> Option<BuiltinDoc> {
-    let table: toml::Table = DOCS.parse().ok()?;
-    let entry = table.get(name)?.as_table()?;
+    let entry = table().get(name)?.as_table()?;
     let field = |k: &str| entry.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
     Some(BuiltinDoc { name: name.to_owned(), args: field("args"), doc: field("doc") })
 }
 
 /// The names that have an entry, sorted (for checking the entries against `builtins`).
 pub fn documented() -> Vec<String> {
-    let table: toml::Table = DOCS.parse().unwrap_or_default();
-    table.keys().cloned().collect()
+    table().keys().cloned().collect()
 }
 
 #[cfg(test)]
