@@ -79,9 +79,9 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// The evaluator and the requests for `req`: one per `-A` path. (The evaluator is never dropped: the process
+/// The evaluator and request for `req`. (The evaluator is never dropped: the process
 /// ends after it, and freeing the evaluation's heap would only cost time.)
-fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>, Vec<Request>)> {
+fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>, Request)> {
     let cwd = std::env::current_dir()?;
     let input = std::mem::replace(&mut req.input, Input::Stdin);
     let (origin, text, base) = match input {
@@ -106,18 +106,12 @@ fn start(req: &mut EvalRequest) -> CliResult<(std::mem::ManuallyDrop<Evaluator>,
         origin,
         text,
         base_dir: base,
-        attr_path: None,
+        attr_paths: std::mem::take(&mut req.attr_paths),
         auto_args: std::mem::take(&mut req.auto_args),
         output: req.output,
         strict: req.strict,
     };
-    let paths = std::mem::take(&mut req.attr_paths);
-    if paths.is_empty() {
-        return Ok((evaluator, vec![request]));
-    }
-    let requests =
-        paths.into_iter().map(|path| Request { attr_path: Some(path), ..request.clone() }).collect();
-    Ok((evaluator, requests))
+    Ok((evaluator, request))
 }
 
 /// The evaluator's settings asked for by `req`.
@@ -156,23 +150,11 @@ pub fn install_realiser(evaluator: &mut Evaluator, req: &mut EvalRequest) -> Cli
     Ok(())
 }
 
-/// The derivations each request's value holds, in order.
-fn instantiate_all(
-    evaluator: &mut Evaluator,
-    requests: Vec<Request>,
-) -> Result<Vec<ferrix_eval::Instance>, ferrix_eval::EvalError> {
-    let mut found = Vec::new();
-    for request in requests {
-        found.extend(evaluator.instantiate(request)?);
-    }
-    Ok(found)
-}
-
 /// Instantiates for a build: the derivations found (written to the store), or the
 /// evaluation error rendered on standard error.
 pub fn instantiate(mut req: EvalRequest) -> CliResult<Vec<ferrix_eval::Instance>> {
-    let (mut evaluator, requests) = start(&mut req)?;
-    instantiate_all(&mut evaluator, requests).map_err(|e| {
+    let (mut evaluator, request) = start(&mut req)?;
+    evaluator.instantiate(request).map_err(|e| {
         eprint!("{}", crate::output::paint_messages(&evaluator.render_error(&e, req.show_trace)));
         CliError::silent(1)
     })
@@ -181,33 +163,37 @@ pub fn instantiate(mut req: EvalRequest) -> CliResult<Vec<ferrix_eval::Instance>
 /// Evaluates and prints (each `-A` path's value on a line of its own); an evaluation
 /// error is rendered with its source line.
 pub fn run(mut req: EvalRequest) -> CliResult {
-    let (mut evaluator, requests) = start(&mut req)?;
+    let (mut evaluator, request) = start(&mut req)?;
     let failed = |evaluator: &Evaluator, e: ferrix_eval::EvalError| {
         eprint!("{}", crate::output::paint_messages(&evaluator.render_error(&e, req.show_trace)));
         CliError::silent(1)
     };
     if req.instantiate {
-        return instantiate_all(&mut evaluator, requests)
+        return evaluator
+            .instantiate(request)
             .and_then(|found| print_instances(&mut evaluator, &found, req.add_root.as_deref()))
             .map_err(|e| failed(&evaluator, e));
     }
-    for request in requests {
-        let result = if req.parse_only {
-            evaluator.parse_only(request.origin, request.text, &request.base_dir).map(String::into_bytes)
-        } else {
-            evaluator.eval(request)
-        };
-        if std::env::var_os("FERRIX_SHOW_STATS").is_some() {
-            eprintln!("{}", serde_json::json!({ "peakRssKiB": peak_rss_kib() }));
-        }
-        let mut bytes = result.map_err(|e| failed(&evaluator, e))?;
+    let mut write_error = None;
+    let mut print = |mut bytes: Vec<u8>| {
         // An XML document ends with its own newline; raw output has none.
         if matches!(req.output, Output::Nix | Output::Json) {
             bytes.push(b'\n');
         }
-        std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)?;
+        if let Err(e) = std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes) {
+            write_error.get_or_insert(e);
+        }
+    };
+    let result = if req.parse_only {
+        evaluator.parse_only(request.origin, request.text, &request.base_dir).map(|t| print(t.into_bytes()))
+    } else {
+        evaluator.eval(request, &mut print)
+    };
+    if std::env::var_os("FERRIX_SHOW_STATS").is_some() {
+        eprintln!("{}", serde_json::json!({ "peakRssKiB": peak_rss_kib() }));
     }
-    Ok(())
+    result.map_err(|e| failed(&evaluator, e))?;
+    write_error.map_or(Ok(()), |e| Err(e.into()))
 }
 
 /// Prints each derivation found as `nix-instantiate` does: its `.drv` path (or the GC

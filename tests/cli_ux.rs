@@ -154,3 +154,26 @@ fn verbosity_says_more_or_less_and_statuses_are_the_references() {
     // An evaluation error exits with 1.
     assert_eq!(ferrix(&s, &["eval", "-E", "1 +"], &[]).status.code(), Some(1));
 }
+
+#[test]
+fn repeated_attr_paths_share_one_evaluation_and_call_functions_on_the_way() {
+    let s = TempStore::new();
+    let file = s.dir.path().join("set.nix");
+    std::fs::write(&file, "{ x ? 1 }: builtins.trace \"evaluated\" { a = x; b = { c = x + 1; }; }").unwrap();
+    let file = file.to_str().unwrap();
+    // As the reference: the function on the way to an attribute is called, for each
+    // path anew (so its body is traced twice); without -A it is printed as it is.
+    let traces = |out: &Output| text(&out.stderr).matches("trace: evaluated").count();
+    let out = ferrix(&s, &["nix-instantiate", "--eval", file, "-A", "a", "-A", "b.c"], &[]);
+    assert_eq!(text(&out.stdout), "1\n2\n");
+    assert_eq!(traces(&out), 2, "{}", text(&out.stderr));
+    // A set is evaluated (and traced) once for all the paths.
+    let set = s.dir.path().join("plain.nix");
+    std::fs::write(&set, "builtins.trace \"evaluated\" { a = 1; b = 2; }").unwrap();
+    let out = ferrix(&s, &["nix-instantiate", "--eval", set.to_str().unwrap(), "-A", "a", "-A", "b"], &[]);
+    assert_eq!(text(&out.stdout), "1\n2\n");
+    assert_eq!(traces(&out), 1, "{}", text(&out.stderr));
+    let out = ferrix(&s, &["nix-instantiate", "--eval", file, "--arg", "x", "5", "-A", "b.c"], &[]);
+    assert_eq!(text(&out.stdout), "6\n");
+    assert_eq!(text(&ferrix(&s, &["nix-instantiate", "--eval", file], &[]).stdout), "<LAMBDA>\n");
+}

@@ -27,9 +27,20 @@ impl Evaluator {
         found
     }
 
+    /// The derivations of each of the request's attribute paths, in order.
     fn find_instances(&mut self, mut req: Request) -> Result<Vec<Instance>, EvalError> {
         self.pace_for_instantiation();
-        self.evaluate(&mut req, true)?;
+        let args = self.evaluate_top(&mut req)?;
+        let mut found = Vec::new();
+        for path in crate::attr_paths(&req) {
+            self.select_path(path, &args, true)?;
+            found.extend(self.derivations_found()?);
+        }
+        Ok(found)
+    }
+
+    /// The derivations the VM's value holds.
+    fn derivations_found(&mut self) -> Result<Vec<Instance>, EvalError> {
         #[allow(
             clippy::redundant_closure,
             reason = "the closure is needed for the arena's higher-ranked lifetime"

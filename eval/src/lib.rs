@@ -70,14 +70,14 @@ pub enum AutoArg {
 }
 
 /// What to evaluate.
-#[derive(Clone)]
 pub struct Request {
     pub origin: Origin,
     pub text: String,
     /// Base of relative paths in `text`.
     pub base_dir: PathBuf,
-    /// `-A`: an attribute path to select (`a.b."c d".0`).
-    pub attr_path: Option<String>,
+    /// `-A`: attribute paths to select (`a.b."c d".0`), each from the value in turn,
+    /// which is evaluated once; none: the value itself.
+    pub attr_paths: Vec<String>,
     pub auto_args: Vec<(String, AutoArg)>,
     pub output: Output,
     /// Force the value deeply before printing it (`--strict`).
@@ -154,18 +154,27 @@ impl Evaluator {
         evaluator
     }
 
-    /// Evaluates a request and returns the printed result (bytes: strings need not be
-    /// UTF-8).
-    pub fn eval(&mut self, req: Request) -> Result<Vec<u8>, EvalError> {
-        let printed = self.eval_and_print(req);
+    /// Evaluates a request and hands `print` the printed result of each of its
+    /// attribute paths, in order (bytes: strings need not be UTF-8).
+    pub fn eval(&mut self, req: Request, print: &mut dyn FnMut(Vec<u8>)) -> Result<(), EvalError> {
+        let printed = self.eval_and_print(req, print);
         // Read-write evaluation makes valid what it staged, also after an error (as the
         // reference, which writes as it goes).
         self.io.store.flush()?;
         printed
     }
 
-    fn eval_and_print(&mut self, mut req: Request) -> Result<Vec<u8>, EvalError> {
-        self.evaluate(&mut req, false)?;
+    fn eval_and_print(&mut self, mut req: Request, print: &mut dyn FnMut(Vec<u8>)) -> Result<(), EvalError> {
+        let args = self.evaluate_top(&mut req)?;
+        for path in attr_paths(&req) {
+            self.select_path(path, &args, false)?;
+            print(self.print_result(&req)?);
+        }
+        Ok(())
+    }
+
+    /// The VM's value printed as `req` asks (forced deeply first when `strict`).
+    fn print_result(&mut self, req: &Request) -> Result<Vec<u8>, EvalError> {
         if req.strict {
             self.run_native(|v| Native::deep_force(v, v, true))?;
         }
@@ -201,23 +210,37 @@ impl Evaluator {
         Ok(printed)
     }
 
-    /// Evaluates the request's expression, selects its attribute path and calls
-    /// functions with its arguments (also without any when `always_call`, as
-    /// instantiation does): the VM's value is the result.
-    fn evaluate(&mut self, req: &mut Request, always_call: bool) -> Result<(), EvalError> {
+    /// Evaluates the request's expression, keeping the value for
+    /// [`Self::select_path`]; gives the compiled `--arg`s.
+    fn evaluate_top(&mut self, req: &mut Request) -> Result<Vec<(symbol::Symbol, AutoValue)>, EvalError> {
         let main = self.compile_text(req.origin.clone(), std::mem::take(&mut req.text), &req.base_dir)?;
         let args = self.compile_auto_args(&req.auto_args, &req.base_dir)?;
         self.start(|mc, vm, _| {
             Ok(Value::Thunk(Thunk::new(mc, ThunkState::Suspended { code: main, env: vm.root_env })))
         })?;
-        let path = req.attr_path.as_deref().map(split_attr_path).transpose()?.unwrap_or_default();
-        self.auto_call(&args, always_call)?;
+        self.arena.mutate_root(|_, vm| vm.top = Some(vm.result()));
+        Ok(args)
+    }
+
+    /// Selects attribute path `path` (none: nothing) from the value
+    /// [`Self::evaluate_top`] kept, calling functions on the way with the `--arg`s, and
+    /// the result too if there are any (always when `always_call`, as instantiation
+    /// does): the VM's value is the result.
+    fn select_path(
+        &mut self,
+        path: Option<&str>,
+        args: &[(symbol::Symbol, AutoValue)],
+        always_call: bool,
+    ) -> Result<(), EvalError> {
+        let path = path.map(split_attr_path).transpose()?.unwrap_or_default();
+        self.start(|_, vm, _| vm.top.ok_or_else(|| EvalError::eval("no value to select from", None)))?;
         for (i, component) in path.iter().enumerate() {
+            // As the reference: a function on the way is called before selecting from it.
+            self.auto_call(args, true)?;
             let shown = path[..=i].join(".");
             self.start(|mc, vm, ctx| select_component(mc, vm, ctx, component, &shown))?;
-            self.auto_call(&args, always_call)?;
         }
-        Ok(())
+        self.auto_call(args, always_call)
     }
 
     /// Compiles a source text (`-E`'s, stdin's, a `--arg`'s) into a chunk.
@@ -394,6 +417,14 @@ fn pacing(sleep_factor: f64) -> gc_arena::metrics::Pacing {
 enum AutoValue {
     Code(code::ChunkId),
     Str(String),
+}
+
+/// The request's attribute paths, or one empty path when it has none.
+fn attr_paths(req: &Request) -> Vec<Option<&str>> {
+    if req.attr_paths.is_empty() {
+        return vec![None];
+    }
+    req.attr_paths.iter().map(|p| Some(p.as_str())).collect()
 }
 
 /// Splits `a.b."c.d".0` into its components.

@@ -109,6 +109,8 @@ pub struct Vm<'gc> {
     pub call_depth: usize,
     /// What a REPL session keeps alive between evaluations.
     pub repl: crate::repl::Roots<'gc>,
+    /// A request's value before its `-A` paths are selected from it (each in turn).
+    pub top: Option<Value<'gc>>,
 }
 
 impl<'gc> Vm<'gc> {
@@ -123,6 +125,7 @@ impl<'gc> Vm<'gc> {
             spare_envs: Vec::new(),
             call_depth: 0,
             repl: crate::repl::Roots::default(),
+            top: None,
         }
     }
 
