@@ -1,7 +1,7 @@
 //! Commands of the generic builder written in Rust and called from the build's shell
 //! as functions: `moveToOutput` (see `outputs.rs`), `patchShebangs` (see
 //! `shebangs.rs`), `buildEnv` (see `buildenv.rs`), `closureInfo` (see
-//! `closure_info.rs`), and `lndir [-silent] FROM TO`, X11's lndir, which nixpkgs'
+//! `closure_info.rs`), `patchELF` (see `rpath.rs`), and `lndir [-silent] FROM TO`, X11's lndir, which nixpkgs'
 //! `symlinkJoin` uses: it mirrors the tree `FROM` into the directory `TO`, a directory
 //! for each directory and a symlink for everything else, and never replaces what `TO`
 //! has already (so the first of several trees wins).
@@ -23,6 +23,10 @@ pub(crate) fn run(name: &str, args: &[String]) -> Result<(), String> {
         "patchShebangs" => match args.split_first() {
             Some((search_path, paths)) => super::shebangs::patch_shebangs(search_path, paths),
             None => Err("usage: patchShebangs PATH...".to_owned()),
+        },
+        "patchELF" => match args {
+            [dir] => super::rpath::patch_elf(Path::new(dir)),
+            _ => Err("usage: patchELF DIR".to_owned()),
         },
         "closureInfo" => match args {
             [attrs_json, out] => super::closure_info::closure_info(Path::new(attrs_json), Path::new(out)),

@@ -22,6 +22,7 @@ mod commands;
 mod inputs;
 mod outputs;
 mod phases;
+mod rpath;
 mod shebangs;
 mod shell;
 

@@ -37,7 +37,8 @@ runHook() {
 const COMPILERS: &str = r#"export CC="${CC:-cc}" CXX="${CXX:-c++}""#;
 
 /// What fixup does to each output: strip debugging symbols from binaries and libraries
-/// (`stripDebugList`; failures on files that are not objects are ignored), then patch
+/// (`stripDebugList`; failures on files that are not objects are ignored), shrink ELF
+/// files' run paths to what they load (`patchELF`, unless `dontPatchELF`), then patch
 /// the scripts' interpreters.
 const FIXUP_OUTPUTS: &str = r#"savedPrefix="$prefix"
 _stripDirs=()
@@ -54,13 +55,14 @@ for output in $(getAllOutputNames); do
             fi
         done
     fi
+    if [ -z "${dontPatchELF:-}" ]; then patchELF "$prefix"; fi
     if [ -z "${dontPatchShebangs:-}" ]; then patchShebangs "$prefix"; fi
 done
 prefix="$savedPrefix""#;
 
 /// nixpkgs' `_addRpathPrefix` of the library output: what the build links finds the
-/// libraries it installs at run time (unless `NIX_NO_SELF_RPATH=1`). Ferrix has no
-/// `patchelf --shrink-rpath`, so a program that needs none keeps the entry too.
+/// libraries it installs at run time (unless `NIX_NO_SELF_RPATH=1`); fixup's
+/// `patchELF` drops the entry again from what loads nothing from there.
 const SELF_RPATH: &str = r#"if [ "${NIX_NO_SELF_RPATH:-0}" != 1 ]; then
     export NIX_LDFLAGS="-rpath ${!outputLib}/lib ${NIX_LDFLAGS-}"
 fi

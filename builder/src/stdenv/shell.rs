@@ -2,7 +2,7 @@
 //! back on a reply pipe (its descriptor 3) in records of NUL-terminated fields:
 //! `done` when a command has finished, a variable's value when asked for one, or
 //! `call NAME N ARGS...` when a shell function calls one of the builder's Rust
-//! commands (`lndir`, `moveToOutput`, `patchShebangs`, `buildEnv`, `closureInfo`, see
+//! commands (`lndir`, `moveToOutput`, `patchShebangs`, `buildEnv`, `closureInfo`, `patchELF`, see
 //! `commands.rs`), whose status Rust writes back on a second
 //! pipe (its descriptor 4). The shell's variables live on between commands. It runs
 //! with `set -eu -o pipefail`, as nixpkgs' setup does: a failing command ends it,
@@ -44,6 +44,7 @@ moveToOutput() {
 }
 patchShebangs() { __ferrixCall patchShebangs "$PATH" "$@"; }
 closureInfo() { __ferrixCall closureInfo "$@"; }
+patchELF() { __ferrixCall patchELF "$@"; }
 __ferrixReply() { printf '%s\0' "$#" "$@" >&3; }
 __ferrixList() {
     local -a __items=()
