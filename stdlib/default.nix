@@ -2,12 +2,14 @@
 # package-set-shaped attribute set. It is embedded in the ferrix binary and written to
 # the store (as the source path ferrix-stdlib) the first time it is looked up.
 # `mirrors` (SITE = [ URL prefixes ]) is what fetchurl's mirror:// URLs stand for.
-{ mirrors ? { }, ... }:
+# `config` is nixpkgs' configuration for check-meta (allowBroken, allowUnfree,
+# allowUnfreePredicate, allowUnsupportedSystem, ...: see stdenv/check-meta.nix).
+{ mirrors ? { }, config ? { }, ... }:
 let
   lib = import ./lib;
-  stdenvs = import ./stdenv { inherit lib; };
+  stdenvs = import ./stdenv { inherit lib config; };
   trivial = import ./trivial-builders.nix { inherit lib; inherit (stdenvs) stdenv stdenvNoCC; };
   fetchurl = import ./fetchurl.nix { inherit lib mirrors; };
   buildEnv = import ./build-env.nix { inherit lib; inherit (stdenvs) stdenvNoCC; inherit (trivial) writeClosure; };
 in
-{ inherit lib fetchurl buildEnv; } // stdenvs // trivial
+{ inherit lib config fetchurl buildEnv; } // stdenvs // trivial

@@ -69,3 +69,40 @@ fn the_search_path_comes_first_and_missing_files_are_errors() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("error: file 'ferrix/missing.nix' was not found in the Nix search path"), "{err}");
 }
+
+/// `<ferrix>` takes nixpkgs' `config`: check-meta refuses a broken package unless
+/// `config.allowBroken`, and stdenv's hostPlatform is the current system elaborated.
+#[test]
+fn ferrix_config_reaches_check_meta() {
+    let store = tempfile::tempdir().unwrap();
+    let pkg = "stdenvNoCC.mkDerivation { name = \"b\"; meta.broken = true; }";
+    let refused = eval(store.path(), &["-E", &format!("with import <ferrix> {{ }}; ({pkg}).drvPath")]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    // (The place is «unknown-file»: Ferrix has no attribute positions for `-E` text.)
+    assert!(err.contains("error: Package ‘b’ in "), "{err}");
+    assert!(err.contains(" is marked as broken, refusing to evaluate."), "{err}");
+    let allowed = eval(
+        store.path(),
+        &[
+            "-E",
+            &format!(
+                "with import <ferrix> {{ config.allowBroken = true; }}; builtins.isString ({pkg}).drvPath"
+            ),
+        ],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&allowed.stdout),
+        "true\n",
+        "{}",
+        String::from_utf8_lossy(&allowed.stderr)
+    );
+    let platform = eval(
+        store.path(),
+        &[
+            "-E",
+            "with import <ferrix> { }; [ (stdenv.hostPlatform.system == builtins.currentSystem) (stdenv.isLinux == stdenv.hostPlatform.isLinux) ]",
+        ],
+    );
+    assert_eq!(String::from_utf8_lossy(&platform.stdout), "[ true true ]\n");
+}

@@ -239,4 +239,7 @@ rec {
       in
       go 0 true acc
     ) set (builtins.sort (a: b: length a.path > length b.path) updates);
+
+  # The sets of a list merged, a later one's attribute winning.
+  mergeAttrsList = builtins.foldl' (acc: set: acc // set) { };
 }

@@ -189,4 +189,8 @@ rec {
       };
     in
     self;
+
+  # `value` when `cond`, else null (which `derivation` leaves out of the derivation),
+  # as nixpkgs' lib.derivations.optionalDrvAttr.
+  optionalDrvAttr = cond: value: if cond then value else null;
 }

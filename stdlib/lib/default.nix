@@ -17,6 +17,12 @@ let
         asserts = import ./asserts.nix { inherit lib; };
         meta = import ./meta.nix { inherit lib; };
         generators = import ./generators.nix { inherit lib; };
+        filesystem = import ./filesystem.nix { inherit lib; };
+        sources = import ./sources.nix { inherit lib; };
+        licenses = import ./licenses.nix { inherit lib; };
+        systems = import ./systems.nix { inherit lib; };
+        maintainers = import ./maintainers.nix { inherit lib; };
+        teams = import ./teams.nix { inherit lib; };
       };
       # The builtins nixpkgs' lib re-exports at its top level.
       fromBuiltins = {
@@ -67,6 +73,24 @@ let
     // sections.attrsets
     // sections.customisation
     // sections.meta
+    # As nixpkgs: only these of `filesystem` and `sources` are flat (`sources.trace`
+    # is not `builtins.trace`); `licenses`, `systems`, `maintainers` and `teams` are
+    # reachable by name only, and `platforms` is `systems.doubles`.
+    // {
+      inherit (sections.filesystem) pathType pathIsDirectory pathIsRegularFile;
+      inherit (sections.sources)
+        cleanSourceFilter
+        cleanSource
+        cleanSourceWith
+        sourceByRegex
+        sourceFilesBySuffices
+        commitIdFromGitRepo
+        pathHasContext
+        canCleanSource
+        pathIsGitRepo
+        ;
+      platforms = sections.systems.doubles;
+    }
     // sections;
 in
 lib

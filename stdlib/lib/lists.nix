@@ -32,6 +32,8 @@ rec {
       from = i: if i == n then nul else op (elemAt list i) (from (i + 1));
     in
     from 0;
+  # nixpkgs' old name of foldr.
+  fold = foldr;
   # foldl op nul [ a b c ] = op (op (op nul a) b) c; lazy in the accumulator.
   foldl =
     op: nul: list:

@@ -55,4 +55,41 @@ rec {
         (lib.strings.getName x)
       )
     );
+
+  # Whether `platform` (an elaborated platform) is what `elem` of meta.platforms
+  # names: a system double, or a pattern matched against the platform's `parsed`
+  # (lib.systems.inspect.patterns; a set with `parsed` is matched whole).
+  platformMatch =
+    platform: elem:
+    if builtins.isString elem then
+      platform ? system && elem == platform.system
+    else
+      lib.attrsets.matchAttrs (if elem ? parsed then elem else { parsed = elem; }) platform;
+
+  # Whether `pkg` can be built for `platform`: meta.platforms (when it has one) names
+  # it and meta.badPlatforms does not.
+  availableOn =
+    platform: pkg:
+    (!(pkg ? meta.platforms) || builtins.any (platformMatch platform) pkg.meta.platforms)
+    && builtins.all (elem: !platformMatch platform elem) (pkg.meta.badPlatforms or [ ]);
+
+  # The licenses with an SPDX identifier, by identifier.
+  licensesSpdx = lib.attrsets.mapAttrs' (_: license: lib.attrsets.nameValuePair license.spdxId license) (
+    lib.attrsets.filterAttrs (_: license: license ? spdxId) lib.licenses
+  );
+  # The license of an SPDX identifier (compared ignoring case), else `default`.
+  getLicenseFromSpdxIdOr =
+    let
+      byLowerId = lib.attrsets.mapAttrs' (
+        id: license: lib.attrsets.nameValuePair (lib.strings.toLower id) license
+      ) licensesSpdx;
+    in
+    id: default: byLowerId.${lib.strings.toLower id} or default;
+  getLicenseFromSpdxId =
+    id:
+    getLicenseFromSpdxIdOr id (
+      lib.trivial.warn "getLicenseFromSpdxId: No license matches the given SPDX ID: ${id}" {
+        shortName = id;
+      }
+    );
 }

@@ -119,6 +119,15 @@ rec {
     else
       "'" + replaceStrings [ "'" ] [ "'\\''" ] s + "'";
   escapeShellArgs = concatMapStringsSep " " escapeShellArg;
+  # The XML entities of `"`, `'`, `<`, `>` and `&`.
+  escapeXML = replaceStrings [ "\"" "'" "<" ">" "&" ] [ "&quot;" "&apos;" "&lt;" "&gt;" "&amp;" ];
+  # What `toString` takes: string-like values, null, integers, floats, Booleans and
+  # lists of these.
+  isConvertibleWithToString =
+    x:
+    isStringLike x
+    || builtins.elem (builtins.typeOf x) [ "null" "int" "float" "bool" ]
+    || (builtins.isList x && builtins.all isConvertibleWithToString x);
   isValidPosixName = name: match "[a-zA-Z_][a-zA-Z0-9_]*" name != null;
   toShellVar =
     name: value:

@@ -101,6 +101,8 @@ rec {
       (builtins.fromTOML "v = 0x${builtins.elemAt m 1}").v;
 
   inNixShell = builtins.getEnv "IN_NIX_SHELL" != "";
+  # Pure evaluation has no builtins.currentSystem.
+  inPureEvalMode = !builtins ? currentSystem;
 
   release = "25.11";
   oldestSupportedRelease = 2411;

@@ -12,7 +12,16 @@
 # puts variables into the build's environment: merged into the derivation's attributes
 # (a name clashing with another attribute is an error), or with structured attributes
 # kept as the `env` set, which the builder exports.
-{ lib }:
+#
+# The platforms are nixpkgs': `stdenv.buildPlatform`, `hostPlatform` and
+# `targetPlatform` are all `lib.systems.elaborate builtins.currentSystem` (Ferrix
+# builds for the machine it runs on), with nixpkgs' shorthands (`stdenv.isLinux`,
+# `stdenv.is64bit`, ...) and `stdenv.system`. `stdenv.shell` is the host's
+# "/bin/bash" (the host impurity); there is no `stdenv.shellPackage`.
+#
+# mkDerivation checks each package's meta as nixpkgs' check-meta does
+# (./check-meta.nix, configured by `config`, the standard library's argument).
+{ lib, config ? { } }:
 let
   inherit (builtins) removeAttrs isFunction elem head;
 
@@ -54,6 +63,19 @@ let
       "The `env` attribute set cannot contain any attributes passed to derivation. The following attributes are overlapping:\n${lib.concatMapStringsSep "\n" describe overlapping}";
     builtins.mapAttrs checkValue env;
 
+  checkMeta = import ./check-meta.nix { inherit lib config; };
+
+  # Where the package is defined, for check-meta's messages and meta.position, as
+  # nixpkgs: meta.description's place, else version's, else name's.
+  positionOf = attrs:
+    let
+      pos =
+        if attrs.meta.description or null != null then builtins.unsafeGetAttrPos "description" attrs.meta
+        else if attrs.version or null != null then builtins.unsafeGetAttrPos "version" attrs
+        else builtins.unsafeGetAttrPos "name" attrs;
+    in
+    if pos == null then null else "${pos.file}:${toString pos.line}";
+
   mkDerivationWith = stdenv: fpargs:
     let
       # `fpargs` is an attribute set or a function of the final attributes.
@@ -81,19 +103,26 @@ let
       env = checkEnv (finalAttrs.env or { }) drvAttrs;
       structured = finalAttrs.__structuredAttrs or false;
 
-      meta = {
+      position = positionOf finalAttrs;
+      userMeta = {
         outputsToInstall = outputsToInstall outputs;
         name = name;
       } // (lib.optionalAttrs (finalAttrs ? pname) { inherit (finalAttrs) pname; })
         // (lib.optionalAttrs (finalAttrs ? version) { inherit (finalAttrs) version; })
-        // (finalAttrs.meta or { });
+        // (finalAttrs.meta or { })
+        // lib.optionalAttrs (position != null) { inherit position; };
+      # check-meta sees the arguments with their meta completed (outputsToInstall's
+      # default included).
+      checked = finalAttrs // { meta = userMeta; };
+      validity = checkMeta.assertValidity stdenv.hostPlatform { meta = userMeta; attrs = checked; };
+      meta = userMeta // checkMeta.extraMeta stdenv.hostPlatform validity checked;
 
       passthru = finalAttrs.passthru or { };
 
       # As nixpkgs' mkDerivation: the derivation extended (lib.extendDerivation) so
       # that the top-level value and each output (`pkg.dev`, with `outputSpecified`)
       # carry meta, passthru and overrideAttrs.
-      package = lib.extendDerivation true ({
+      package = lib.extendDerivation validity.handled ({
         inherit meta passthru;
         overrideAttrs = f: mkDerivationWith stdenv (lib.extends (lib.toExtension f) argsFun);
       } // lib.optionalAttrs (finalAttrs ? pname) { inherit (finalAttrs) pname; }
@@ -102,10 +131,22 @@ let
     in
     package;
 
+  platform = lib.systems.elaborate builtins.currentSystem;
+
   mkStdenv = cc:
     let
       self = {
-        system = builtins.currentSystem;
+        inherit (platform) system;
+        buildPlatform = platform;
+        hostPlatform = platform;
+        targetPlatform = platform;
+        # nixpkgs' stdenv shorthands for hostPlatform's predicates.
+        inherit (platform)
+          isDarwin isLinux isSunOS isCygwin isBSD isFreeBSD isOpenBSD
+          isi686 isx86_32 isx86_64 is32bit is64bit
+          isAarch32 isAarch64 isMips isBigEndian;
+        hasCC = cc != null;
+        shell = "/bin/bash";
         mkDerivation = mkDerivationWith self;
         inherit cc;
         # `bash -n FILE`: checks a script's syntax without running it.
