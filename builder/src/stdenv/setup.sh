@@ -1,8 +1,10 @@
 # The shell functions of Ferrix's generic builder (embedded in the builder with
 # include_str!, run once before any input's setup hook is sourced): nixpkgs' setup.sh
 # helpers as packages' phases and setup hooks call them, written for Ferrix. The
-# shell runs with `set -eu -o pipefail`; `concatTo`, `prependToVar`, `appendToVar`,
-# `getAllOutputNames` and the Rust commands are defined before this (shell.rs).
+# shell runs with `set -eu -o pipefail`; since a function called as a condition runs
+# without `-e`, the functions return their failures explicitly. `concatTo`,
+# `prependToVar`, `appendToVar`, `getAllOutputNames` and the Rust commands are
+# defined before this (shell.rs).
 
 ######################################################################
 # Hooks.
@@ -165,7 +167,7 @@ printLines() { (( $# > 0 )) || return 0; printf '%s\n' "$@"; }
 concatStringsSep() {
     local sep="$1" joined="" item
     local -a items=()
-    concatTo items "$2"
+    concatTo items "$2" || return 1
     for item in ${items[@]+"${items[@]}"}; do
         joined+="${joined:+$sep}$item"
     done
@@ -183,7 +185,7 @@ concatStringsSep() {
 # quoted, so `&` in NEW stays literal under bash 5.2's patsub_replacement.
 _substituteStream_has_warned_replace_deprecation=false
 substituteStream() {
-    _ferrixSubstituteVar "$@"
+    _ferrixSubstituteVar "$@" || return 1
     printf '%s' "${!1}"
 }
 
@@ -279,8 +281,8 @@ substitute() {
         return 1
     fi
     local _ferrixContent
-    consumeEntire _ferrixContent < "$input"
-    _ferrixSubstituteVar _ferrixContent "file '$input'" "$@"
+    consumeEntire _ferrixContent < "$input" || return 1
+    _ferrixSubstituteVar _ferrixContent "file '$input'" "$@" || return 1
     if [ -e "$output" ]; then chmod +w "$output"; fi
     printf '%s' "$_ferrixContent" > "$output"
 }
@@ -295,7 +297,7 @@ substituteInPlace() {
         shift
     done
     for file in ${files[@]+"${files[@]}"}; do
-        substitute "$file" "$file" "$@"
+        substitute "$file" "$file" "$@" || return 1
     done
 }
 
