@@ -50,7 +50,11 @@ fn substitute_replaces_with_each_flag_and_keeps_ampersands() {
     assert_eq!(read(&out.join("inplace")), "a=A & B b=B& keep=@keep@ old=N&W\n\n");
     let warn = read(&out.join("warn"));
     // --replace-warn warns once per file, and the build goes on.
-    assert_eq!(warn.matches("WARNING: pattern absent doesn't match anything in file 'f").count(), 2, "{warn}");
+    assert_eq!(
+        warn.matches("WARNING: pattern absent doesn't match anything in file 'f").count(),
+        2,
+        "{warn}"
+    );
     assert!(warn.contains("substituteStream() in derivation substitutions: WARNING"), "{warn}");
     assert_eq!(read(&out.join("quiet")), "a=@a@ b=@b@ keep=kept old=OLD\n\n");
     // --replace is deprecated: one warning for the whole build.
@@ -87,7 +91,8 @@ fn unpack_file_handles_directories_tarballs_zips_and_unpack_cmd() {
     let env = Env::new();
     let out = env.built("unpacked");
     assert_eq!(read(&out.join("default")), "content\n");
-    let others = "a.custom.d custom\na.tar.bz2.d content\na.tar.d content\na.tgz.d content\na.zip.d content\n";
+    let others =
+        "a.custom.d custom\na.tar.bz2.d content\na.tar.d content\na.tgz.d content\na.zip.d content\n";
     assert_eq!(read(&out.join("others")), others);
     assert_eq!(read(&out.join("dir")), "from-dir\n");
     let log = env.failure("unknownArchive");
@@ -131,8 +136,14 @@ fn install_shell_files_puts_pages_and_completions_where_they_belong() {
         assert!(out.join("share").join(file).is_file(), "{file}");
     }
     let warnings = read(&out.join("warnings"));
-    assert!(warnings.contains("installShellCompletion: warning: unknown shell for path: unknown-kind"), "{warnings}");
-    assert!(warnings.contains("installManPage: error: path missing manpage section suffix: nosection"), "{warnings}");
+    assert!(
+        warnings.contains("installShellCompletion: warning: unknown shell for path: unknown-kind"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("installManPage: error: path missing manpage section suffix: nosection"),
+        "{warnings}"
+    );
 }
 
 #[test]
@@ -141,11 +152,17 @@ fn pkg_config_finds_the_inputs_pc_files_through_its_env_hook() {
     let out = env.built("pkgConfigUser");
     assert_eq!(read(&out.join("versions")), "1.2\n3\n1.0\n");
     let cflags = read(&out.join("cflags"));
-    assert!(cflags.starts_with("-I/nix/store/") && cflags.trim_end().ends_with("-tiny-lib/include"), "{cflags}");
+    assert!(
+        cflags.starts_with("-I/nix/store/") && cflags.trim_end().ends_with("-tiny-lib/include"),
+        "{cflags}"
+    );
     let libs = read(&out.join("greet-libs"));
     assert!(libs.contains("-lgreet") && libs.contains("-libgreet-1.0-lib/lib"), "{libs}");
     let path = read(&out.join("path"));
-    assert!(path.contains("-tiny-lib/lib/pkgconfig:") && path.contains("-tiny-lib/share/pkgconfig"), "{path}");
+    assert!(
+        path.contains("-tiny-lib/lib/pkgconfig:") && path.contains("-tiny-lib/share/pkgconfig"),
+        "{path}"
+    );
 }
 
 #[test]
