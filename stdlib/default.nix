@@ -11,5 +11,7 @@ let
   trivial = import ./trivial-builders.nix { inherit lib; inherit (stdenvs) stdenv stdenvNoCC; };
   fetchurl = import ./fetchurl.nix { inherit lib mirrors; };
   buildEnv = import ./build-env.nix { inherit lib; inherit (stdenvs) stdenvNoCC; inherit (trivial) writeClosure; };
+  buildSupport = import ./build-support { inherit lib; inherit (stdenvs) stdenvNoCC; inherit (trivial) runCommand; };
 in
 { inherit lib config fetchurl buildEnv; } // stdenvs // trivial
+// buildSupport

@@ -3,7 +3,8 @@
 //! followed transitively) puts its `bin` on `PATH`, its `include` into
 //! `NIX_CFLAGS_COMPILE` (`-isystem`), its `lib` (when it holds libraries) into
 //! `NIX_LDFLAGS` (`-L` and `-rpath`),
-//! and has its `nix-support/setup-hook` sourced. A compiler wrapper (`cc`, `gcc`, `c++`,
+//! and has its `nix-support/setup-hook` sourced; then the env hooks those setup hooks
+//! registered (`addEnvHooks`) are called with each input, in order. A compiler wrapper (`cc`, `gcc`, `c++`,
 //! `g++`, first on `PATH`) hands those flags to the host's compiler, so a program built
 //! with `buildInputs = [ libfoo ]` compiles, links and finds libfoo at run time with no
 //! flags of its own.
@@ -44,6 +45,8 @@ pub(crate) struct InputEnv {
     pub cflags: Vec<String>,
     pub ldflags: Vec<String>,
     pub setup_hooks: Vec<PathBuf>,
+    /// Every input, in order: what the env hooks (`addEnvHooks`) are called with.
+    pub packages: Vec<PathBuf>,
 }
 
 /// The inputs of this build (the shell's lists) and all they propagate, in order, each
@@ -72,9 +75,15 @@ fn all_inputs(shell: &mut Shell) -> Result<Vec<PathBuf>, BuildFailure> {
 
 /// The environment the inputs make.
 pub(crate) fn input_env(shell: &mut Shell) -> Result<InputEnv, BuildFailure> {
-    let mut env =
-        InputEnv { path: Vec::new(), cflags: Vec::new(), ldflags: Vec::new(), setup_hooks: Vec::new() };
-    for input in all_inputs(shell)? {
+    let packages = all_inputs(shell)?;
+    let mut env = InputEnv {
+        path: Vec::new(),
+        cflags: Vec::new(),
+        ldflags: Vec::new(),
+        setup_hooks: Vec::new(),
+        packages: packages.clone(),
+    };
+    for input in packages {
         let dir = |sub: &str| {
             Some(input.join(sub)).filter(|d| d.is_dir()).map(|d| d.to_string_lossy().into_owned())
         };

@@ -10,27 +10,16 @@ use crate::attrs::shell_escape;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Functions the shell knows before anything runs. `runHook NAME` runs the hook the
-/// user set (a function or a variable's text), then each entry of the array
-/// `${NAME%Hook}Hooks` (functions called, strings evaluated), as nixpkgs' runHook.
-const PRELUDE: &str = r#"
-runHook() {
-    local hookName="$1"
-    shift
-    local hooksSlice="${hookName%Hook}Hooks[@]"
-    local hook
-    if declare -F "$hookName" > /dev/null; then
-        "$hookName" "$@"
-    elif [ -n "${!hookName:-}" ]; then
-        eval "${!hookName}"
-    fi
-    for hook in ${!hooksSlice+"${!hooksSlice}"}; do
-        if declare -F "$hook" > /dev/null; then "$hook" "$@"; else eval "$hook"; fi
-    done
-    return 0
-}
-: "${prefix:=${out:-}}"
-"#;
+/// The shell functions every build has before its inputs' setup hooks are sourced
+/// (`runHook`, `addEnvHooks`, `substitute*`, `unpackFile`, ...): `setup.sh`.
+const PRELUDE: &str = include_str!("setup.sh");
+
+/// While the inputs' setup hooks are sourced, the offsets nixpkgs' hooks pass to
+/// `addEnvHooks` are set: those of a `nativeBuildInputs` package (every role gives the
+/// same environment in Ferrix's native builds).
+const SOURCE_HOOK: &str = r#"hostOffset=-1 targetOffset=0
+source "$1"
+unset hostOffset targetOffset"#;
 
 /// The compilers, for a derivation of the stdenv with one (`ferrixWrapCC`): the
 /// wrappers are first on `PATH`.
@@ -108,8 +97,9 @@ pub(crate) fn generic_build() -> Result<(), BuildFailure> {
     shell.run(PRELUDE)?;
     shell.run(OUTPUT_FLAGS)?;
     for hook in &inputs.setup_hooks {
-        shell.run(&format!("source {}", shell_escape(&hook.to_string_lossy())))?;
+        shell.run(&format!("set -- {}\n{SOURCE_HOOK}", shell_escape(&hook.to_string_lossy())))?;
     }
+    shell.run(&format!("_ferrixAddToEnv {}", shell_words(&inputs.packages)))?;
     assign_output_variables(&mut shell)?;
     if with_cc {
         shell.run(SELF_RPATH)?;
@@ -243,8 +233,9 @@ make ${makefile:+-f "$makefile"} "${flagsArray[@]}""#,
 }
 
 /// What fixup records for the packages that use this one, as nixpkgs' setup: the
-/// propagated dependency lists (each word followed by a space), the `setupHook` (with
-/// `@var@` replaced by the exported variable's value) and `setupHooks` in the `dev`
+/// propagated dependency lists (each word followed by a space), the `setupHook` and
+/// `setupHooks` (through `substituteAll`: `@var@` replaced by the exported variable's
+/// value) in the `dev`
 /// output (else `out`), and `propagatedUserEnvPkgs` in the `bin` output.
 const RECORD_PROPAGATED: &str = r#"_ferrixRecord() {
     local dir="$1" file="$2"
@@ -265,17 +256,14 @@ for _pair in depsBuildBuildPropagated:propagated-build-build-deps \
 done
 if [ -n "${setupHook:-}" ]; then
     mkdir -p "${!outputDev}/nix-support"
-    _content="$(< "$setupHook")"
-    for _var in $(compgen -e); do
-        [[ "$_var" =~ ^[a-z][a-zA-Z0-9_]*$ ]] && _content="${_content//"@$_var@"/"${!_var}"}"
-    done
-    printf '%s\n' "$_content" > "${!outputDev}/nix-support/setup-hook"
+    substituteAll "$setupHook" "${!outputDev}/nix-support/setup-hook"
 fi
 _hooks=()
 concatTo _hooks setupHooks
 for _hook in "${_hooks[@]}"; do
     mkdir -p "${!outputDev}/nix-support"
-    cat "$_hook" >> "${!outputDev}/nix-support/setup-hook"
+    consumeEntire _content < "$_hook"
+    substituteAllStream _content "file '$_hook'" >> "${!outputDev}/nix-support/setup-hook"
 done
 _ferrixRecord "${!outputBin}" propagated-user-env-packages propagatedUserEnvPkgs
 unset -f _ferrixRecord"#;
@@ -311,13 +299,7 @@ fn unpack(shell: &mut Shell) -> Result<(), BuildFailure> {
         .map_err(|e| BuildFailure::new(format!("cannot read the build directory: {e}")))?;
     let before = entries(&cwd);
     for src in &srcs {
-        let command = if Path::new(src).is_dir() {
-            format!("cp -r --preserve=mode -- {} {}", shell_escape(src), shell_escape(strip_hash(src)))
-        } else {
-            format!("tar xf {}", shell_escape(src))
-        };
-        eprintln!("unpacking source archive {src}");
-        shell.run(&command)?;
+        shell.run(&format!("unpackFile {}", shell_escape(src)))?;
     }
     let source_root = match shell.get("sourceRoot")?.filter(|s| !s.is_empty()) {
         Some(root) => root,
@@ -344,11 +326,7 @@ fn entries(dir: &Path) -> BTreeSet<PathBuf> {
     std::fs::read_dir(dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default()
 }
 
-/// A store path's name without its hash (`/nix/store/<hash>-name` → `name`).
-fn strip_hash(path: &str) -> &str {
-    let base = path.rsplit('/').next().unwrap_or(path);
-    match base.split_once('-') {
-        Some((hash, name)) if hash.len() == 32 => name,
-        _ => base,
-    }
+/// Paths as shell words.
+fn shell_words(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| shell_escape(&p.to_string_lossy())).collect::<Vec<_>>().join(" ")
 }
