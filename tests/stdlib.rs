@@ -106,3 +106,17 @@ fn ferrix_config_reaches_check_meta() {
     );
     assert_eq!(String::from_utf8_lossy(&platform.stdout), "[ true true ]\n");
 }
+
+#[test]
+fn a_path_inside_the_store_is_copied_when_interpolated() {
+    // The stdlib is in the store (its objects elsewhere on this host): interpolating
+    // one of its files copies that file as a source of its own, as the reference does.
+    let store = tempfile::tempdir().unwrap();
+    let out = eval(store.path(), &["--read-write-mode", "-E", "\"${<ferrix/default.nix>}\""]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = String::from_utf8(out.stdout).unwrap().trim().trim_matches('"').to_owned();
+    assert!(path.starts_with("/nix/store/") && path.ends_with("-default.nix"), "{path}");
+    let copied = store.path().join(path.trim_start_matches('/'));
+    let original = std::fs::read_to_string(Path::new(STDLIB).join("default.nix")).unwrap();
+    assert_eq!(std::fs::read_to_string(copied).unwrap(), original);
+}

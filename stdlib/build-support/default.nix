@@ -2,12 +2,9 @@
 # packages used as `nativeBuildInputs` (makeWrapper, installShellFiles, pkg-config),
 # makeSetupHook that makes them, and the substitution builders replaceVars,
 # replaceVarsWith and substituteAll (nixpkgs' pkgs/build-support in shape).
-{ lib, stdenvNoCC, runCommand, writeText }:
+{ lib, stdenvNoCC, runCommand }:
 let
   makeSetupHook = import ./make-setup-hook.nix { inherit lib runCommand; };
-  # A script of ./setup-hooks as a file of its own in the store: Ferrix's evaluator
-  # cannot yet interpolate a path inside the standard library's store path.
-  hookScript = name: writeText name (builtins.readFile (./setup-hooks + "/${name}"));
   replaceVarsWith = import ./replace-vars.nix { inherit lib stdenvNoCC; };
 in
 rec {
@@ -25,17 +22,17 @@ rec {
     name = "make-shell-wrapper-hook";
     substitutions.shell = "/bin/bash";
     meta.description = "makeWrapper and wrapProgram: wrapper scripts that set the environment and flags";
-  } (hookScript "make-wrapper.sh");
+  } ./setup-hooks/make-wrapper.sh;
   makeWrapper = makeShellWrapper;
 
   # installManPage and installShellCompletion.
   installShellFiles = makeSetupHook {
     name = "install-shell-files";
     meta.description = "installManPage and installShellCompletion";
-  } (hookScript "install-shell-files.sh");
+  } ./setup-hooks/install-shell-files.sh;
 
   # The host's pkg-config, with the hook that puts each input's pkgconfig
   # directories on PKG_CONFIG_PATH.
-  pkg-config = import ./pkg-config.nix { inherit runCommand; hook = hookScript "pkg-config.sh"; };
+  pkg-config = import ./pkg-config.nix { inherit runCommand; hook = ./setup-hooks/pkg-config.sh; };
   pkgconf = pkg-config;
 }

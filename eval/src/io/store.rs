@@ -96,11 +96,13 @@ impl EvalStore {
         if let Some(p) = self.sources.get(path) {
             return Ok(p.clone());
         }
-        if std::fs::symlink_metadata(path).is_err() {
+        // A path in the store is read where the store keeps its objects.
+        let real = self.physical(path)?.unwrap_or_else(|| path.to_owned());
+        if std::fs::symlink_metadata(&real).is_err() {
             return Err(EvalError::eval(format!("path '{}' does not exist", path.display()), None));
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let store_path = self.add_tree(path, &name, FileIngestionMethod::Recursive, HashAlgo::Sha256)?;
+        let store_path = self.add_tree(&real, &name, FileIngestionMethod::Recursive, HashAlgo::Sha256)?;
         self.sources.insert(path.to_owned(), store_path.clone());
         Ok(store_path)
     }
