@@ -2,19 +2,12 @@
 //! the reference evaluator's outputs for the same files (`tests/stdlib/generate.sh`):
 //! each `tests/stdlib/lib/NAME.nix` must print `NAME.exp` under
 //! `nix-instantiate --eval --strict`, and each `tests/stdlib/errors/NAME.nix` must fail
-//! with `NAME.err.exp` on stderr: the whole rendered error, or, for the cases in
-//! `MESSAGE_ONLY`, only its final `error:` message (their trace frames differ).
+//! with `NAME.err.exp` on stderr: the whole rendered error.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-/// Error cases whose trace frames Ferrix does not render as the reference does: only
-/// the final message is compared. `maintainer-unknown`: for `a.b.c` with `c` missing,
-/// the reference adds a frame "while evaluating the attribute 'b.c'" at `b`'s
-/// definition; Ferrix does not.
-const MESSAGE_ONLY: &[&str] = &["maintainer-unknown"];
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
@@ -50,12 +43,6 @@ fn eval(nix_instantiate: &Path, file: &Path) -> (Output, String, String) {
     let stdout = String::from_utf8_lossy(&out.stdout).replace(repo, "/repo");
     let stderr = String::from_utf8_lossy(&out.stderr).replace(repo, "/repo");
     (out, stdout, stderr)
-}
-
-/// The final message of a rendered error: from its last `error:` line on.
-fn final_message(stderr: &str) -> &str {
-    let start = stderr.rfind("error: ").unwrap_or(0);
-    stderr[start..].trim_end()
 }
 
 fn expected(file: &Path, suffix: &str) -> String {
@@ -96,16 +83,10 @@ fn lib_tests_print_the_references_values() {
 fn lib_errors_are_the_references() {
     check_cases("errors", 3, |file, out, _, stderr| {
         let want = expected(file, "err.exp");
-        let name = file.file_stem().and_then(|s| s.to_str()).expect("name");
-        let (got, want) = if MESSAGE_ONLY.contains(&name) {
-            (final_message(stderr), final_message(&want))
-        } else {
-            (stderr, want.as_str())
-        };
         if out.status.code() != Some(1) {
             Some(format!("exit {:?}: {stderr}", out.status.code()))
         } else {
-            (got != want).then(|| format!("\n--- want\n{want}\n--- got\n{got}"))
+            (stderr != want).then(|| format!("\n--- want\n{want}\n--- got\n{stderr}"))
         }
     });
 }

@@ -380,20 +380,26 @@ impl<'gc> Vm<'gc> {
         Err(EvalError::eval(format!("undefined variable '{}'", ctx.symbols.display(name)), None))
     }
 
+    /// The attribute `name` of `set` (which must be a set that has it); the frame
+    /// notes where it is defined.
     fn select(
-        &self,
+        &mut self,
         ctx: &Ctx<'_>,
         set: Value<'gc>,
         name: crate::symbol::Symbol,
     ) -> Result<Value<'gc>, EvalError> {
         let a = arg(0, util::attrs(ctx, set))?;
-        a.get(ctx.symbols, name).ok_or_else(|| {
+        let Some(entry) = a.entry(ctx.symbols, name) else {
             let wanted = ctx.symbols.display(name);
             let names: Vec<_> =
                 a.entries(ctx.symbols).iter().map(|e| ctx.symbols.display(e.name).into_owned()).collect();
-            EvalError::eval(format!("attribute '{wanted}' missing"), None)
-                .with_hint(suggestion(&wanted, names.iter().map(String::as_str)))
-        })
+            return Err(EvalError::eval(format!("attribute '{wanted}' missing"), None)
+                .with_hint(suggestion(&wanted, names.iter().map(String::as_str))));
+        };
+        if let Some(Frame::Code { found, .. }) = self.frames.last_mut() {
+            *found = entry.pos;
+        }
+        Ok(entry.value)
     }
 
     /// Pushes the attribute if `set` is a set holding it, else jumps by `offset` (`or`

@@ -27,6 +27,11 @@ pub enum Frame<'gc> {
         /// `Vm::spare_envs` when the call returns (see `Lambda::env_is_temporary`).
         #[collect(require_static)]
         temporary_envs: u8,
+        /// Where the attribute a select path last found is defined, for the frame the
+        /// reference adds when the path then fails (`… while evaluating the attribute
+        /// 'a.b'`).
+        #[collect(require_static)]
+        found: crate::source::Pos,
     },
     /// When the frame above returns, its value is the thunk's; if an error unwinds
     /// through, the thunk gets its original state back.

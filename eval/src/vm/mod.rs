@@ -23,7 +23,7 @@ pub use frame::Frame;
 use crate::builtins::Builtins;
 use crate::code::{ChunkId, Program};
 use crate::error::{ErrorKind, EvalError};
-use crate::source::Sources;
+use crate::source::{Pos, Sources};
 use crate::symbol::Interner;
 use crate::value::{Env, ThunkState, Value};
 use gc_arena::{Collect, Gc, Mutation};
@@ -226,11 +226,11 @@ impl<'gc> Vm<'gc> {
                     context.thunk(ctx, &saved);
                     thunk.set(mc, saved);
                 }
-                Frame::Code { call, chunk, ip, .. } => {
+                Frame::Code { call, chunk, ip, found, .. } => {
                     if call {
                         self.call_depth -= 1;
                     }
-                    context.code(ctx, &mut e, (chunk, ip, call), caller);
+                    context.code(ctx, &mut e, (chunk, ip, call), found, caller);
                 }
                 Frame::Native { state, base, builtin } => {
                     context.native(ctx, &mut e, (&state, builtin), caller);
@@ -317,7 +317,7 @@ impl<'gc> Vm<'gc> {
     ) -> Result<(), EvalError> {
         let base = self.stack.len() as u32;
         let (call, temporary_envs) = (call.is_some(), call.unwrap_or(0));
-        self.frames.push(Frame::Code { chunk, ip: 0, env, base, call, temporary_envs });
+        self.frames.push(Frame::Code { chunk, ip: 0, env, base, call, temporary_envs, found: Pos::NONE });
         Ok(())
     }
 }

@@ -11,7 +11,7 @@ use crate::builtins::arguments;
 use crate::code::{ChunkId, Op};
 use crate::compile::contexts::operator_builtin;
 use crate::error::{EvalError, TracePrint};
-use crate::source::Span;
+use crate::source::{Pos, Span};
 use crate::value::ThunkState;
 
 /// What the frames popped so far left for the frames below them.
@@ -30,31 +30,39 @@ impl Unwinding {
         };
     }
 
-    /// A code frame popped, `ip` past the op it was running; `caller` is the position
-    /// of the op the frame below is running, if it is a code frame.
+    /// A code frame popped, `ip` past the op it was running, `found` where the
+    /// attribute its select path last found is defined; `caller` is the position of
+    /// the op the frame below is running, if it is a code frame.
     pub fn code(
         &mut self,
         ctx: &Ctx<'_>,
         e: &mut EvalError,
         (chunk, ip, call): (ChunkId, u32, bool),
+        found: Pos,
         caller: Option<Span>,
     ) {
         let code = ctx.program.chunk(chunk);
         let at = (ip as usize).saturating_sub(1);
         e.settle_site(code.spans.get(at).copied());
-        // As the reference, not for the attributes `derivation` defines.
+        // The value of an attribute the path found failed to evaluate.
         if let Some(defined) = self.attribute.take()
-            && !matches!(ctx.sources.get(defined.file).origin, crate::source::Origin::Internal(_))
-            && let Some(path) = selected_path(ctx, &code.ops, at)
+            && matches!(code.ops.get(at), Some(Op::Force))
         {
-            e.add_trace(format!("while evaluating the attribute '{path}'"), Some(defined));
+            attribute_frame(ctx, e, &code.ops, at, Some(defined));
         }
         let operand = e.argument.take();
-        let at = at as u32;
-        for c in code.contexts.iter().filter(|c| (c.first..=c.last).contains(&at)) {
-            if c.operand.is_none() || (c.operand == operand && at == c.last) {
+        let at32 = at as u32;
+        for c in code.contexts.iter().filter(|c| (c.first..=c.last).contains(&at32)) {
+            if c.operand.is_none() || (c.operand == operand && at32 == c.last) {
                 e.add_trace(c.message, c.span);
             }
+        }
+        // A later step of a path failed (missing, or not a set) after an attribute was
+        // found: the reference names the path at that attribute, around the rest.
+        if matches!(code.ops.get(at), Some(Op::Select(_) | Op::SelectDynamic))
+            && chain_start(&code.ops, at) < at
+        {
+            attribute_frame(ctx, e, &code.ops, at, ctx.sources.span_at(found));
         }
         if let (true, Some(lambda)) = (call, code.lambda) {
             let lambda = ctx.program.lambda(lambda);
@@ -134,26 +142,59 @@ pub(super) fn builtin_frame(ctx: &Ctx<'_>, op: u16) -> String {
     format!("while calling the '{}' builtin", ctx.builtins.def(op).name)
 }
 
-/// When the op at `at` forces a selected attribute, the attribute path of the whole
-/// selection (`a.b` for `x.a.b`): the run of select-and-force pairs around it.
-fn selected_path(ctx: &Ctx<'_>, ops: &[Op], at: usize) -> Option<String> {
-    let is_select = |i: usize| matches!(ops.get(i), Some(Op::Select(_) | Op::SelectDynamic));
-    let is_pair = |i: usize| is_select(i) && matches!(ops.get(i + 1), Some(Op::Force));
-    if !matches!(ops.get(at), Some(Op::Force)) || at == 0 || !is_pair(at - 1) {
-        return None;
+/// Adds the reference's `… while evaluating the attribute 'a.b'` frame at `defined`
+/// (where the attribute is defined; not for the attributes `derivation` defines) for
+/// the select path around op `at`, if `at` is in one.
+fn attribute_frame(ctx: &Ctx<'_>, e: &mut EvalError, ops: &[Op], at: usize, defined: Option<Span>) {
+    let Some(defined) = defined else { return };
+    if matches!(ctx.sources.get(defined.file).origin, crate::source::Origin::Internal(_)) {
+        return;
     }
-    let mut first = at - 1;
-    while first >= 2 && is_pair(first - 2) {
+    if let Some(path) = selected_path(ctx, ops, at) {
+        e.add_trace(format!("while evaluating the attribute '{path}'"), Some(defined));
+    }
+}
+
+/// Whether op `i` selects an attribute and the next forces it (a step of a path, with
+/// or without an `or` default).
+fn is_step(ops: &[Op], i: usize) -> bool {
+    let select = matches!(
+        ops.get(i),
+        Some(Op::Select(_) | Op::SelectDynamic | Op::SelectOr(..) | Op::SelectDynamicOr(_))
+    );
+    select && matches!(ops.get(i + 1), Some(Op::Force))
+}
+
+/// The first op of the select path whose step (or the op forcing it) is at `at`.
+fn chain_start(ops: &[Op], at: usize) -> usize {
+    let mut first = if matches!(ops.get(at), Some(Op::Force)) { at.saturating_sub(1) } else { at };
+    while first >= 2 && is_step(ops, first - 2) {
         first -= 2;
     }
+    first
+}
+
+/// The whole select path (`a.b.c`, a dynamic name as `"${…}"`) whose step (or the op
+/// forcing it) is at `at`.
+fn selected_path(ctx: &Ctx<'_>, ops: &[Op], at: usize) -> Option<String> {
+    let in_step = match ops.get(at) {
+        Some(Op::Force) => at > 0 && is_step(ops, at - 1),
+        _ => is_step(ops, at),
+    };
+    if !in_step {
+        return None;
+    }
     let mut names = Vec::new();
-    let mut i = first;
-    while is_pair(i) {
+    let mut i = chain_start(ops, at);
+    let defaulted = matches!(ops[i], Op::SelectOr(..) | Op::SelectDynamicOr(_));
+    while is_step(ops, i) {
         names.push(match ops[i] {
-            Op::Select(name) => ctx.symbols.display(name).into_owned(),
+            Op::Select(name) | Op::SelectOr(name, _) => ctx.symbols.display(name).into_owned(),
             _ => "\"${…}\"".to_owned(),
         });
         i += 2;
     }
-    Some(names.join("."))
+    // Steps with defaults end in the jump past the `or` default; `a ? b.c` (whose
+    // last step forces nothing) gets no frame, as in the reference.
+    (!defaulted || matches!(ops.get(i), Some(Op::Jump(_)))).then(|| names.join("."))
 }
