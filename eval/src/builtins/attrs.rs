@@ -60,7 +60,12 @@ fn get_attr<'gc>(
     let name = ctx.symbols.intern(&key.bytes);
     match arg(1, attrs(ctx, a[1]))?.get(ctx.symbols, name) {
         Some(v) => ok(v),
-        None => Err(EvalError::eval(format!("attribute '{}' missing", key.lossy()), None)),
+        None => {
+            // The reference's frame (without a position) around the message.
+            let mut e = EvalError::eval(format!("attribute '{}' missing", key.lossy()), None);
+            e.add_trace("in the attribute set under consideration", None);
+            Err(e)
+        }
     }
 }
 

@@ -797,6 +797,7 @@ impl Compiler<'_> {
                         let chunk = self.chunks.pop().expect("pushed above");
                         let id = self.program.add_chunk(chunk);
                         self.emit(Op::Thunk(id), span);
+                        self.mark_binding(span);
                     }
                     None => return Err(self.undefined(name, span)),
                 }
@@ -813,6 +814,7 @@ impl Compiler<'_> {
                 let chunk = self.chunks.pop().expect("pushed above");
                 let id = self.program.add_chunk(chunk);
                 self.emit(Op::Thunk(id), span);
+                self.mark_binding(span);
                 Ok(())
             }
         }
