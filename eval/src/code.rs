@@ -137,6 +137,10 @@ pub struct Chunk {
     /// A thunk body that is a little arithmetic on variables and integer constants
     /// (`n - 1`): see `vm/eager.rs`.
     pub arithmetic: bool,
+    /// The ops `first..=last` of each selection by a static attribute path (`e.a.b`,
+    /// `e.a.b or d`): its select-and-force pairs, for "while evaluating the attribute
+    /// 'a.b'" frames.
+    pub select_paths: Vec<(u32, u32)>,
 }
 
 /// A frame the reference adds to an error raised while ops `first..=last` run:

@@ -409,6 +409,8 @@ impl Compiler<'_> {
             return Ok(());
         }
         self.value(&target)?;
+        let first = self.chunk().ops.len() as u32;
+        let mut all_static = true;
         let mut to_default = Vec::new();
         for attr in &attrs {
             let attr_span = self.span(attr.syntax());
@@ -420,14 +422,24 @@ impl Compiler<'_> {
                     to_default.push(j);
                     j
                 }
-                (None, false) => self.emit(Op::SelectDynamic, span),
+                (None, false) => {
+                    all_static = false;
+                    self.emit(Op::SelectDynamic, span)
+                }
                 (None, true) => {
+                    all_static = false;
                     let j = self.emit(Op::SelectDynamicOr(0), attr_span);
                     to_default.push(j);
                     j
                 }
             };
             self.emit(Op::Force, attr_span);
+        }
+        // (A path with a dynamic name gets no frame: its name's own code lies between
+        // the steps.)
+        if all_static {
+            let last = self.chunk().ops.len() as u32 - 1;
+            self.chunk().select_paths.push((first, last));
         }
         if let Some(d) = default {
             let to_end = self.emit_jump(Op::Jump, span);

@@ -48,7 +48,7 @@ impl Unwinding {
         if let Some(defined) = self.attribute.take()
             && matches!(code.ops.get(at), Some(Op::Force))
         {
-            attribute_frame(ctx, e, &code.ops, at, Some(defined));
+            attribute_frame(ctx, e, code, at, Some(defined));
         }
         let operand = e.argument.take();
         let at32 = at as u32;
@@ -59,10 +59,8 @@ impl Unwinding {
         }
         // A later step of a path failed (missing, or not a set) after an attribute was
         // found: the reference names the path at that attribute, around the rest.
-        if matches!(code.ops.get(at), Some(Op::Select(_) | Op::SelectDynamic))
-            && chain_start(&code.ops, at) < at
-        {
-            attribute_frame(ctx, e, &code.ops, at, ctx.sources.span_at(found));
+        if matches!(code.ops.get(at), Some(Op::Select(_))) && chain_start(code, at) < at {
+            attribute_frame(ctx, e, code, at, ctx.sources.span_at(found));
         }
         if let (true, Some(lambda)) = (call, code.lambda) {
             let lambda = ctx.program.lambda(lambda);
@@ -145,56 +143,46 @@ pub(super) fn builtin_frame(ctx: &Ctx<'_>, op: u16) -> String {
 /// Adds the reference's `… while evaluating the attribute 'a.b'` frame at `defined`
 /// (where the attribute is defined; not for the attributes `derivation` defines) for
 /// the select path around op `at`, if `at` is in one.
-fn attribute_frame(ctx: &Ctx<'_>, e: &mut EvalError, ops: &[Op], at: usize, defined: Option<Span>) {
+fn attribute_frame(
+    ctx: &Ctx<'_>,
+    e: &mut EvalError,
+    code: &crate::code::Chunk,
+    at: usize,
+    defined: Option<Span>,
+) {
     let Some(defined) = defined else { return };
     if matches!(ctx.sources.get(defined.file).origin, crate::source::Origin::Internal(_)) {
         return;
     }
-    if let Some(path) = selected_path(ctx, ops, at) {
+    if let Some(path) = selected_path(ctx, code, at) {
         e.add_trace(format!("while evaluating the attribute '{path}'"), Some(defined));
     }
 }
 
-/// Whether op `i` selects an attribute and the next forces it (a step of a path, with
-/// or without an `or` default).
-fn is_step(ops: &[Op], i: usize) -> bool {
-    let select = matches!(
-        ops.get(i),
-        Some(Op::Select(_) | Op::SelectDynamic | Op::SelectOr(..) | Op::SelectDynamicOr(_))
-    );
-    select && matches!(ops.get(i + 1), Some(Op::Force))
+/// The static select path (its ops `first..=last`) op `at` is a step of (its select
+/// or the force after it), if any.
+fn path_of(ops_len: usize, paths: &[(u32, u32)], at: usize) -> Option<(usize, usize)> {
+    paths
+        .iter()
+        .map(|&(first, last)| (first as usize, last as usize))
+        .find(|&(first, last)| (first..=last).contains(&at) && last < ops_len)
 }
 
-/// The first op of the select path whose step (or the op forcing it) is at `at`.
-fn chain_start(ops: &[Op], at: usize) -> usize {
-    let mut first = if matches!(ops.get(at), Some(Op::Force)) { at.saturating_sub(1) } else { at };
-    while first >= 2 && is_step(ops, first - 2) {
-        first -= 2;
-    }
-    first
+/// The first op of the select path op `at` is a step of (`at` itself when it is in
+/// none).
+fn chain_start(code: &crate::code::Chunk, at: usize) -> usize {
+    path_of(code.ops.len(), &code.select_paths, at).map_or(at, |(first, _)| first)
 }
 
-/// The whole select path (`a.b.c`, a dynamic name as `"${…}"`) whose step (or the op
-/// forcing it) is at `at`.
-fn selected_path(ctx: &Ctx<'_>, ops: &[Op], at: usize) -> Option<String> {
-    let in_step = match ops.get(at) {
-        Some(Op::Force) => at > 0 && is_step(ops, at - 1),
-        _ => is_step(ops, at),
-    };
-    if !in_step {
-        return None;
-    }
-    let mut names = Vec::new();
-    let mut i = chain_start(ops, at);
-    let defaulted = matches!(ops[i], Op::SelectOr(..) | Op::SelectDynamicOr(_));
-    while is_step(ops, i) {
-        names.push(match ops[i] {
-            Op::Select(name) | Op::SelectOr(name, _) => ctx.symbols.display(name).into_owned(),
-            _ => "\"${…}\"".to_owned(),
-        });
-        i += 2;
-    }
-    // Steps with defaults end in the jump past the `or` default; `a ? b.c` (whose
-    // last step forces nothing) gets no frame, as in the reference.
-    (!defaulted || matches!(ops.get(i), Some(Op::Jump(_)))).then(|| names.join("."))
+/// The whole select path (`a.b.c`) op `at` is a step of.
+fn selected_path(ctx: &Ctx<'_>, code: &crate::code::Chunk, at: usize) -> Option<String> {
+    let (first, last) = path_of(code.ops.len(), &code.select_paths, at)?;
+    let names: Vec<String> = code.ops[first..=last]
+        .iter()
+        .filter_map(|op| match op {
+            Op::Select(name) | Op::SelectOr(name, _) => Some(ctx.symbols.display(*name).into_owned()),
+            _ => None,
+        })
+        .collect();
+    Some(names.join("."))
 }
