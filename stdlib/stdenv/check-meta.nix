@@ -32,8 +32,8 @@ let
     list: attrs:
     list != [ ] && attrs ? meta.license && builtins.any (l: elem l list) (licensesOf attrs);
 
-  # A set is unfree when `free = false`; in a list, an element without `free` counts
-  # as unfree (nixpkgs' rule); a string license is never unfree.
+  # A set is unfree when `free = false`, a list when one of its elements is (an
+  # element without `free`, or a string, is not), a string never (nixpkgs' rule).
   isUnfree =
     licenses:
     if isAttrs licenses then
@@ -41,7 +41,7 @@ let
     else if isString licenses then
       false
     else
-      builtins.any (l: !(l.free or false)) licenses;
+      builtins.any (l: !(l.free or true)) licenses;
   hasUnfreeLicense = attrs: attrs ? meta.license && isUnfree attrs.meta.license;
 
   hasDeniedUnfreeLicense =
