@@ -1,8 +1,10 @@
 //! `patchELF DIR`: what nixpkgs' fixup does with `patchelf --shrink-rpath` to every ELF
 //! file of an output: each directory of a file's run path (`DT_RUNPATH`, else
 //! `DT_RPATH`) is kept only if it holds one of the libraries the file needs
-//! (`DT_NEEDED`), so that an output refers only to what it uses at run time (and a
-//! program keeps no run path to its own `lib` when it loads nothing from there).
+//! (`DT_NEEDED`) that no earlier directory holds, and entries that are not absolute
+//! (`$ORIGIN/../lib`) stay, as patchelf does; so an output refers only to what it uses
+//! at run time (and a program keeps no run path to its own `lib` when it loads nothing
+//! from there).
 //!
 //! The run path is a string of the dynamic string table: the shorter one is written
 //! over it in place, padded with NUL bytes, so nothing else of the file moves.
@@ -10,6 +12,7 @@
 use goblin::elf::Elf;
 use goblin::elf::dynamic::{DT_RPATH, DT_RUNPATH};
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 
 /// Shrinks the run paths of the ELF files under `dir`.
@@ -29,26 +32,46 @@ pub(crate) fn patch_elf(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Shrinks the run path of `file`, if it is an ELF file with one.
+/// Shrinks the run path of `file`, if it is an ELF file with one. A file that cannot
+/// be rewritten is left as it is, with a warning (nixpkgs' `|| true`).
 fn shrink_file(file: &Path) -> Result<(), String> {
-    let mut bytes = fs::read(file).map_err(|e| format!("cannot read '{}': {e}", file.display()))?;
-    if !bytes.starts_with(b"\x7fELF") {
+    let mut magic = [0u8; 4];
+    let is_elf =
+        fs::File::open(file).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && magic == *b"\x7fELF";
+    if !is_elf {
         return Ok(());
     }
+    let mut bytes = fs::read(file).map_err(|e| format!("cannot read '{}': {e}", file.display()))?;
     let Some((offset, old, new)) = shrunk(&bytes) else { return Ok(()) };
     if new == old {
         return Ok(());
     }
-    let end = offset + old.len();
-    bytes[offset..end].fill(0);
+    bytes[offset..offset + old.len()].fill(0);
     bytes[offset..offset + new.len()].copy_from_slice(new.as_bytes());
-    fs::write(file, &bytes).map_err(|e| format!("cannot write '{}': {e}", file.display()))?;
     eprintln!("shrinking RPATHs of ELF executable or library: {}", file.display());
+    if let Err(e) = replace(file, &bytes) {
+        eprintln!("warning: cannot shrink the run path of '{}': {e}", file.display());
+    }
     Ok(())
 }
 
+/// Writes `bytes` as `file`'s new contents through a file beside it renamed over it
+/// (so a crash leaves the old file or the new one), with the old file's mode.
+fn replace(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mode = fs::metadata(file)?.permissions();
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary = file.with_file_name(format!(".{name}.patchelf"));
+    fs::write(&temporary, bytes)?;
+    fs::set_permissions(&temporary, mode)?;
+    fs::rename(&temporary, file).inspect_err(|_| {
+        let _ = fs::remove_file(&temporary);
+    })
+}
+
 /// Where the run path string is in the file, and it before and after shrinking; `None`
-/// when the file has none (or is not an ELF file Ferrix can read).
+/// when the file has none (or is not an ELF file Ferrix can read). As patchelf: an
+/// entry not starting with `/` (`$ORIGIN/../lib`) stays; an absolute one stays only if
+/// it holds a needed library not found in an earlier entry.
 fn shrunk(bytes: &[u8]) -> Option<(usize, String, String)> {
     let elf = Elf::parse(bytes).ok()?;
     let dynamic = elf.dynamic.as_ref()?;
@@ -57,62 +80,74 @@ fn shrunk(bytes: &[u8]) -> Option<(usize, String, String)> {
         .iter()
         .find(|d| d.d_tag == DT_RUNPATH)
         .or_else(|| dynamic.dyns.iter().find(|d| d.d_tag == DT_RPATH))?;
-    let offset = dynamic.info.strtab.checked_add(usize::try_from(entry.d_val).ok()?)?;
-    let rest = bytes.get(offset..)?;
-    let old = std::str::from_utf8(&rest[..rest.iter().position(|&b| b == 0)?]).ok()?.to_owned();
-    let needed = &elf.libraries;
+    // The string table must lie in the file where the dynamic section says.
+    let (strtab, strsz) = (dynamic.info.strtab, dynamic.info.strsz);
+    let at = usize::try_from(entry.d_val).ok().filter(|&at| strtab != 0 && at < strsz)?;
+    let table = bytes.get(strtab..strtab.checked_add(strsz)?)?;
+    let old =
+        std::str::from_utf8(&table[at..at + table[at..].iter().position(|&b| b == 0)?]).ok()?.to_owned();
+    let mut found = vec![false; elf.libraries.len()];
     let kept: Vec<&str> = old
         .split(':')
-        .filter(|dir| !dir.is_empty() && needed.iter().any(|lib| Path::new(dir).join(lib).exists()))
+        .filter(|dir| {
+            if !dir.starts_with('/') {
+                return !dir.is_empty();
+            }
+            let mut needed = false;
+            for (lib, seen) in elf.libraries.iter().zip(found.iter_mut()) {
+                if !*seen && Path::new(dir).join(lib).exists() {
+                    *seen = true;
+                    needed = true;
+                }
+            }
+            needed
+        })
         .collect();
-    Some((offset, old.clone(), kept.join(":")))
+    Some((strtab + at, old.clone(), kept.join(":")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
     use std::process::Command;
 
-    /// Links a program needing `libm` with a run path of a directory holding it and one
-    /// that does not; shrinking keeps only the first.
+    /// Links a program needing `libm` with a run path of `$ORIGIN/../lib`, a directory
+    /// without it and two holding it; shrinking keeps `$ORIGIN/../lib` and the first
+    /// that holds it, also when the file is read-only.
     #[test]
-    fn run_paths_keep_only_directories_with_needed_libraries() {
+    fn run_paths_keep_origin_and_the_first_directory_of_each_needed_library() {
         let dir = tempfile::tempdir().unwrap();
-        let (with, without) = (dir.path().join("with"), dir.path().join("without"));
-        fs::create_dir_all(&with).unwrap();
-        fs::create_dir_all(&without).unwrap();
+        let [with, again, without] = ["with", "again", "without"].map(|d| dir.path().join(d));
+        for d in [&with, &again, &without] {
+            fs::create_dir_all(d).unwrap();
+        }
         let source = dir.path().join("main.c");
         fs::write(&source, "#include <math.h>\nint main(int c, char **v) { return (int)cos((double)c); }\n")
             .unwrap();
         let program = dir.path().join("main");
-        let rpath = format!("-Wl,--disable-new-dtags,-rpath,{}:{}", without.display(), with.display());
+        let path = format!("$ORIGIN/../lib:{}:{}:{}", without.display(), with.display(), again.display());
         let built = Command::new("cc")
-            .args([
-                source.to_str().unwrap(),
-                "-o",
-                program.to_str().unwrap(),
-                "-Wl,--no-as-needed",
-                &rpath,
-                "-lm",
-            ])
-            .status();
-        if !built.is_ok_and(|s| s.success()) {
-            eprintln!("skipping: no C compiler");
-            return;
+            .arg(&source)
+            .arg("-o")
+            .arg(&program)
+            .args(["-Wl,--no-as-needed", &format!("-Wl,--disable-new-dtags,-rpath,{path}"), "-lm"])
+            .status()
+            .expect("run cc (the tests need a C compiler)");
+        assert!(built.success());
+        let bytes = fs::read(&program).unwrap();
+        let libm =
+            Elf::parse(&bytes).unwrap().libraries.iter().find(|l| l.starts_with("libm")).unwrap().to_string();
+        for d in [&with, &again] {
+            fs::write(d.join(&libm), "").unwrap();
         }
-        let libm = Elf::parse(&fs::read(&program).unwrap())
-            .unwrap()
-            .libraries
-            .iter()
-            .find(|l| l.starts_with("libm"))
-            .map(|l| l.to_string())
-            .unwrap();
-        fs::write(with.join(&libm), "").unwrap();
+        fs::set_permissions(&program, fs::Permissions::from_mode(0o555)).unwrap();
         patch_elf(dir.path()).unwrap();
         let bytes = fs::read(&program).unwrap();
         let elf = Elf::parse(&bytes).unwrap();
-        assert_eq!(elf.rpaths, [with.to_str().unwrap()]);
-        // Not an ELF file, and a file without a run path: left alone.
+        assert_eq!(elf.rpaths, [format!("$ORIGIN/../lib:{}", with.display())]);
+        assert_eq!(fs::metadata(&program).unwrap().permissions().mode() & 0o777, 0o555);
+        // Not an ELF file, and a run path that is already short: left alone.
         fs::write(dir.path().join("text"), "plain").unwrap();
         patch_elf(dir.path()).unwrap();
         assert_eq!(fs::read(&program).unwrap(), bytes);
