@@ -78,6 +78,17 @@ fn replace_fail_fails_the_build_with_nixpkgs_message() {
 }
 
 #[test]
+fn substitute_in_place_without_files_fails() {
+    let log = Env::new().failure("replaceNoFiles");
+    assert!(
+        log.contains(
+            "substituteInPlace called without any files to operate on (files must come before options!)"
+        ),
+        "{log}"
+    );
+}
+
+#[test]
 fn helpers_strip_hashes_search_paths_join_and_tell_file_kinds() {
     let env = Env::new();
     let out = env.built("helpers");
@@ -108,7 +119,8 @@ fn make_wrapper_and_wrap_program_set_the_environment_and_flags() {
     assert_eq!(read(&run.join("show")), show);
     let prog = read(&run.join("prog"));
     assert!(prog.starts_with("args: -x y\n") && prog.contains("LIST=/e2:/e1\n"), "{prog}");
-    assert_eq!(read(&run.join("ls")), ".prog-wrapped\nprog\nshow\n");
+    assert_eq!(read(&run.join("ls")), ".prog-wrapped\ncolons\nprog\nshow\n");
+    assert!(read(&run.join("colons")).starts_with("args: -a -b\n"), "{}", read(&run.join("colons")));
     let wrapped = env.built("wrapped");
     assert!(read(&wrapped.join("bin/prog")).contains("exec -a \"$0\" "));
     let log = env.failure("badWrapper");

@@ -32,6 +32,12 @@ rec {
     touch $out
   '';
 
+  # substituteInPlace without files (they must come before the options).
+  replaceNoFiles = runCommand "replace-no-files" { } ''
+    substituteInPlace --replace-fail a b
+    touch $out
+  '';
+
   # The small helpers.
   helpers = runCommand "helpers" { } ''
     mkdir -p $out dir1 dir2
@@ -116,12 +122,15 @@ rec {
         --append-flags --last --chdir / --run 'echo ran --run'
       cp $out/libexec/show $out/bin/prog
       wrapProgram $out/bin/prog --prefix-each LIST : "/e1 /e2" --add-flags -x
+      # The caller's IFS does not join the flags.
+      (IFS=:; makeWrapper $out/libexec/show $out/bin/colons --add-flags -a --add-flags -b)
     '';
   };
   wrappersRun = runCommand "wrappers-run" { } ''
     mkdir -p $out
     DEFAULTED=given GONE=set LIST=/old:/s1 ${wrapped}/bin/show a "b c" > $out/show
     ${wrapped}/bin/prog y > $out/prog
+    ${wrapped}/bin/colons > $out/colons
     ls -A ${wrapped}/bin > $out/ls
   '';
   badWrapper = runCommand "bad-wrapper" { nativeBuildInputs = [ makeWrapper ]; } ''

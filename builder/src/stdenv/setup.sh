@@ -296,6 +296,10 @@ substituteInPlace() {
         files+=("$1")
         shift
     done
+    if (( ${#files[@]} == 0 )); then
+        echo "substituteInPlace called without any files to operate on (files must come before options!)" >&2
+        return 1
+    fi
     for file in ${files[@]+"${files[@]}"}; do
         substitute "$file" "$file" "$@" || return 1
     done
@@ -355,11 +359,11 @@ _defaultUnpack() {
             echo "Did you specify two \"srcs\" with the same \"name\"?" >&2
             return 1
         fi
-        cp -r --preserve=mode -- "$fn" "$destination"
+        cp -r --preserve=mode,timestamps -- "$fn" "$destination"
         return
     fi
     case "$fn" in
-        *.tar | *.tar.* | *.tgz | *.tbz2 | *.tbz | *.txz) tar xf "$fn" --warning=no-timestamp ;;
+        *.tar | *.tar.* | *.tgz | *.tbz2 | *.tbz | *.txz) tar xf "$fn" --mode=+w --warning=no-timestamp ;;
         *.zip | *.ZIP | *.jar)
             if ! command -v unzip > /dev/null; then
                 echo "unpackFile: cannot unpack $fn: no unzip on PATH (the host's /usr/bin/unzip is used when present)" >&2

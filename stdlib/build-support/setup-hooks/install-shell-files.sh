@@ -27,7 +27,7 @@ installManPage() {
             return 1
         fi
         if [ "$section" = 3 ]; then root="${!outputDevman:?}"; else root="${!outputMan:?}"; fi
-        install -Dm644 -T "$path" "$root/share/man/man$section/$base" || return
+        install -Dm644 -T -- "$path" "$root/share/man/man$section/$base" || return
     done
 }
 
@@ -123,7 +123,7 @@ _installShellCompletionOne() {
     if [ -p "$path" ]; then
         mkdir -p "$(dirname -- "$target")" && cat "$path" > "$target"
     else
-        install -Dm644 -T "$path" "$target"
+        install -Dm644 -T -- "$path" "$target"
     fi || return 1
     if [ ! -s "$target" ]; then
         echo "installShellCompletion: error: installed shell completion file \`$target' does not exist or has zero size" >&2

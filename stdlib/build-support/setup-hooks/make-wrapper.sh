@@ -3,13 +3,14 @@
 # running it. The flags are nixpkgs' make-shell-wrapper.sh's:
 #   --argv0 NAME              the program's argv[0] is NAME
 #   --inherit-argv0           ... the wrapper's own argv[0]
+#   --resolve-argv0           accepted, and nothing to do for a shell wrapper
 #   --set VAR VALUE           export VAR=VALUE
 #   --set-default VAR VALUE   ... unless VAR is set already
 #   --unset VAR               unset VAR
 #   --chdir DIR               cd DIR
 #   --run COMMAND             run the shell command COMMAND
-#   --prefix VAR SEP VALUE    VALUE's SEP-separated items first in VAR (moved there
-#   --suffix VAR SEP VALUE    ... or last, if VAR had them already)
+#   --prefix VAR SEP VALUE    VALUE's SEP-separated items first in VAR (an item VAR
+#   --suffix VAR SEP VALUE    ... or last        had already: its first copy moved)
 #   --prefix-each VAR SEP VALUES / --suffix-each: each of the space-separated VALUES
 #   --prefix-contents VAR SEP FILES / --suffix-contents: each file's contents
 #   --add-flags FLAGS         FLAGS (shell text) before the arguments
@@ -34,6 +35,8 @@ makeShellWrapper() {
     assertExecutable "$original" || return 1
     local -a body=() before=() after=()
     local argv0="" flag arity
+    # (The flags are joined with spaces whatever the caller's IFS.)
+    local IFS=$' \t\n'
     while (( $# )); do
         flag="$1"
         arity="$(_makeWrapperArity "$flag")" || { die "makeWrapper doesn't understand the arg ${flag@Q}"; return 1; }
@@ -41,6 +44,7 @@ makeShellWrapper() {
         case "$flag" in
             --argv0) argv0="${2@Q}" ;;
             --inherit-argv0) argv0='"$0"' ;;
+            --resolve-argv0) ;;
             --set) body+=("export $2=${3@Q}") ;;
             --set-default) body+=("export $2=\${$2-${3@Q}}") ;;
             --unset) body+=("unset $2") ;;
@@ -70,7 +74,7 @@ makeWrapper() { makeShellWrapper "$@"; }
 # How many values FLAG takes; fails for a flag makeWrapper does not know.
 _makeWrapperArity() {
     case "$1" in
-        --inherit-argv0) echo 0 ;;
+        --inherit-argv0 | --resolve-argv0) echo 0 ;;
         --argv0 | --unset | --chdir | --run | --add-flags | --append-flags | --add-flag | --append-flag) echo 1 ;;
         --set | --set-default) echo 2 ;;
         --prefix | --suffix | --prefix-each | --suffix-each | --prefix-contents | --suffix-contents) echo 3 ;;
@@ -113,7 +117,7 @@ _makeWrapperAddItems() {
     done
     for item in ${ordered[@]+"${ordered[@]}"}; do
         [ -n "$item" ] || continue
-        body+=("$var=\${$var:+${sep@Q}\$$var${sep@Q}}; $var=\${$var//${sep@Q}${item@Q}${sep@Q}/${sep@Q}}; $var=\${$var#${sep@Q}}; $var=\${$var%${sep@Q}}")
+        body+=("$var=\${$var:+${sep@Q}\$$var${sep@Q}}; $var=\${$var/${sep@Q}${item@Q}${sep@Q}/${sep@Q}}; $var=\${$var#${sep@Q}}; $var=\${$var%${sep@Q}}")
         if [ "$mode" = prefix ]; then
             body+=("$var=${item@Q}\${$var:+${sep@Q}\$$var}")
         else
@@ -135,3 +139,18 @@ wrapProgramShell() {
     makeShellWrapper "$hidden" "$prog" --inherit-argv0 "${@:2}"
 }
 wrapProgram() { wrapProgramShell "$@"; }
+
+# addSuffix SUFFIX NAMES...: each name with SUFFIX appended, one a line.
+addSuffix() {
+    local suffix="$1" name
+    shift
+    for name in "$@"; do echo "$name$suffix"; done
+}
+
+# filterExisting PATHS...: the paths that exist, one a line.
+filterExisting() {
+    local path
+    for path in "$@"; do
+        if [ -e "$path" ]; then echo "$path"; fi
+    done
+}
