@@ -84,6 +84,21 @@ impl Tmux {
         }
     }
 
+    /// Waits until the REPL shows a fresh, empty prompt, then types `keys`: what is
+    /// typed while it is busy is not the test's concern.
+    fn input(&self, keys: &[&str]) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let screen = trim_lines(&self.screen());
+            if screen.lines().rev().find(|l| !l.is_empty()) == Some("nix-repl>") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "no fresh prompt:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.keys(keys);
+    }
+
     /// The REPL's history file (under `$XDG_DATA_HOME`).
     fn history(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("data/ferrix/repl-history")).unwrap_or_default()
@@ -112,24 +127,25 @@ impl Drop for Tmux {
 #[test]
 fn the_repl_works_in_a_terminal() {
     let Some(t) = Tmux::start("terminal") else { return };
-    t.keys(&["6 * 7", "Enter"]);
+    t.input(&["6 * 7", "Enter"]);
     t.wait_for("nix-repl> 6 * 7\n42\n");
 
-    t.keys(&["x = { abcdef = 1; }", "Enter"]);
-    t.keys(&["x.abcdef + 1", "Enter"]);
+    t.input(&["x = { abcdef = 1; }", "Enter"]);
+    t.wait_for("nix-repl> x = { abcdef = 1; }\n");
+    t.input(&["x.abcdef + 1", "Enter"]);
     t.wait_for("nix-repl> x.abcdef + 1\n2\n");
 
-    t.keys(&["let a = 1;", "Enter"]);
+    t.input(&["let a = 1;", "Enter"]);
     t.wait_for("        > ");
     t.keys(&["in a + 2", "Enter"]);
     t.wait_for("nix-repl> let a = 1;\n        > in a + 2\n3\n");
 
-    t.keys(&["builtins.toStr", "Tab"]);
+    t.input(&["builtins.toStr", "Tab"]);
     t.wait_for("nix-repl> builtins.toString");
     t.keys(&[" 5", "Enter"]);
     t.wait_for("nix-repl> builtins.toString 5\n\"5\"\n");
 
-    t.keys(&["x.ab", "Tab"]);
+    t.input(&["x.ab", "Tab"]);
     t.wait_for("nix-repl> x.abcdef");
     t.keys(&["Enter"]);
     t.wait_for("nix-repl> x.abcdef\n1\n");
@@ -145,22 +161,22 @@ fn ctrl_c_stops_an_endless_evaluation() {
     let Some(t) = Tmux::start("interrupt") else { return };
     let endless = "builtins.length (builtins.genericClosure { startSet = [ { key = 0; } ]; \
                    operator = x: [ { key = x.key + 1; } ]; })";
-    t.keys(&["y = ", endless, "Enter"]);
-    t.keys(&["y", "Enter"]);
+    t.input(&["y = ", endless, "Enter"]);
+    t.input(&["y", "Enter"]);
     t.wait_for("nix-repl> y\n");
     std::thread::sleep(Duration::from_millis(500));
     t.keys(&["C-c"]);
     t.wait_for("error: interrupted by the user");
-    t.keys(&["1 + 2", "Enter"]);
+    t.input(&["1 + 2", "Enter"]);
     t.wait_for("nix-repl> 1 + 2\n3\n");
     // The binding interrupted is evaluated again, not left as infinite recursion.
-    t.keys(&["y", "Enter"]);
+    t.input(&["y", "Enter"]);
     std::thread::sleep(Duration::from_millis(500));
     t.keys(&["C-c"]);
     let screen =
         t.wait_for("nix-repl> y\n^Cerror: interrupted by the user\n\nnix-repl> 1 + 2\n3\n\nnix-repl> y\n");
     assert!(!screen.contains("infinite recursion"), "{screen}");
-    t.keys(&[":q", "Enter"]);
+    t.input(&[":q", "Enter"]);
     let deadline = Instant::now() + Duration::from_secs(30);
     while !t.ended() {
         assert!(Instant::now() < deadline, "the REPL did not quit:\n{}", t.screen());
