@@ -92,7 +92,7 @@ fn substitute_in_place_without_files_fails() {
 fn helpers_strip_hashes_search_paths_join_and_tell_file_kinds() {
     let env = Env::new();
     let out = env.built("helpers");
-    let want = "name-1.0\nname-without-hash\nSP=dir1:dir2\na,b c,d\nx-y\np q \nflags: a\\ b c\n\
+    let want = "name-1.0\nname-without-hash\nSP=dir1:dir2\na,b c,d\nx-y\n,b\np q \nflags: a\\ b c\n\
                 script-is-script\nplain-is-not-script\nbash-is-elf\nscript-is-not-elf\nbash-is-not-macho\n";
     assert_eq!(read(&out.join("results")), want);
 }

@@ -48,6 +48,7 @@ rec {
       echo "SP=$SP"
       list=(a "b c" d); concatStringsSep , list; echo
       words="x y"; concatStringsSep - words; echo
+      blank=("" b); concatStringsSep , blank; echo
       printWords p q; echo
       echoCmd flags "a b" c
       printf '#!/bin/sh\n' > script; printf 'text' > plain

@@ -14,12 +14,14 @@ use std::path::{Path, PathBuf};
 /// (`runHook`, `addEnvHooks`, `substitute*`, `unpackFile`, ...): `setup.sh`.
 const PRELUDE: &str = include_str!("setup.sh");
 
-/// While the inputs' setup hooks are sourced, the offsets nixpkgs' hooks pass to
-/// `addEnvHooks` are set: those of a `nativeBuildInputs` package (every role gives the
-/// same environment in Ferrix's native builds).
-const SOURCE_HOOK: &str = r#"hostOffset=-1 targetOffset=0
-source "$1"
-unset hostOffset targetOffset"#;
+/// Sources an input's setup hook inside a function, as nixpkgs' `activatePackage`
+/// does (so a hook may use `local`, and `$1` is not left behind), with the offsets
+/// nixpkgs' hooks pass to `addEnvHooks` set: those of a `nativeBuildInputs` package
+/// (every role gives the same environment in Ferrix's native builds).
+const SOURCE_HOOK: &str = r#"_ferrixSourceHook() {
+    local hostOffset=-1 targetOffset=0
+    source "$1"
+}"#;
 
 /// The compilers, for a derivation of the stdenv with one (`ferrixWrapCC`): the
 /// wrappers are first on `PATH`.
@@ -96,8 +98,9 @@ pub(crate) fn generic_build() -> Result<(), BuildFailure> {
     }
     shell.run(PRELUDE)?;
     shell.run(OUTPUT_FLAGS)?;
+    shell.run(SOURCE_HOOK)?;
     for hook in &inputs.setup_hooks {
-        shell.run(&format!("set -- {}\n{SOURCE_HOOK}", shell_escape(&hook.to_string_lossy())))?;
+        shell.run(&format!("_ferrixSourceHook {}", shell_escape(&hook.to_string_lossy())))?;
     }
     shell.run(&format!("_ferrixAddToEnv {}", shell_words(&inputs.packages)))?;
     assign_output_variables(&mut shell)?;

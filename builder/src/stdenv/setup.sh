@@ -165,11 +165,12 @@ printLines() { (( $# > 0 )) || return 0; printf '%s\n' "$@"; }
 # concatStringsSep SEP NAME: the array NAME's elements (or the string's words) joined
 # by SEP, with no newline.
 concatStringsSep() {
-    local sep="$1" joined="" item
+    local sep="$1" joined="" i
     local -a items=()
     concatTo items "$2" || return 1
-    for item in ${items[@]+"${items[@]}"}; do
-        joined+="${joined:+$sep}$item"
+    for (( i = 0; i < ${#items[@]}; i++ )); do
+        (( i == 0 )) || joined+="$sep"
+        joined+="${items[i]}"
     done
     printf '%s' "$joined"
 }
