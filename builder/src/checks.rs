@@ -54,8 +54,13 @@ pub(crate) fn check_outputs(
                 output.nar_size
             )));
         }
-        if let Some(max) = checks.max_closure_size {
-            let (_, size) = closure(&output.path)?;
+        // The output's closure (and its size), computed once if a check needs it.
+        let needs_closure = checks.max_closure_size.is_some()
+            || checks.allowed_requisites.is_some()
+            || checks.disallowed_requisites.is_some();
+        let requisites = if needs_closure { Some(closure(&output.path)?) } else { None };
+        if let (Some(max), Some((_, size))) = (checks.max_closure_size, &requisites) {
+            let size = *size;
             if size > max {
                 return Err(failure(format!(
                     "closure of path '{}' is too large at {size} bytes; limit is {max} bytes",
@@ -66,7 +71,10 @@ pub(crate) fn check_outputs(
         let check = |specs: &Option<Vec<String>>, allowed: bool, recursive: bool| -> Result<(), Failure> {
             let Some(specs) = specs else { return Ok(()) };
             let spec = resolve(drv_path, name, specs, outputs)?;
-            let mut used = if recursive { closure(&output.path)?.0 } else { output.references.clone() };
+            let mut used = match (&requisites, recursive) {
+                (Some((all, _)), true) => all.clone(),
+                _ => output.references.clone(),
+            };
             if recursive && checks.ignore_self_refs {
                 used.remove(&output.path);
             }

@@ -272,7 +272,8 @@ struct BuildOutput<'a> {
     /// The current line so far.
     line: Vec<u8>,
     progress: &'a Progress,
-    options: &'a BuildOptions,
+    /// Lines go to the terminal too (`BuildOptions::shows_logs`).
+    shows_logs: bool,
 }
 
 impl BuildOutput<'_> {
@@ -291,7 +292,7 @@ impl BuildOutput<'_> {
 
     fn end_line(&mut self) {
         let text = String::from_utf8_lossy(&self.line).into_owned();
-        if self.options.shows_logs() {
+        if self.shows_logs {
             self.progress.line(&text);
         }
         self.tail.push(&text);
@@ -345,8 +346,13 @@ async fn run_helper(
     let mut group = child.id().map(|pid| KillGroup(pid as i32));
     let mut receiver = tokio::net::unix::pipe::Receiver::from_owned_fd(reader.into())
         .map_err(|e| failure(format!("cannot read the build's output: {e}")))?;
-    let mut output =
-        BuildOutput { log, tail: Tail::new(options.log_lines), line: Vec::new(), progress, options };
+    let mut output = BuildOutput {
+        log,
+        tail: Tail::new(options.log_lines),
+        line: Vec::new(),
+        progress,
+        shows_logs: options.shows_logs(),
+    };
     let started = Instant::now();
     // How long the build may go on (any output restarts the silence clock).
     let allowed = |silence_from: Instant| {

@@ -67,9 +67,7 @@ pub(crate) fn remove_stale(store: &LocalStore) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let pid = name.to_str().and_then(|n| n.split('-').next()?.parse::<i32>().ok());
-        let alive = pid.and_then(rustix::process::Pid::from_raw).is_some_and(|pid| {
-            !matches!(rustix::process::test_kill_process(pid), Err(rustix::io::Errno::SRCH))
-        });
+        let alive = pid.is_some_and(ferrix_store::local::process_alive);
         // A leftover that cannot be deleted must not stop builds.
         if !alive && let Err(e) = remove_tree(&entry.path()) {
             eprintln!("warning: cannot delete the old build directory '{}': {e}", entry.path().display());

@@ -60,10 +60,12 @@ fn staging_owner(entry_name: &str) -> Option<i32> {
 /// For a staging entry's name, whether the process that made it still runs; `None` for
 /// any other name.
 pub(super) fn staging_owner_alive(entry_name: &str) -> Option<bool> {
-    let pid = staging_owner(entry_name)?;
-    Some(
-        Pid::from_raw(pid).is_some_and(|pid| !matches!(test_kill_process(pid), Err(rustix::io::Errno::SRCH))),
-    )
+    staging_owner(entry_name).map(process_alive)
+}
+
+/// Whether process `pid` still runs (it exists, whether or not it may be signalled).
+pub fn process_alive(pid: i32) -> bool {
+    Pid::from_raw(pid).is_some_and(|pid| !matches!(test_kill_process(pid), Err(rustix::io::Errno::SRCH)))
 }
 
 impl LocalStore {

@@ -54,6 +54,8 @@ pub enum StoreError {
     StillAlive(StorePath),
     #[error("the thread writing store objects panicked")]
     WriterPanicked,
+    #[error(transparent)]
+    Cycle(#[from] crate::topo::CycleError),
     #[error("cannot restore NAR into '{path}': {source}")]
     Nar {
         path: PathBuf,

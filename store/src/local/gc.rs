@@ -26,6 +26,7 @@ use super::optimise::LINKS_DIR;
 use super::query::reachable;
 use super::roots::Roots;
 use crate::store_path::StorePath;
+use crate::topo::{TopoError, topo_sort};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
@@ -153,9 +154,9 @@ impl LocalStore {
         }
         let temp_roots = self.read_temp_roots()?;
         let live = self.live_paths(roots.values().chain(&temp_roots), options)?;
-        let dead: BTreeSet<StorePath> =
-            self.query_all_valid_paths()?.into_iter().filter(|p| !live.contains(p)).collect();
-        let leftovers = self.leftovers(&live)?;
+        let valid: BTreeSet<StorePath> = self.query_all_valid_paths()?.into_iter().collect();
+        let dead: BTreeSet<StorePath> = valid.difference(&live).cloned().collect();
+        let leftovers = self.leftovers(&live, &valid)?;
         if options.action == GcAction::DeleteDead {
             if options.max_freed != Some(0) {
                 log("deleting garbage...".to_owned());
@@ -167,11 +168,7 @@ impl LocalStore {
         log("determining live/dead paths...".to_owned());
         let mut listed = BTreeSet::new();
         if options.action == GcAction::PrintLive {
-            for path in &live {
-                if self.is_valid(path)? {
-                    listed.insert(path.to_absolute());
-                }
-            }
+            listed.extend(live.intersection(&valid).map(StorePath::to_absolute));
         } else {
             listed.extend(dead.iter().map(StorePath::to_absolute));
             listed.extend(leftovers.iter().map(Leftover::shown));
@@ -262,7 +259,11 @@ impl LocalStore {
 
     /// The entries of the store directory that are neither valid nor kept: not `live`
     /// (temporary roots are), not `.links`, not a running process's staging entry.
-    fn leftovers(&self, live: &BTreeSet<StorePath>) -> Result<Vec<Leftover>, StoreError> {
+    fn leftovers(
+        &self,
+        live: &BTreeSet<StorePath>,
+        valid: &BTreeSet<StorePath>,
+    ) -> Result<Vec<Leftover>, StoreError> {
         let dir = &self.store_dir;
         let mut found = Vec::new();
         for entry in fs::read_dir(dir).map_err(io_err("cannot read directory", dir))? {
@@ -272,7 +273,7 @@ impl LocalStore {
                 continue;
             }
             if let Ok(path) = StorePath::from_base_name(&name)
-                && (live.contains(&path) || self.is_valid(&path)?)
+                && (live.contains(&path) || valid.contains(&path))
             {
                 continue;
             }
@@ -333,32 +334,10 @@ impl LocalStore {
     /// `paths` ordered so that each comes after every path among them referring to it;
     /// otherwise in name order.
     fn referrers_first(&self, paths: &BTreeSet<StorePath>) -> Result<Vec<StorePath>, StoreError> {
-        let mut order = Vec::with_capacity(paths.len());
-        let mut done = BTreeSet::new();
-        let mut entered = BTreeSet::new();
-        for start in paths {
-            // (path, whether its referrers have been pushed already)
-            let mut stack = vec![(start.clone(), false)];
-            while let Some((path, expanded)) = stack.pop() {
-                if done.contains(&path) {
-                    continue;
-                }
-                if expanded {
-                    done.insert(path.clone());
-                    order.push(path);
-                    continue;
-                }
-                if !entered.insert(path.clone()) {
-                    // On a cycle of references, which registration never makes.
-                    continue;
-                }
-                let referrers = self.query_referrers(&path)?;
-                stack.push((path.clone(), true));
-                let pending = referrers.into_iter().filter(|r| *r != path && paths.contains(r));
-                stack.extend(pending.filter(|r| !done.contains(r)).rev().map(|r| (r, false)));
-            }
-        }
-        Ok(order)
+        topo_sort(paths, |p| self.query_referrers(p)).map_err(|e| match e {
+            TopoError::Cycle(cycle) => StoreError::Cycle(cycle),
+            TopoError::References(e) => e,
+        })
     }
 
     /// Deletes the `.links` entries nothing else links to any more, and notes how much

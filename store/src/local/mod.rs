@@ -23,6 +23,7 @@ mod roots;
 mod temp_roots;
 mod verify;
 
+pub use add::process_alive;
 pub use batch::{TextBatch, TextObject};
 pub use built::{PathLocks, StagedOutput};
 pub use error::StoreError;
