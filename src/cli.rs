@@ -417,7 +417,9 @@ impl BuildFlags {
         if self.keep_going {
             settings.push(("keep-going".into(), "true".into()));
         }
-        options.print_build_logs = !self.no_build_output;
+        if self.no_build_output {
+            options.print_build_logs = false;
+        }
         for (name, value) in settings {
             let known = crate::build_cmd::apply_setting(&mut options, &name, &value)
                 .map_err(|e| crate::error::CliError::usage("ferrix", e))?;
