@@ -150,12 +150,18 @@ pub fn install_realiser(evaluator: &mut Evaluator, req: &mut EvalRequest) -> Cli
     Ok(())
 }
 
+/// Prints evaluation error `e` on standard error as Ferrix shows errors (its source
+/// line; the trace with `show_trace`; coloured as `--color` says).
+pub fn print_error(evaluator: &Evaluator, e: &ferrix_eval::EvalError, show_trace: bool) {
+    eprint!("{}", crate::output::paint_messages(&evaluator.render_error(e, show_trace)));
+}
+
 /// Instantiates for a build: the derivations found (written to the store), or the
 /// evaluation error rendered on standard error.
 pub fn instantiate(mut req: EvalRequest) -> CliResult<Vec<ferrix_eval::Instance>> {
     let (mut evaluator, request) = start(&mut req)?;
     evaluator.instantiate(request).map_err(|e| {
-        eprint!("{}", crate::output::paint_messages(&evaluator.render_error(&e, req.show_trace)));
+        print_error(&evaluator, &e, req.show_trace);
         CliError::silent(1)
     })
 }
@@ -165,7 +171,7 @@ pub fn instantiate(mut req: EvalRequest) -> CliResult<Vec<ferrix_eval::Instance>
 pub fn run(mut req: EvalRequest) -> CliResult {
     let (mut evaluator, request) = start(&mut req)?;
     let failed = |evaluator: &Evaluator, e: ferrix_eval::EvalError| {
-        eprint!("{}", crate::output::paint_messages(&evaluator.render_error(&e, req.show_trace)));
+        print_error(evaluator, &e, req.show_trace);
         CliError::silent(1)
     };
     if req.instantiate {

@@ -88,10 +88,9 @@ pub fn run(raw: Vec<String>, store: Option<PathBuf>) -> CliResult {
 /// A Boolean setting's value as the reference reads it; an invalid one is ignored with
 /// a warning, as the reference does.
 fn bool_setting(name: &str, value: &str) -> Option<bool> {
-    match value {
-        "true" | "yes" | "1" => Some(true),
-        "false" | "no" | "0" => Some(false),
-        _ => {
+    match crate::settings::boolean(name, value) {
+        Ok(value) => Some(value),
+        Err(_) => {
             eprintln!("warning: Boolean setting '{name}' has invalid value '{value}'");
             None
         }

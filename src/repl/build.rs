@@ -22,7 +22,6 @@ pub fn build(repl: &Repl, arg: &str) {
             }
             print!("{text}");
         }
-        Err(e) if e.message.is_empty() => {}
         Err(e) => eprintln!("{e}"),
     }
 }

@@ -163,12 +163,7 @@ fn out(bytes: &[u8]) {
 /// Prints an evaluation error as `ferrix eval` does.
 pub fn report(repl: &Repl, result: Result<(), EvalError>) {
     if let Err(e) = result {
-        eprint!(
-            "{}",
-            crate::output::paint_messages(
-                &repl.session.borrow().evaluator().render_error(&e, repl.show_trace)
-            )
-        );
+        crate::eval_cmd::print_error(repl.session.borrow().evaluator(), &e, repl.show_trace);
     }
 }
 
@@ -205,9 +200,10 @@ fn doc(repl: &Repl, arg: &str) {
 fn trace_enable(repl: &mut Repl, arg: &str) {
     repl.show_trace = match arg {
         "" => !repl.show_trace,
-        "true" | "1" | "yes" => true,
-        "false" | "0" | "no" => false,
-        other => return eprintln!("error: expected a Boolean, got '{other}'"),
+        other => match crate::settings::boolean(":te", other) {
+            Ok(value) => value,
+            Err(_) => return eprintln!("error: expected a Boolean, got '{other}'"),
+        },
     };
     let state = if repl.show_trace { "showing error traces" } else { "not showing error traces" };
     out(format!("{state}\n").as_bytes());

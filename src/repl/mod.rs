@@ -70,7 +70,7 @@ fn start(args: &ReplArgs, store: Option<PathBuf>) -> CliResult<Repl> {
     let mut session = Session::new(options, std::env::current_dir()?);
     eval_cmd::install_realiser(session.evaluator_mut(), &mut req)?;
     if let Err(e) = session.set_auto_args(&args.scope.auto_args()) {
-        eprint!("{}", crate::output::paint_messages(&session.evaluator().render_error(&e, false)));
+        eval_cmd::print_error(session.evaluator(), &e, false);
         return Err(CliError::silent(1));
     }
     let colour = crate::output::color(std::io::stdout().is_terminal());

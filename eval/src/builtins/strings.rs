@@ -35,6 +35,14 @@ fn coerce(ctx: &Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
     }
 }
 
+/// As [`coerce`], but a path is copied to the store, as interpolation does.
+fn coerce_copying(ctx: &mut Ctx<'_>, v: Value<'_>) -> Result<NixString, EvalError> {
+    match v {
+        Value::Path(p) => crate::vm::path_to_store(ctx, &p.bytes),
+        other => coerce(ctx, other),
+    }
+}
+
 /// The internal builtin that coerces a derivation's attributes: `toString`, except that
 /// paths are copied to the store.
 pub const DERIVATION_STRING: &str = "toString (of a derivation attribute)";
@@ -173,13 +181,8 @@ fn to_string_into(
                 }
             }
         }
-        Value::Path(p) if copy => {
-            let s = crate::vm::path_to_store(ctx, &p.bytes)?;
-            out.extend_from_slice(&s.bytes);
-            *context = context.union(&s.context);
-        }
         other => {
-            let s = coerce(ctx, other)?;
+            let s = if copy { coerce_copying(ctx, other)? } else { coerce(ctx, other)? };
             out.extend_from_slice(&s.bytes);
             *context = context.union(&s.context);
         }
@@ -243,13 +246,10 @@ fn concat_strings_sep<'gc>(
         if i > 0 {
             out.extend_from_slice(&sep.bytes);
         }
-        // As interpolation: a path is copied to the store.
-        let s = match e.resolved() {
-            Value::Path(p) => crate::vm::path_to_store(ctx, &p.bytes),
-            other => coerce(ctx, other),
-        };
-        let s =
-            element(s, "one element of the list of strings to concat passed to builtins.concatStringsSep")?;
+        let s = element(
+            coerce_copying(ctx, e.resolved()),
+            "one element of the list of strings to concat passed to builtins.concatStringsSep",
+        )?;
         out.extend_from_slice(&s.bytes);
         context = context.union(&s.context);
     }

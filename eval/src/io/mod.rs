@@ -102,10 +102,9 @@ impl EvalIo {
         Ok((file, base))
     }
 
-    /// Where `path` is read from: a store path from the local store when it has it
-    /// (its physical root need not be `/`), anything else as it is.
+    /// Where `path` is read from (see [`store::EvalStore::real_path`]).
     pub fn real_path(&mut self, path: &Path) -> Result<PathBuf, EvalError> {
-        Ok(self.store.physical(path)?.unwrap_or_else(|| path.to_owned()))
+        self.store.real_path(path)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -96,8 +96,7 @@ impl EvalStore {
         if let Some(p) = self.sources.get(path) {
             return Ok(p.clone());
         }
-        // A path in the store is read where the store keeps its objects.
-        let real = self.physical(path)?.unwrap_or_else(|| path.to_owned());
+        let real = self.real_path(path)?;
         if std::fs::symlink_metadata(&real).is_err() {
             return Err(EvalError::eval(format!("path '{}' does not exist", path.display()), None));
         }
@@ -342,6 +341,12 @@ impl EvalStore {
         }
         let store = open(&mut self.store, &self.root).map_err(store_error)?;
         store.commit_texts(&mut self.pending).map_err(store_error)
+    }
+
+    /// Where `path` is read from: a store path from the local store when it has it
+    /// (its physical root need not be `/`), anything else as it is.
+    pub fn real_path(&mut self, path: &Path) -> Result<PathBuf, EvalError> {
+        Ok(self.physical(path)?.unwrap_or_else(|| path.to_owned()))
     }
 
     /// Where the store path `path` (absolute, under `/nix/store`) can be read: in the

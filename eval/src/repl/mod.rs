@@ -123,7 +123,7 @@ impl Session {
     /// arguments have defaults) and adds its attributes; it is reloaded by `:r`.
     pub fn load(&mut self, path: &Path) -> Result<Vec<String>, EvalError> {
         let path = self.base_dir.join(path);
-        if !path.exists() {
+        if !self.ev.io.real_path(&path)?.exists() {
             return Err(EvalError::eval(format!("path '{}' does not exist", path.display()), None));
         }
         self.files.retain(|f| *f != path);

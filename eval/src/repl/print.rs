@@ -9,7 +9,7 @@
 //! The walk keeps an explicit stack: a deep value cannot overflow the Rust stack.
 
 use super::Session;
-use crate::error::{ErrorKind, EvalError};
+use crate::error::EvalError;
 use crate::symbol::known;
 use crate::value::{Attrs, List, ThunkState, Value};
 use crate::vm::Ctx;
@@ -50,7 +50,7 @@ impl Session {
             }
             for (i, addr) in pending.into_iter().enumerate() {
                 if let Err(e) = self.ev.start(|_, vm, _| Ok(vm.repl.pending[i])) {
-                    if e.kind == ErrorKind::Interrupted {
+                    if super::is_interrupted(&e) {
                         return Err(e);
                     }
                     errors.insert(addr, e.message.clone());

@@ -8,7 +8,7 @@
 use super::Ctx;
 use super::native::Native;
 use crate::builtins::arguments;
-use crate::code::{ChunkId, Op};
+use crate::code::{Chunk, ChunkId, Op};
 use crate::compile::contexts::operator_builtin;
 use crate::error::{EvalError, TracePrint};
 use crate::source::{Pos, Span};
@@ -47,8 +47,9 @@ impl Unwinding {
         // The value of an attribute the path found failed to evaluate.
         if let Some(defined) = self.attribute.take()
             && matches!(code.ops.get(at), Some(Op::Force))
+            && let Some(path) = path_of(code, at)
         {
-            attribute_frame(ctx, e, code, at, Some(defined));
+            attribute_frame(ctx, e, code, path, defined);
         }
         let operand = e.argument.take();
         let at32 = at as u32;
@@ -59,8 +60,12 @@ impl Unwinding {
         }
         // A later step of a path failed (missing, or not a set) after an attribute was
         // found: the reference names the path at that attribute, around the rest.
-        if matches!(code.ops.get(at), Some(Op::Select(_))) && chain_start(code, at) < at {
-            attribute_frame(ctx, e, code, at, ctx.sources.span_at(found));
+        if matches!(code.ops.get(at), Some(Op::Select(_)))
+            && let Some(path @ (first, _)) = path_of(code, at)
+            && first < at
+            && let Some(defined) = ctx.sources.span_at(found)
+        {
+            attribute_frame(ctx, e, code, path, defined);
         }
         if let (true, Some(lambda)) = (call, code.lambda) {
             let lambda = ctx.program.lambda(lambda);
@@ -142,41 +147,17 @@ pub(super) fn builtin_frame(ctx: &Ctx<'_>, op: u16) -> String {
 
 /// Adds the reference's `… while evaluating the attribute 'a.b'` frame at `defined`
 /// (where the attribute is defined; not for the attributes `derivation` defines) for
-/// the select path around op `at`, if `at` is in one.
+/// the select path whose ops are `first..=last`.
 fn attribute_frame(
     ctx: &Ctx<'_>,
     e: &mut EvalError,
-    code: &crate::code::Chunk,
-    at: usize,
-    defined: Option<Span>,
+    code: &Chunk,
+    (first, last): (usize, usize),
+    defined: Span,
 ) {
-    let Some(defined) = defined else { return };
     if matches!(ctx.sources.get(defined.file).origin, crate::source::Origin::Internal(_)) {
         return;
     }
-    if let Some(path) = selected_path(ctx, code, at) {
-        e.add_trace(format!("while evaluating the attribute '{path}'"), Some(defined));
-    }
-}
-
-/// The static select path (its ops `first..=last`) op `at` is a step of (its select
-/// or the force after it), if any.
-fn path_of(ops_len: usize, paths: &[(u32, u32)], at: usize) -> Option<(usize, usize)> {
-    paths
-        .iter()
-        .map(|&(first, last)| (first as usize, last as usize))
-        .find(|&(first, last)| (first..=last).contains(&at) && last < ops_len)
-}
-
-/// The first op of the select path op `at` is a step of (`at` itself when it is in
-/// none).
-fn chain_start(code: &crate::code::Chunk, at: usize) -> usize {
-    path_of(code.ops.len(), &code.select_paths, at).map_or(at, |(first, _)| first)
-}
-
-/// The whole select path (`a.b.c`) op `at` is a step of.
-fn selected_path(ctx: &Ctx<'_>, code: &crate::code::Chunk, at: usize) -> Option<String> {
-    let (first, last) = path_of(code.ops.len(), &code.select_paths, at)?;
     let names: Vec<String> = code.ops[first..=last]
         .iter()
         .filter_map(|op| match op {
@@ -184,5 +165,14 @@ fn selected_path(ctx: &Ctx<'_>, code: &crate::code::Chunk, at: usize) -> Option<
             _ => None,
         })
         .collect();
-    Some(names.join("."))
+    e.add_trace(format!("while evaluating the attribute '{}'", names.join(".")), Some(defined));
+}
+
+/// The ops `first..=last` of the static select path op `at` is a step of (its select
+/// or the force after it), if any.
+fn path_of(code: &Chunk, at: usize) -> Option<(usize, usize)> {
+    code.select_paths
+        .iter()
+        .map(|&(first, last)| (first as usize, last as usize))
+        .find(|&(first, last)| (first..=last).contains(&at))
 }
