@@ -3,13 +3,12 @@
 let
   inherit (builtins)
     attrNames
-    functionArgs
     intersectAttrs
     isAttrs
     length
     head
     ;
-  inherit (lib.trivial) isFunction mirrorFunctionArgs setFunctionArgs;
+  inherit (lib.trivial) functionArgs isFunction mirrorFunctionArgs pipe setFunctionArgs toFunction;
   inherit (lib.attrsets) optionalAttrs isDerivation;
 in
 rec {
@@ -32,7 +31,7 @@ rec {
   makeOverridable =
     f:
     let
-      sameArgs = lib.trivial.mirrorFunctionArgs (lib.trivial.toFunction f);
+      sameArgs = mirrorFunctionArgs (toFunction f);
     in
     sameArgs (
       args:
@@ -51,7 +50,7 @@ rec {
             fdrv: mapResult (x: x.overrideAttrs fdrv);
         }
       else if isFunction result then
-        setFunctionArgs result (lib.trivial.functionArgs result) // { inherit override; }
+        setFunctionArgs result (functionArgs result) // { inherit override; }
       else
         result
     );
@@ -62,13 +61,13 @@ rec {
     autoArgs: fn: args:
     let
       f = if isFunction fn then fn else import fn;
-      fargs = lib.trivial.functionArgs f;
+      fargs = functionArgs f;
       given = intersectAttrs fargs autoArgs // args;
       # required and not given
       missing = builtins.filter (name: !fargs.${name} && !(given ? ${name})) (attrNames fargs);
       suggestions =
         arg:
-        lib.trivial.pipe (autoArgs // args) [
+        pipe (autoArgs // args) [
           attrNames
           (builtins.filter (lib.strings.levenshteinAtMost 2 arg))
           (lib.lists.sortOn (lib.strings.levenshtein arg))
@@ -106,7 +105,7 @@ rec {
     autoArgs: fn: args:
     let
       f = if isFunction fn then fn else import fn;
-      given = intersectAttrs (lib.trivial.functionArgs f) autoArgs // args;
+      given = intersectAttrs (functionArgs f) autoArgs // args;
       pkgs = f given;
       one = name: _: makeOverridable (mirrorFunctionArgs f (newArgs: (f newArgs).${name})) given;
     in

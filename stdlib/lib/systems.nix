@@ -105,8 +105,7 @@ let
 
   kernelNamed =
     name:
-    if name == "mingw32" || name == "windows" then kernels.windows
-    else if name == "cygwin" then kernels.windows
+    if name == "mingw32" || name == "cygwin" then kernels.windows
     else if match "darwin[0-9.]*" name != null then kernels.darwin
     else if match "freebsd[0-9.]*" name != null then kernels.freebsd
     else kernels.${name} or (throw "Unknown kernel: ${name}");

@@ -14,7 +14,7 @@
 # evaluate."); the help after them names Ferrix's way to allow the package.
 { lib, config }:
 let
-  inherit (builtins) elem getEnv isAttrs isList isString filter concatStringsSep;
+  inherit (builtins) elem getEnv filter concatStringsSep;
 
   envAllows = name: getEnv "NIXPKGS_ALLOW_${name}" == "1";
 
@@ -34,14 +34,7 @@ let
 
   # A set is unfree when `free = false`, a list when one of its elements is (an
   # element without `free`, or a string, is not), a string never (nixpkgs' rule).
-  isUnfree =
-    licenses:
-    if isAttrs licenses then
-      !(licenses.free or true)
-    else if isString licenses then
-      false
-    else
-      builtins.any (l: !(l.free or true)) licenses;
+  isUnfree = licenses: builtins.any (l: !(l.free or true)) (lib.toList licenses);
   hasUnfreeLicense = attrs: attrs ? meta.license && isUnfree attrs.meta.license;
 
   hasDeniedUnfreeLicense =

@@ -104,11 +104,12 @@ let
       structured = finalAttrs.__structuredAttrs or false;
 
       position = positionOf finalAttrs;
+      # `pname` and `version`, those given, for meta and the package.
+      nameAttrs = builtins.intersectAttrs { pname = null; version = null; } finalAttrs;
       userMeta = {
         outputsToInstall = outputsToInstall outputs;
         name = name;
-      } // (lib.optionalAttrs (finalAttrs ? pname) { inherit (finalAttrs) pname; })
-        // (lib.optionalAttrs (finalAttrs ? version) { inherit (finalAttrs) version; })
+      } // nameAttrs
         // (finalAttrs.meta or { })
         // lib.optionalAttrs (position != null) { inherit position; };
       # check-meta sees the arguments with their meta completed (outputsToInstall's
@@ -125,9 +126,7 @@ let
       package = lib.extendDerivation validity.handled ({
         inherit meta passthru;
         overrideAttrs = f: mkDerivationWith stdenv (lib.extends (lib.toExtension f) argsFun);
-      } // lib.optionalAttrs (finalAttrs ? pname) { inherit (finalAttrs) pname; }
-        // lib.optionalAttrs (finalAttrs ? version) { inherit (finalAttrs) version; }
-        // passthru) (derivation (drvAttrs // (if structured then { inherit env; } else env)));
+      } // nameAttrs // passthru) (derivation (drvAttrs // (if structured then { inherit env; } else env)));
     in
     package;
 
