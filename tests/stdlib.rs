@@ -101,10 +101,10 @@ fn ferrix_config_reaches_check_meta() {
         store.path(),
         &[
             "-E",
-            "with import <ferrix> { }; [ (stdenv.hostPlatform.system == builtins.currentSystem) (stdenv.isLinux == stdenv.hostPlatform.isLinux) ]",
+            "with import <ferrix> { }; [ (stdenv.hostPlatform.system == builtins.currentSystem) stdenv.hostPlatform.parsed.kernel.name stdenv.isLinux ]",
         ],
     );
-    assert_eq!(String::from_utf8_lossy(&platform.stdout), "[ true true ]\n");
+    assert_eq!(String::from_utf8_lossy(&platform.stdout), "[ true \"linux\" true ]\n");
 }
 
 #[test]

@@ -44,7 +44,7 @@ in
   freebsd = builtins.elem "x86_64-freebsd" lib.platforms.freebsd;
   none = lib.platforms.none; # nixpkgs: [ ]
   allHasAll = builtins.all (d: builtins.elem d lib.platforms.all) (lib.platforms.linux ++ lib.platforms.darwin);
-  doubles = lib.systems.doubles.linux == lib.platforms.linux;
+  doubles = [ (builtins.elem "aarch64-linux" lib.systems.doubles.linux) (builtins.elem "x86_64-darwin" lib.systems.doubles.linux) ]; # nixpkgs: [ true false ]
 
   # nixpkgs: config "x86_64-unknown-linux-gnu", libc "glibc", cpu x86_64 64 littleEndian, kernel linux, uname Linux/x86_64, ".so"
   linux = pick linux;
