@@ -4,7 +4,7 @@
 //! `tests/structured/cases.nix` builds with structured attributes and `closureInfo`,
 //! whose files for texts are compared with what the reference's
 //! `exportReferencesGraph` gives (`tests/structured/expected/`, made from
-//! `tests/structured/reference-export.nix` with refnix).
+//! `tests/structured/reference-export.nix` with refnix by `tests/structured/generate.sh`).
 
 mod common;
 
