@@ -20,14 +20,12 @@ impl Env {
     }
 
     fn build(&self, attr: &str) -> Output {
-        self.0.ferrix(&["build", CASES, "-A", attr, "--no-out-link"])
+        self.0.build(CASES, attr)
     }
 
     /// Builds `attr` and gives its output's physical place.
     fn built(&self, attr: &str) -> PathBuf {
-        let out = self.build(attr);
-        assert!(out.status.success(), "{attr}: {}", String::from_utf8_lossy(&out.stderr));
-        self.0.real(&String::from_utf8(out.stdout).unwrap())
+        self.0.built(CASES, attr)
     }
 
     /// Builds `attr`, expecting the build to fail; gives what it printed.
@@ -44,9 +42,7 @@ impl Env {
 
     /// The store path of `attr` of the cases (without building it).
     fn path_of(&self, attr: &str) -> String {
-        let out = self.eval(&format!("{attr}.outPath"));
-        assert!(out.status.success(), "{attr}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap().trim().trim_matches('"').to_owned()
+        self.0.path_of(CASES, attr)
     }
 }
 

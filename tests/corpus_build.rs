@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::TempStore;
+use common::{TempStore, read, run_linked};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -56,25 +56,9 @@ impl Corpus {
     }
 }
 
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 /// Where the symlink `link` points.
 fn target(link: &Path) -> String {
     std::fs::read_link(link).unwrap_or_else(|e| panic!("{}: {e}", link.display())).display().to_string()
-}
-
-/// What `program` prints, run with `lib` (a library's physical place, standing in for
-/// its /nix/store path) on the library search path.
-fn run(program: &Path, lib: Option<&Path>) -> String {
-    let mut command = std::process::Command::new(program);
-    if let Some(lib) = lib {
-        command.env("LD_LIBRARY_PATH", lib);
-    }
-    let out = command.output().unwrap_or_else(|e| panic!("{}: {e}", program.display()));
-    assert!(out.status.success(), "{}: {}", program.display(), String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -97,14 +81,14 @@ fn every_corpus_package_builds_and_does_what_it_shows() {
 
     // configure and make, from a source tree; the overlay's greeting; the manual page
     // in its own output, which outputsToInstall names.
-    assert_eq!(run(&c.output("hello").join("bin/hello"), None), "Hello,corpus!\n");
-    assert_eq!(run(&c.output("hello-plain").join("bin/hello"), None), "Hello, world!\n");
+    assert_eq!(run_linked(&c.output("hello").join("bin/hello"), None), "Hello,corpus!\n");
+    assert_eq!(run_linked(&c.output("hello-plain").join("bin/hello"), None), "Hello, world!\n");
     assert!(c.output("hello.man").join("share/man/man1/hello.1").is_file());
     assert!(!c.output("hello").join("share").exists());
     assert_eq!(c.eval("c: c.hello.meta.outputsToInstall"), serde_json::json!(["out", "man"]));
 
     // The same program from its release tarball, fetched through the corpus's mirror.
-    assert_eq!(run(&c.output("hello-release").join("bin/hello"), None), "Hello,corpus!\n");
+    assert_eq!(run_linked(&c.output("hello-release").join("bin/hello"), None), "Hello,corpus!\n");
     let src = c.eval("c: c.hello-release.src.outPath");
     assert!(src.as_str().unwrap().ends_with("-hello-2.12.tar.gz"), "{src}");
     assert_eq!(
@@ -125,11 +109,11 @@ fn every_corpus_package_builds_and_does_what_it_shows() {
     assert!(output("out").join("share/licenses/libgreet/LICENSE").is_file());
     assert_eq!(c.eval("c: c.libgreet.meta.outputsToInstall"), serde_json::json!(["bin", "man"]));
     // Its own command finds the library in the `lib` output (the self rpath).
-    assert_eq!(run(&output("bin").join("bin/greet-cli"), Some(&lib)), "Greetings, command line!\n");
+    assert_eq!(run_linked(&output("bin").join("bin/greet-cli"), Some(&lib)), "Greetings, command line!\n");
     assert_eq!(c.closure("libgreet.bin"), ["libgreet-1.0-bin", "libgreet-1.0-lib"]);
 
     // The program that uses it needs only its `lib` output at run time.
-    assert_eq!(run(&c.output("greet").join("bin/greet"), Some(&lib)), "Greetings, world!\n");
+    assert_eq!(run_linked(&c.output("greet").join("bin/greet"), Some(&lib)), "Greetings, world!\n");
     assert_eq!(c.closure("greet"), ["greet-1.0", "libgreet-1.0-lib"]);
 
     // symlinkJoin with stripPrefix and postBuild.

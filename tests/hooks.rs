@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::TempStore;
+use common::{TempStore, read};
 use std::path::{Path, PathBuf};
 
 const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hooks/cases.nix");
@@ -21,21 +21,15 @@ impl Env {
 
     /// Builds `attr` and gives its output's physical place.
     fn built(&self, attr: &str) -> PathBuf {
-        let out = self.0.ferrix(&["build", CASES, "-A", attr, "--no-out-link"]);
-        assert!(out.status.success(), "{attr}: {}", String::from_utf8_lossy(&out.stderr));
-        self.0.real(String::from_utf8(out.stdout).unwrap().trim())
+        self.0.built(CASES, attr)
     }
 
     /// Builds `attr`, which must fail; gives its log.
     fn failure(&self, attr: &str) -> String {
-        let out = self.0.ferrix(&["build", CASES, "-A", attr, "--no-out-link"]);
+        let out = self.0.build(CASES, attr);
         assert!(!out.status.success(), "{attr} was built");
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn is_executable(path: &Path) -> bool {

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::TempStore;
+use common::{TempStore, read, run_linked};
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -30,7 +30,7 @@ impl Env {
     }
 
     fn build(&self, attr: &str) -> Output {
-        self.0.ferrix(&["build", self.1, "-A", attr, "--no-out-link"])
+        self.0.build(self.1, attr)
     }
 
     /// What `ferrix ARGS` prints with this store.
@@ -40,21 +40,13 @@ impl Env {
 
     /// Builds `attr` and gives its output's physical place.
     fn built(&self, attr: &str) -> PathBuf {
-        let out = self.build(attr);
-        assert!(out.status.success(), "{attr}: {}", String::from_utf8_lossy(&out.stderr));
-        self.0.real(&String::from_utf8(out.stdout).unwrap())
+        self.0.built(self.1, attr)
     }
-}
 
-/// What `program` prints, run with `lib` (a library's physical place, standing in for
-/// its /nix/store path) on the library search path.
-fn run_linked(program: &Path, lib: &Path) -> String {
-    let run = std::process::Command::new(program).env("LD_LIBRARY_PATH", lib).output().unwrap();
-    String::from_utf8_lossy(&run.stdout).into_owned()
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    /// The physical place of the output at `attr` (evaluated, not built).
+    fn output(&self, attr: &str) -> PathBuf {
+        self.0.real(&self.0.path_of(self.1, attr))
+    }
 }
 
 #[test]
@@ -222,7 +214,7 @@ fn a_program_finds_a_library_through_build_inputs_alone() {
     let run_path = format!("{libgreet}/lib");
     assert!(binary.windows(run_path.len()).any(|w| w == run_path.as_bytes()));
     let lib = env.0.store().join(libgreet.trim_start_matches('/')).join("lib");
-    assert_eq!(run_linked(&greeter.join("bin/greeter"), &lib), "hello from libgreet\n");
+    assert_eq!(run_linked(&greeter.join("bin/greeter"), Some(&lib)), "hello from libgreet\n");
 }
 
 #[test]
@@ -230,10 +222,7 @@ fn multiple_outputs_sort_files_and_a_user_needs_only_the_library() {
     let env = Env::new();
     let store = env.0.store();
     let user = env.built("multiUser");
-    let output = |name: &str| {
-        let path = env.ferrix(&["eval", "-E", &format!("(import {CASES}).libmulti.{name}.outPath")]);
-        store.join(path.trim().trim_matches('"').trim_start_matches('/'))
-    };
+    let output = |name: &str| env.output(&format!("libmulti.{name}"));
     let (out, dev, doc, man) = (output("out"), output("dev"), output("doc"), output("man"));
     // Headers and pkg-config files to dev, docs to doc, man pages (all sections, with no
     // devman or devdoc output) to man; the library stays in out.
@@ -253,7 +242,7 @@ fn multiple_outputs_sort_files_and_a_user_needs_only_the_library() {
     let refs = env.ferrix(&["store", "closure", user.to_str().unwrap()]);
     let names: Vec<&str> = refs.lines().map(|l| l.split_once('-').map_or(l, |(_, n)| n)).collect();
     assert_eq!(names, ["libmulti-1.0", "multi-user"], "{refs}");
-    assert_eq!(run_linked(&user.join("bin/multi-user"), &out.join("lib")), "hello from libmulti\n");
+    assert_eq!(run_linked(&user.join("bin/multi-user"), Some(&out.join("lib"))), "hello from libmulti\n");
 }
 
 #[test]
@@ -292,10 +281,7 @@ fn write_shell_application_makes_a_strict_script_with_its_inputs_on_path() {
 #[test]
 fn fixup_records_propagated_inputs_and_the_setup_hook_for_users() {
     let env = Env::new();
-    let path_of = |attr: &str| {
-        let path = env.ferrix(&["eval", "-E", &format!("(import {CASES}).{attr}.outPath")]);
-        path.trim().trim_matches('"').to_owned()
-    };
+    let path_of = |attr: &str| env.0.path_of(CASES, attr);
     let hooked = env.built("hooked");
     let support = |file: &str| read(&hooked.join("nix-support").join(file));
     assert_eq!(support("propagated-native-build-inputs"), format!("{} ", path_of("nativeTool")));
@@ -327,10 +313,7 @@ fn a_structured_package_gets_arrays_outputs_hooks_and_env() {
     assert_eq!(read(&out.join("foo")), "from env\n");
     // $dev was exported from the outputs array; fixup moved headers and docs there.
     assert_eq!(read(&out.join("dev-exported")), "yes\n");
-    let output = |name: &str| {
-        let path = env.ferrix(&["eval", "-E", &format!("(import {STRUCTURED}).hello.{name}.outPath")]);
-        store.join(path.trim().trim_matches('"').trim_start_matches('/'))
-    };
+    let output = |name: &str| env.output(&format!("hello.{name}"));
     let (dev, doc) = (output("dev"), output("doc"));
     assert!(dev.join("include/hello.h").is_file() && !out.join("include").exists());
     let propagated = read(&dev.join("nix-support/propagated-build-inputs"));
@@ -341,7 +324,7 @@ fn a_structured_package_gets_arrays_outputs_hooks_and_env() {
     // The library came through buildInputs and the compiler wrapper.
     let libgreet = refs.lines().find(|l| l.ends_with("-libgreet")).unwrap_or_else(|| panic!("{refs}"));
     let lib = store.join(libgreet.trim_start_matches('/')).join("lib");
-    assert_eq!(run_linked(&out.join("bin/greeter"), &lib), "hello from libgreet\n");
+    assert_eq!(run_linked(&out.join("bin/greeter"), Some(&lib)), "hello from libgreet\n");
     let log = env.ferrix(&["log", out.to_str().unwrap()]);
     assert!(log.contains("Running phase: checkPhase"), "{log}");
 }

@@ -86,4 +86,40 @@ impl TempStore {
     pub fn real(&self, path: &str) -> PathBuf {
         self.store().join(path.trim().trim_start_matches('/'))
     }
+
+    /// `ferrix build FILE -A ATTR --no-out-link` with this store.
+    pub fn build(&self, file: &str, attr: &str) -> Output {
+        self.ferrix(&["build", file, "-A", attr, "--no-out-link"])
+    }
+
+    /// Builds `attr` of `file`, which must succeed; its output's physical place.
+    pub fn built(&self, file: &str, attr: &str) -> PathBuf {
+        let out = self.build(file, attr);
+        assert!(out.status.success(), "{attr}: {}", String::from_utf8_lossy(&out.stderr));
+        self.real(&String::from_utf8(out.stdout).expect("utf-8 output"))
+    }
+
+    /// The store path of `attr` of `file` (evaluated, not built).
+    pub fn path_of(&self, file: &str, attr: &str) -> String {
+        let out = self.ferrix(&["eval", "-E", &format!("(import {file}).{attr}.outPath")]);
+        assert!(out.status.success(), "{attr}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8 output").trim().trim_matches('"').to_owned()
+    }
+}
+
+/// The text of `path` (the test fails naming it when it cannot be read).
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// What `program` prints, which must succeed; run with `lib` (a library's physical
+/// place, standing in for its /nix/store path) on the library search path.
+pub fn run_linked(program: &Path, lib: Option<&Path>) -> String {
+    let mut command = Command::new(program);
+    if let Some(lib) = lib {
+        command.env("LD_LIBRARY_PATH", lib);
+    }
+    let out = command.output().unwrap_or_else(|e| panic!("{}: {e}", program.display()));
+    assert!(out.status.success(), "{}: {}", program.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
