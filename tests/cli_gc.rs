@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{FERRIX, fails, personality, run_with};
+use common::{FERRIX, TempStore, fails, personality, run_with};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -17,27 +17,28 @@ const ALIVE: &str = "since it is still alive. To find out why, use: nix-store --
 
 /// A temporary directory with the inputs (`x`, `d1/f`, `d2/f`) and, below `store`, the
 /// store the commands run on.
-struct Env(tempfile::TempDir);
+struct Env(TempStore);
 
 fn env_with_inputs() -> Env {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("x"), vec![0u8; 10000]).unwrap();
+    let env = Env(TempStore::new());
+    let dir = env.0.dir.path();
+    fs::write(dir.join("x"), vec![0u8; 10000]).unwrap();
     for d in ["d1", "d2"] {
-        fs::create_dir(dir.path().join(d)).unwrap();
-        fs::write(dir.path().join(d).join("f"), "same content\n").unwrap();
+        fs::create_dir(dir.join(d)).unwrap();
+        fs::write(dir.join(d).join("f"), "same content\n").unwrap();
     }
-    Env(dir)
+    env
 }
 
 impl Env {
     fn store(&self) -> PathBuf {
-        self.0.path().join("store")
+        self.0.store()
     }
     fn input(&self, name: &str) -> String {
-        self.0.path().join(name).to_str().unwrap().to_owned()
+        self.0.dir.path().join(name).to_str().unwrap().to_owned()
     }
     fn nix_store_link(&self) -> PathBuf {
-        personality(self.0.path(), "nix-store")
+        personality(self.0.dir.path(), "nix-store")
     }
     /// Runs `nix-store args`, expecting success; returns (stdout, stderr).
     fn nix_store(&self, args: &[&str]) -> (String, String) {
