@@ -9,7 +9,7 @@ let
   shellScript = name: text: {
     inherit name;
     executable = true;
-    text = "#!/bin/bash\n${text}\n";
+    text = "#!${stdenv.shell}\n${text}\n";
     checkPhase = ''${stdenv.shellDryRun} "$target"'';
   };
 in
@@ -193,7 +193,7 @@ rec {
       allowSubstitutes = true;
       preferLocalBuild = false;
       text = lib.concatStrings [
-        "#!/bin/bash\n"
+        "#!${stdenv.shell}\n"
         (lib.concatMapStrings (option: "set -o ${option}\n") bashOptions)
         (lib.optionalString (runtimeEnv != null)
           (lib.concatStrings (lib.mapAttrsToList (n: v: "export ${n}=${lib.escapeShellArg (toString v)}\n") runtimeEnv)))

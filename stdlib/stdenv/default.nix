@@ -149,7 +149,7 @@ let
         mkDerivation = mkDerivationWith self;
         inherit cc;
         # `bash -n FILE`: checks a script's syntax without running it.
-        shellDryRun = "/bin/bash -n -O extglob";
+        shellDryRun = "${self.shell} -n -O extglob";
       };
     in
     self;
